@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { ORIGINS } from './events';
+import { CATEGORIES, MEDIA_NAMES } from './media';
+
+/**
+ * Every command the engine takes, as a zod schema: the same plain JSON object travels from the
+ * worker, over socket.io and from `npm run replay`, and is checked here before anything runs (E1).
+ * Limits on lengths and counts keep one command from holding the engine hostage.
+ */
+export const LIMITS = {
+  id: 64,
+  text: 1024,
+  udataKeys: 256,
+  udataKey: 128,
+  udataValue: 4096,
+} as const;
+
+const id = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(LIMITS.id, `must be at most ${LIMITS.id} characters`)
+  .regex(/^[A-Za-z0-9_.:-]+$/, 'may hold only letters, digits and _ . : -');
+const text = z.string().max(LIMITS.text, `must be at most ${LIMITS.text} characters`);
+const origin = z.enum(ORIGINS);
+const udataValue = z.union([
+  z.string().max(LIMITS.udataValue, `must be at most ${LIMITS.udataValue} characters`),
+  z.number().finite(),
+  z.boolean(),
+]);
+const udataKey = z.string().min(1, 'must not be empty').max(LIMITS.udataKey);
+const udata = z
+  .record(udataKey, udataValue)
+  .refine((value) => Object.keys(value).length <= LIMITS.udataKeys, `must have at most ${LIMITS.udataKeys} keys`);
+const hints = z.record(udataKey, text);
+
+/** Spec R: a string, or a resource object; parseResource() checks the content per media. */
+export const resourceSchema = z.union([
+  z.string().min(1, 'must not be empty').max(512, 'must be at most 512 characters'),
+  z
+    .object({
+      type: text.optional(),
+      agent: text.optional(),
+      place: text.optional(),
+      dn: text.optional(),
+      switch: text.optional(),
+      id: text.optional(),
+      wb_type: text.optional(),
+      wb_owner: text.optional(),
+    })
+    .strict(),
+]);
+
+const base = { origin: origin.optional() };
+const action = { ...base, session: id, interactionid: id, requestid: id.optional() };
+
+export const commandSchema = z.discriminatedUnion('verb', [
+  z.object({ verb: z.literal('startSession'), ...base, src: text.min(1, 'must not be empty'), session: id.optional() }).strict(),
+  z
+    .object({ verb: z.literal('endSession'), ...base, session: id, reason: z.enum(['done.scxml', 'terminated']).optional() })
+    .strict(),
+  z
+    .object({
+      verb: z.literal('arrive'),
+      ...base,
+      media: z.enum(MEDIA_NAMES),
+      category: z.enum(CATEGORIES).optional(),
+      queue: id.optional(),
+      g_uid: id.optional(),
+      parentid: id.optional(),
+      udata: udata.optional(),
+      session: id.optional(),
+      src: text.min(1).optional(),
+    })
+    .strict(),
+  z.object({ verb: z.literal('associate'), ...action, sessionid: id }).strict(),
+  z.object({ verb: z.literal('attach'), ...action }).strict(),
+  z.object({ verb: z.literal('detach'), ...action }).strict(),
+  z
+    .object({
+      verb: z.literal('redirect'),
+      ...action,
+      to: resourceSchema,
+      from: text.optional(),
+      type: text.optional(),
+      hints: hints.optional(),
+      detach: z.boolean().optional(),
+    })
+    .strict(),
+  z
+    .object({
+      verb: z.literal('terminate'),
+      ...action,
+      reason: text.optional(),
+      resource: resourceSchema.optional(),
+      hints: hints.optional(),
+    })
+    .strict(),
+  z.object({ verb: z.literal('setuData'), ...base, session: id, interactionid: id, udata }).strict(),
+  z
+    .object({
+      verb: z.literal('deleteuData'),
+      ...base,
+      session: id,
+      interactionid: id,
+      keys: z.array(udataKey).max(LIMITS.udataKeys).optional(),
+    })
+    .strict(),
+]);
+
+export type Command = z.infer<typeof commandSchema>;
+export type Verb = Command['verb'];
+export type CommandOf<V extends Verb> = Extract<Command, { verb: V }>;
+export const VERBS: readonly Verb[] = commandSchema.options.map((option) => option.shape.verb.value);

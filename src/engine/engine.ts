@@ -1,0 +1,135 @@
+import { applyEvent } from './apply';
+import type { Command } from './commands';
+import { type CommandError, Refusal } from './errors';
+import type { Cause, EngineEvent, EventDraft, Origin } from './events';
+import { Journal } from './journal';
+import { createModel, type Model } from './model';
+import { modelFromSnapshot, type Snapshot, takeSnapshot } from './snapshot';
+import { validateCommand } from './validate';
+import { ACTION_VERBS, HANDLERS } from './verbs';
+
+export type CommandResult =
+  | { readonly ok: true; readonly command: number; readonly events: readonly EngineEvent[] }
+  | { readonly ok: false; readonly error: CommandError };
+
+export type EventListener = (events: readonly EngineEvent[]) => void;
+
+export interface EngineOptions {
+  /** Milliseconds since the epoch; injectable so tests and replays are deterministic. */
+  readonly clock?: () => number;
+  /** How many events the journal keeps in memory (see Journal). */
+  readonly retain?: number;
+}
+
+/**
+ * The ORS interaction engine: commands in, events out. A command is planned by its handler
+ * against the current model (a refusal throws before anything changes), then each planned event
+ * is stamped with `seq`, `time` and `cause`, folded into the model by `applyEvent`, and journaled.
+ */
+export class Engine {
+  private model: Model;
+  private journal: Journal;
+  private commands: number;
+  private refusals = 0;
+  private readonly clock: () => number;
+  private readonly retain: number;
+  private readonly listeners = new Set<EventListener>();
+
+  constructor(options: EngineOptions = {}) {
+    this.clock = options.clock ?? Date.now;
+    this.retain = options.retain ?? Number.POSITIVE_INFINITY;
+    this.model = createModel();
+    this.journal = new Journal(this.retain);
+    this.commands = 0;
+  }
+
+  /** E2: an engine rebuilt from a journal (optionally on top of the snapshot it continues). */
+  static replay(events: Iterable<EngineEvent>, options: EngineOptions = {}, from?: Snapshot): Engine {
+    const engine = new Engine(options);
+    if (from !== undefined) engine.load(from);
+    for (const event of events) engine.record(event);
+    return engine;
+  }
+
+  /** Replaces the whole state with a snapshot (and forgets the journal before it). */
+  load(snapshot: Snapshot): void {
+    this.model = modelFromSnapshot(snapshot);
+    this.journal = new Journal(this.retain, snapshot.seq);
+    this.commands = snapshot.commands;
+  }
+
+  get seq(): number {
+    return this.journal.lastSeq;
+  }
+
+  /** The current state. Read only: it changes through commands alone. */
+  get state(): Readonly<Model> {
+    return this.model;
+  }
+
+  snapshot(): Snapshot {
+    return takeSnapshot(this.model, this.seq, this.commands);
+  }
+
+  /** Journaled events after `seq`, or null when they are older than the journal keeps. */
+  eventsSince(seq: number): readonly EngineEvent[] | null {
+    return this.journal.since(seq);
+  }
+
+  subscribe(listener: EventListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Untrusted input (wire, file, UI): validated first (E1), never throws. */
+  dispatch(input: unknown): CommandResult {
+    const validation = validateCommand(input);
+    if (!validation.ok) return validation;
+    return this.execute(validation.command);
+  }
+
+  /** A command already typed and shape-checked (e.g. by the traffic generator). */
+  execute(command: Command): CommandResult {
+    const number = this.commands + 1;
+    const given = 'requestid' in command ? command.requestid : undefined;
+    const requestid = given ?? `R${number}`;
+    let drafts: EventDraft[];
+    try {
+      // The handlers table is keyed by verb, so the command always fits its handler.
+      drafts = HANDLERS[command.verb](command as never, { model: this.model, requestid });
+    } catch (error) {
+      if (error instanceof Refusal) return { ok: false, error: this.refusal(command, error, given) };
+      throw error;
+    }
+    const origin: Origin = command.origin ?? 'api';
+    const cause: Cause = ACTION_VERBS.has(command.verb)
+      ? { command: number, verb: command.verb, origin, requestid }
+      : { command: number, verb: command.verb, origin };
+    const time = this.clock();
+    const events = drafts.map((draft) => this.record({ seq: this.seq + 1, time, ...draft, cause } as EngineEvent));
+    for (const listener of this.listeners) listener(events);
+    return { ok: true, command: number, events };
+  }
+
+  private record(event: EngineEvent): EngineEvent {
+    applyEvent(this.model, event);
+    this.journal.append(event);
+    this.commands = event.cause.command;
+    return event;
+  }
+
+  private refusal(command: Command, refusal: Refusal, given: string | undefined): CommandError {
+    const error = { code: refusal.code, field: refusal.field, reason: refusal.reason, verb: command.verb };
+    if (!ACTION_VERBS.has(command.verb) || !('session' in command) || command.session === undefined) return error;
+    // A refused action is also the ORS error event its requesting session receives (A6).
+    const requestid = given ?? `R${this.commands + 1}.${++this.refusals}`;
+    return {
+      ...error,
+      ors: {
+        name: `error.interaction.${command.verb}`,
+        session: command.session,
+        data: { requestid, error: refusal.code, description: refusal.reason },
+      },
+    };
+  }
+}

@@ -1,0 +1,111 @@
+import type { Resource } from './resource';
+import type { InteractionInit, InteractionState, Udata } from './model';
+
+/**
+ * Everything the engine journals. ORS events (spec A, I) are addressed to the session that
+ * receives them (`session`); lifecycle events are the inspector's own record of state changes.
+ * Only lifecycle events change the model (see apply.ts); ORS events are what a session is told.
+ */
+export type Origin = 'traffic' | 'drag' | 'keyboard' | 'api' | 'replay';
+export const ORIGINS: readonly Origin[] = ['traffic', 'drag', 'keyboard', 'api', 'replay'];
+
+/** Why an event happened: the accepted command that produced it. */
+export interface Cause {
+  /** Number of the accepted command (1, 2, ...); all events of one command share it. */
+  readonly command: number;
+  readonly verb: string;
+  readonly origin: Origin;
+  readonly requestid?: string;
+}
+
+/** Why an interaction changed owner. */
+export type OwnerChange = 'arrival' | 'associate' | 'attach' | 'detach' | 'redirect' | 'terminate' | 'release';
+
+interface Ixn {
+  readonly interactionid: string;
+}
+interface Request extends Ixn {
+  readonly requestid: string;
+}
+
+/** Event name → its `data`. */
+export interface EventDataMap {
+  // Lifecycle
+  'session.started': { readonly src: string; readonly trigger: 'start' | 'arrival' };
+  'session.ended': { readonly reason: 'done.scxml' | 'terminated' };
+  'interaction.created': { readonly interaction: InteractionInit };
+  'interaction.state.changed': Ixn & { readonly from: InteractionState; readonly to: InteractionState };
+  'interaction.owner.changed': Ixn & {
+    readonly from: string | null;
+    readonly to: string | null;
+    readonly via: OwnerChange;
+  };
+  'interaction.ended': Ixn & { readonly reason: string };
+  // ORS
+  'interaction.added': Ixn;
+  'interaction.present': Ixn;
+  'interaction.deleted': Ixn & { readonly resultof?: 'associate' | 'detach' };
+  'interaction.notcontrolled': Ixn;
+  'interaction.associate.done': Request;
+  'interaction.attach.done': Request;
+  'interaction.detach.done': Request;
+  'interaction.redirect.done': Request & { readonly resource: Resource };
+  'interaction.terminate.done': Request;
+  'interaction.udata.changed': Ixn & {
+    readonly udata: Udata;
+    readonly changed: readonly string[];
+    readonly deleted: readonly string[];
+  };
+}
+
+export type EventName = keyof EventDataMap;
+
+export const LIFECYCLE_EVENTS = [
+  'session.started',
+  'session.ended',
+  'interaction.created',
+  'interaction.state.changed',
+  'interaction.owner.changed',
+  'interaction.ended',
+] as const satisfies readonly EventName[];
+
+export const ORS_EVENTS = [
+  'interaction.added',
+  'interaction.present',
+  'interaction.deleted',
+  'interaction.notcontrolled',
+  'interaction.associate.done',
+  'interaction.attach.done',
+  'interaction.detach.done',
+  'interaction.redirect.done',
+  'interaction.terminate.done',
+  'interaction.udata.changed',
+] as const satisfies readonly EventName[];
+
+export const EVENT_NAMES: readonly EventName[] = [...LIFECYCLE_EVENTS, ...ORS_EVENTS];
+
+/** An event before the engine stamps it. `session` is the receiver (ORS) or the session concerned. */
+export type EventDraft = {
+  [N in EventName]: { readonly name: N; readonly session: string | null; readonly data: EventDataMap[N] };
+}[EventName];
+
+/** A journaled event: a draft with its global `seq` (S3), its `time` and its `cause`. */
+export type EngineEvent = {
+  [N in EventName]: {
+    readonly seq: number;
+    readonly time: number;
+    readonly name: N;
+    readonly session: string | null;
+    readonly data: EventDataMap[N];
+    readonly cause: Cause;
+  };
+}[EventName];
+
+export type EventOf<N extends EventName> = Extract<EngineEvent, { name: N }>;
+
+/** The `interactionid` an event concerns, if any. */
+export function eventInteraction(event: EventDraft | EngineEvent): string | null {
+  if (event.name === 'interaction.created') return event.data.interaction.g_uid;
+  if ('interactionid' in event.data) return event.data.interactionid;
+  return null;
+}

@@ -1,0 +1,34 @@
+/** The engine's public face: everything outside src/engine imports from here. */
+export { applyEvent } from './apply';
+export { type Command, type CommandOf, commandSchema, LIMITS, resourceSchema, type Verb, VERBS } from './commands';
+export { type CommandResult, Engine, type EngineOptions, type EventListener } from './engine';
+export type { CommandError, ErrorCode, OrsErrorEvent } from './errors';
+export {
+  type Cause,
+  type EngineEvent,
+  EVENT_NAMES,
+  type EventName,
+  type EventOf,
+  eventInteraction,
+  LIFECYCLE_EVENTS,
+  ORIGINS,
+  type Origin,
+  ORS_EVENTS,
+  type OwnerChange,
+} from './events';
+export { shortGuid } from './ids';
+export { type Category, getMediaIntValue, MEDIA_NAMES, type MediaName } from './media';
+export {
+  copyModel,
+  createModel,
+  type InteractionRecord,
+  type InteractionState,
+  type Model,
+  OP_SESSION_ID,
+  type SessionRecord,
+  type SessionState,
+  type Udata,
+} from './model';
+export { parseResource, type Resource, type ResourceError, type ResourceInput } from './resource';
+export { modelFromSnapshot, type Snapshot } from './snapshot';
+export { type Validation, validateCommand } from './validate';

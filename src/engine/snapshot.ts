@@ -1,0 +1,26 @@
+import type { InteractionRecord, Model, SessionRecord } from './model';
+
+/** The state at `seq`: plain JSON, cheap to take (one pass, records shared, not copied). */
+export interface Snapshot {
+  readonly seq: number;
+  /** Accepted commands so far: the next command's number follows it. */
+  readonly commands: number;
+  readonly sessions: readonly SessionRecord[];
+  readonly interactions: readonly InteractionRecord[];
+}
+
+export function takeSnapshot(model: Model, seq: number, commands: number): Snapshot {
+  return {
+    seq,
+    commands,
+    sessions: [...model.sessions.values()],
+    interactions: [...model.interactions.values()],
+  };
+}
+
+export function modelFromSnapshot(snapshot: Snapshot): Model {
+  return {
+    sessions: new Map(snapshot.sessions.map((s) => [s.id, s])),
+    interactions: new Map(snapshot.interactions.map((i) => [i.g_uid, i])),
+  };
+}

@@ -1,0 +1,55 @@
+import { expect } from 'vitest';
+import type { Command } from './commands';
+import { Engine } from './engine';
+import type { EngineEvent } from './events';
+import type { MediaName } from './media';
+import { OP_SESSION_ID } from './model';
+
+/** Shared by the engine's tests: a fixed clock, and commands that must be accepted. */
+export const T0 = 1_700_000_000_000;
+
+export function newEngine(): Engine {
+  return new Engine({ clock: () => T0 });
+}
+
+export function accept(engine: Engine, command: Command): readonly EngineEvent[] {
+  const result = engine.execute(command);
+  if (!result.ok) throw new Error(`expected ${command.verb} to be accepted: ${JSON.stringify(result.error)}`);
+  return result.events;
+}
+
+/** S1: an interaction arrives and starts the session that owns it. */
+export function arrival(engine: Engine, media: MediaName = 'TMediaVoice'): { session: string; g_uid: string } {
+  const created = accept(engine, { verb: 'arrive', media }).find((e) => e.name === 'interaction.created');
+  if (created?.name !== 'interaction.created') throw new Error('arrive created no interaction');
+  const g_uid = created.data.interaction.g_uid;
+  return { g_uid, session: engine.state.interactions.get(g_uid)?.owner as string };
+}
+
+export function startedSession(engine: Engine): string {
+  const [started] = accept(engine, { verb: 'startSession', src: 'http://ors/app.scxml' });
+  return started?.session as string;
+}
+
+/** Event names with the session they were sent to, the form most assertions compare. */
+export function sent(events: readonly EngineEvent[]): string[] {
+  return events.map((e) => `${e.name} -> ${e.session ?? '-'}`);
+}
+
+/** B1-B3 over the whole model. */
+export function expectInvariants(engine: Engine): void {
+  const { sessions, interactions } = engine.state;
+  const owners = new Map<string, string>();
+  for (const session of sessions.values()) {
+    for (const g_uid of session.interactions) {
+      expect(owners.has(g_uid), `B1: ${g_uid} listed by two sessions`).toBe(false);
+      owners.set(g_uid, session.id);
+    }
+    expect(new Set(session.interactions).size).toBe(session.interactions.length);
+  }
+  for (const interaction of interactions.values()) {
+    expect(interaction.owner, `B3: ${interaction.g_uid}`).toBe(owners.get(interaction.g_uid) ?? null);
+    if (interaction.owner === null) expect(Object.hasOwn(interaction.properties, OP_SESSION_ID)).toBe(false);
+    else expect(interaction.properties[OP_SESSION_ID], `B2: ${interaction.g_uid}`).toBe(interaction.owner);
+  }
+}
