@@ -1,4 +1,4 @@
-import type { EngineEvent, EventDraft } from './events';
+import type { EngineEvent } from './events';
 import { type InteractionRecord, type Model, OP_SESSION_ID, type SessionRecord } from './model';
 
 /**
@@ -9,13 +9,14 @@ import { type InteractionRecord, type Model, OP_SESSION_ID, type SessionRecord }
  * Lifecycle events change the model; ORS events are notifications to a session, except
  * `interaction.udata.changed`, which carries the new user data (B5: every change is an event).
  * Records are replaced, never mutated, so a caller that copied the maps (copyModel) keeps its old
- * state intact.
+ * state intact. It runs per event on the engine's hot path, hence no closures.
  */
-export function applyEvent(model: Model, event: EngineEvent | (EventDraft & { time: number })): void {
+export function applyEvent(model: Model, event: EngineEvent): void {
   switch (event.name) {
-    case 'session.started':
-      model.sessions.set(event.session as string, {
-        id: event.session as string,
+    case 'session.started': {
+      const id = event.session as string;
+      model.sessions.set(id, {
+        id,
         state: 'running',
         src: event.data.src,
         startedAt: event.time,
@@ -23,26 +24,34 @@ export function applyEvent(model: Model, event: EngineEvent | (EventDraft & { ti
         interactions: [],
       });
       return;
-    case 'session.ended':
-      updateSession(model, event.session as string, (s) => ({ ...s, state: 'ended', endedAt: event.time }));
+    }
+    case 'session.ended': {
+      const session = sessionOf(model, event.session as string);
+      model.sessions.set(session.id, { ...session, state: 'ended', endedAt: event.time });
       return;
+    }
     case 'interaction.created':
-      model.interactions.set(event.data.interaction.g_uid, { ...event.data.interaction, createdAt: event.time });
+      model.interactions.set(event.data.interaction.g_uid, {
+        ...event.data.interaction,
+        createdAt: event.time,
+      });
       return;
     case 'interaction.state.changed': {
-      const to = event.data.to;
-      updateInteraction(model, event.data.interactionid, (i) => ({ ...i, state: to }));
+      const interaction = interactionOf(model, event.data.interactionid);
+      model.interactions.set(interaction.g_uid, { ...interaction, state: event.data.to });
       return;
     }
     case 'interaction.owner.changed':
       moveOwner(model, event.data.interactionid, event.data.from, event.data.to);
       return;
-    case 'interaction.ended':
-      updateInteraction(model, event.data.interactionid, (i) => ({ ...i, state: 'ended' }));
+    case 'interaction.ended': {
+      const interaction = interactionOf(model, event.data.interactionid);
+      model.interactions.set(interaction.g_uid, { ...interaction, state: 'ended' });
       return;
+    }
     case 'interaction.udata.changed': {
-      const udata = event.data.udata;
-      updateInteraction(model, event.data.interactionid, (i) => ({ ...i, udata }));
+      const interaction = interactionOf(model, event.data.interactionid);
+      model.interactions.set(interaction.g_uid, { ...interaction, udata: event.data.udata });
       return;
     }
     default:
@@ -53,31 +62,44 @@ export function applyEvent(model: Model, event: EngineEvent | (EventDraft & { ti
 /** B1-B3 in one place: the owner field, `OP-Session-ID` and both sessions' lists change together. */
 function moveOwner(model: Model, g_uid: string, from: string | null, to: string | null): void {
   if (from !== null) {
-    updateSession(model, from, (s) => ({ ...s, interactions: s.interactions.filter((id) => id !== g_uid) }));
+    const source = sessionOf(model, from);
+    const at = source.interactions.indexOf(g_uid);
+    if (at < 0) throw new Error(`journal moves ${g_uid} from ${from}, which does not hold it`);
+    const interactions = source.interactions.slice();
+    interactions.splice(at, 1);
+    model.sessions.set(from, { ...source, interactions });
   }
   if (to !== null) {
-    updateSession(model, to, (s) => ({ ...s, interactions: [...s.interactions, g_uid] }));
+    const target = sessionOf(model, to);
+    model.sessions.set(to, { ...target, interactions: [...target.interactions, g_uid] });
   }
-  updateInteraction(model, g_uid, (i) => ({ ...i, owner: to, properties: withOwner(i.properties, to) }));
+  const interaction = interactionOf(model, g_uid);
+  model.interactions.set(g_uid, {
+    ...interaction,
+    owner: to,
+    properties: withOwner(interaction.properties, to),
+  });
 }
 
-function withOwner(properties: InteractionRecord['properties'], owner: string | null): InteractionRecord['properties'] {
-  const { [OP_SESSION_ID]: _previous, ...rest } = properties;
-  return owner === null ? rest : { ...rest, [OP_SESSION_ID]: owner };
+function withOwner(
+  properties: InteractionRecord['properties'],
+  owner: string | null,
+): InteractionRecord['properties'] {
+  // A plain loop: object rest with a computed key is a slow path in V8.
+  const next: Record<string, string> = {};
+  for (const key in properties) if (key !== OP_SESSION_ID) next[key] = properties[key] as string;
+  if (owner !== null) next[OP_SESSION_ID] = owner;
+  return next;
 }
 
-function updateSession(model: Model, id: string, change: (s: SessionRecord) => SessionRecord): void {
+function sessionOf(model: Model, id: string): SessionRecord {
   const session = model.sessions.get(id);
   if (session === undefined) throw new Error(`journal names unknown session ${id}`);
-  model.sessions.set(id, change(session));
+  return session;
 }
 
-function updateInteraction(
-  model: Model,
-  id: string,
-  change: (i: InteractionRecord) => InteractionRecord,
-): void {
+function interactionOf(model: Model, id: string): InteractionRecord {
   const interaction = model.interactions.get(id);
   if (interaction === undefined) throw new Error(`journal names unknown interaction ${id}`);
-  model.interactions.set(id, change(interaction));
+  return interaction;
 }

@@ -13,7 +13,12 @@ describe('A. <ixn:associate>', () => {
   it('[A1] only the owning session may move the interaction', () => {
     const { engine, target, g_uid } = twoSessions();
     const before = engine.snapshot();
-    const result = engine.execute({ verb: 'associate', session: target, interactionid: g_uid, sessionid: target });
+    const result = engine.execute({
+      verb: 'associate',
+      session: target,
+      interactionid: g_uid,
+      sessionid: target,
+    });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error).toMatchObject({ code: 'invalidstate', field: 'session' });
     expect(engine.snapshot()).toEqual(before);
@@ -32,7 +37,12 @@ describe('A. <ixn:associate>', () => {
 
   it('[A3] the target is sent interaction.added, then interaction.present, with interactionid', () => {
     const { engine, source, target, g_uid } = twoSessions();
-    const events = accept(engine, { verb: 'associate', session: source, interactionid: g_uid, sessionid: target });
+    const events = accept(engine, {
+      verb: 'associate',
+      session: source,
+      interactionid: g_uid,
+      sessionid: target,
+    });
     const toTarget = events.filter((e) => e.session === target && !e.name.startsWith('interaction.owner'));
     expect(toTarget.map((e) => [e.name, e.data])).toEqual([
       ['interaction.added', { interactionid: g_uid }],
@@ -42,7 +52,12 @@ describe('A. <ixn:associate>', () => {
 
   it('[A4] then the source is sent interaction.deleted (resultof associate), then interaction.notcontrolled', () => {
     const { engine, source, target, g_uid } = twoSessions();
-    const events = accept(engine, { verb: 'associate', session: source, interactionid: g_uid, sessionid: target });
+    const events = accept(engine, {
+      verb: 'associate',
+      session: source,
+      interactionid: g_uid,
+      sessionid: target,
+    });
     const toSource = events.filter((e) => e.session === source);
     expect(toSource.slice(0, 2).map((e) => [e.name, e.data])).toEqual([
       ['interaction.deleted', { interactionid: g_uid, resultof: 'associate' }],
@@ -80,7 +95,12 @@ describe('A. <ixn:associate>', () => {
 
   it('[A5] a generated requestid is returned in associate.done when the command has none', () => {
     const { engine, source, target, g_uid } = twoSessions();
-    const events = accept(engine, { verb: 'associate', session: source, interactionid: g_uid, sessionid: target });
+    const events = accept(engine, {
+      verb: 'associate',
+      session: source,
+      interactionid: g_uid,
+      sessionid: target,
+    });
     const done = events.at(-1);
     expect(done?.name).toBe('interaction.associate.done');
     if (done?.name === 'interaction.associate.done') expect(done.data.requestid).toMatch(/^R\d+$/);
@@ -88,14 +108,45 @@ describe('A. <ixn:associate>', () => {
 
   describe('[A6] a refused move changes nothing and sends error.interaction.associate', () => {
     const cases = [
-      ['unknown interaction', 'unknown', 'interactionid', (c: ReturnType<typeof twoSessions>) => ({ ...base(c), interactionid: 'nope' })],
-      ['unknown requesting session', 'unknown', 'session', (c: ReturnType<typeof twoSessions>) => ({ ...base(c), session: 'nope' })],
-      ['requester does not own it', 'invalidstate', 'session', (c: ReturnType<typeof twoSessions>) => ({ ...base(c), session: c.target, sessionid: c.source })],
-      ['target does not exist', 'invaliddestination', 'sessionid', (c: ReturnType<typeof twoSessions>) => ({ ...base(c), sessionid: 'nope' })],
-      ['target already owns it', 'invaliddestination', 'sessionid', (c: ReturnType<typeof twoSessions>) => ({ ...base(c), sessionid: c.source })],
+      [
+        'unknown interaction',
+        'unknown',
+        'interactionid',
+        (c: ReturnType<typeof twoSessions>) => ({ ...base(c), interactionid: 'nope' }),
+      ],
+      [
+        'unknown requesting session',
+        'unknown',
+        'session',
+        (c: ReturnType<typeof twoSessions>) => ({ ...base(c), session: 'nope' }),
+      ],
+      [
+        'requester does not own it',
+        'invalidstate',
+        'session',
+        (c: ReturnType<typeof twoSessions>) => ({ ...base(c), session: c.target, sessionid: c.source }),
+      ],
+      [
+        'target does not exist',
+        'invaliddestination',
+        'sessionid',
+        (c: ReturnType<typeof twoSessions>) => ({ ...base(c), sessionid: 'nope' }),
+      ],
+      [
+        'target already owns it',
+        'invaliddestination',
+        'sessionid',
+        (c: ReturnType<typeof twoSessions>) => ({ ...base(c), sessionid: c.source }),
+      ],
     ] as const;
     function base(c: ReturnType<typeof twoSessions>) {
-      return { verb: 'associate', session: c.source, interactionid: c.g_uid, sessionid: c.target, requestid: 'rq' } as const;
+      return {
+        verb: 'associate',
+        session: c.source,
+        interactionid: c.g_uid,
+        sessionid: c.target,
+        requestid: 'rq',
+      } as const;
     }
     for (const [what, code, field, make] of cases) {
       it(`${what}: ${code} on ${field}`, () => {
@@ -120,15 +171,28 @@ describe('A. <ixn:associate>', () => {
       const c = twoSessions();
       accept(c.engine, { verb: 'endSession', session: c.target });
       const before = c.engine.snapshot();
-      const result = c.engine.execute({ verb: 'associate', session: c.source, interactionid: c.g_uid, sessionid: c.target });
-      expect(result.ok ? null : result.error).toMatchObject({ code: 'invaliddestination', field: 'sessionid' });
+      const result = c.engine.execute({
+        verb: 'associate',
+        session: c.source,
+        interactionid: c.g_uid,
+        sessionid: c.target,
+      });
+      expect(result.ok ? null : result.error).toMatchObject({
+        code: 'invaliddestination',
+        field: 'sessionid',
+      });
       expect(c.engine.snapshot()).toEqual(before);
     });
 
     it('interaction has ended: invalidstate', () => {
       const c = twoSessions();
       accept(c.engine, { verb: 'terminate', session: c.source, interactionid: c.g_uid });
-      const result = c.engine.execute({ verb: 'associate', session: c.source, interactionid: c.g_uid, sessionid: c.target });
+      const result = c.engine.execute({
+        verb: 'associate',
+        session: c.source,
+        interactionid: c.g_uid,
+        sessionid: c.target,
+      });
       expect(result.ok ? null : result.error).toMatchObject({ code: 'invalidstate', field: 'interactionid' });
     });
   });

@@ -30,7 +30,10 @@ const udataValue = z.union([
 const udataKey = z.string().min(1, 'must not be empty').max(LIMITS.udataKey);
 const udata = z
   .record(udataKey, udataValue)
-  .refine((value) => Object.keys(value).length <= LIMITS.udataKeys, `must have at most ${LIMITS.udataKeys} keys`);
+  .refine(
+    (value) => Object.keys(value).length <= LIMITS.udataKeys,
+    `must have at most ${LIMITS.udataKeys} keys`,
+  );
 const hints = z.record(udataKey, text);
 
 /** Spec R: a string, or a resource object; parseResource() checks the content per media. */
@@ -54,9 +57,21 @@ const base = { origin: origin.optional() };
 const action = { ...base, session: id, interactionid: id, requestid: id.optional() };
 
 export const commandSchema = z.discriminatedUnion('verb', [
-  z.object({ verb: z.literal('startSession'), ...base, src: text.min(1, 'must not be empty'), session: id.optional() }).strict(),
   z
-    .object({ verb: z.literal('endSession'), ...base, session: id, reason: z.enum(['done.scxml', 'terminated']).optional() })
+    .object({
+      verb: z.literal('startSession'),
+      ...base,
+      src: text.min(1, 'must not be empty'),
+      session: id.optional(),
+    })
+    .strict(),
+  z
+    .object({
+      verb: z.literal('endSession'),
+      ...base,
+      session: id,
+      reason: z.enum(['done.scxml', 'terminated']).optional(),
+    })
     .strict(),
   z
     .object({

@@ -1,16 +1,19 @@
 import { applyEvent } from './apply';
 import type { Command } from './commands';
 import { type CommandError, Refusal } from './errors';
-import type { Cause, EngineEvent, EventDraft, Origin } from './events';
+import type { Cause, EngineEvent, Origin } from './events';
 import { Journal } from './journal';
 import { createModel, type Model } from './model';
 import { modelFromSnapshot, type Snapshot, takeSnapshot } from './snapshot';
 import { validateCommand } from './validate';
 import { ACTION_VERBS, HANDLERS } from './verbs';
+import type { PlanContext } from './verbs/context';
 
 export type CommandResult =
   | { readonly ok: true; readonly command: number; readonly events: readonly EngineEvent[] }
   | { readonly ok: false; readonly error: CommandError };
+
+const NO_CAUSE: Cause = { command: 0, verb: '', origin: 'api' };
 
 export type EventListener = (events: readonly EngineEvent[]) => void;
 
@@ -22,9 +25,9 @@ export interface EngineOptions {
 }
 
 /**
- * The ORS interaction engine: commands in, events out. A command is planned by its handler
- * against the current model (a refusal throws before anything changes), then each planned event
- * is stamped with `seq`, `time` and `cause`, folded into the model by `applyEvent`, and journaled.
+ * The ORS interaction engine: commands in, events out. A command's handler reads the model and
+ * emits its events, stamped with `seq`, `time` and `cause`; a refusal throws and discards them.
+ * Only then is each event folded into the model by `applyEvent` and journaled.
  */
 export class Engine {
   private model: Model;
@@ -34,6 +37,16 @@ export class Engine {
   private readonly clock: () => number;
   private readonly retain: number;
   private readonly listeners = new Set<EventListener>();
+  /** The command being planned; `emit` is made once, not per command, as it runs per event. */
+  private plan: { events: EngineEvent[]; time: number; cause: Cause } = {
+    events: [],
+    time: 0,
+    cause: NO_CAUSE,
+  };
+  private readonly emit: PlanContext['emit'] = (name, session, data) => {
+    const { events, time, cause } = this.plan;
+    events.push({ seq: this.seq + events.length + 1, time, name, session, data, cause } as EngineEvent);
+  };
 
   constructor(options: EngineOptions = {}) {
     this.clock = options.clock ?? Date.now;
@@ -93,20 +106,20 @@ export class Engine {
     const number = this.commands + 1;
     const given = 'requestid' in command ? command.requestid : undefined;
     const requestid = given ?? `R${number}`;
-    let drafts: EventDraft[];
-    try {
-      // The handlers table is keyed by verb, so the command always fits its handler.
-      drafts = HANDLERS[command.verb](command as never, { model: this.model, requestid });
-    } catch (error) {
-      if (error instanceof Refusal) return { ok: false, error: this.refusal(command, error, given) };
-      throw error;
-    }
     const origin: Origin = command.origin ?? 'api';
     const cause: Cause = ACTION_VERBS.has(command.verb)
       ? { command: number, verb: command.verb, origin, requestid }
       : { command: number, verb: command.verb, origin };
-    const time = this.clock();
-    const events = drafts.map((draft) => this.record({ seq: this.seq + 1, time, ...draft, cause } as EngineEvent));
+    const events: EngineEvent[] = [];
+    this.plan = { events, time: this.clock(), cause };
+    try {
+      // The handlers table is keyed by verb, so the command always fits its handler.
+      HANDLERS[command.verb](command as never, { model: this.model, requestid, emit: this.emit });
+    } catch (error) {
+      if (error instanceof Refusal) return { ok: false, error: this.refusal(command, error, given) };
+      throw error;
+    }
+    for (const event of events) this.record(event);
     for (const listener of this.listeners) listener(events);
     return { ok: true, command: number, events };
   }
@@ -120,7 +133,8 @@ export class Engine {
 
   private refusal(command: Command, refusal: Refusal, given: string | undefined): CommandError {
     const error = { code: refusal.code, field: refusal.field, reason: refusal.reason, verb: command.verb };
-    if (!ACTION_VERBS.has(command.verb) || !('session' in command) || command.session === undefined) return error;
+    if (!ACTION_VERBS.has(command.verb) || !('session' in command) || command.session === undefined)
+      return error;
     // A refused action is also the ORS error event its requesting session receives (A6).
     const requestid = given ?? `R${this.commands + 1}.${++this.refusals}`;
     return {

@@ -1,5 +1,5 @@
-import type { Resource } from './resource';
 import type { InteractionInit, InteractionState, Udata } from './model';
+import type { Resource } from './resource';
 
 /**
  * Everything the engine journals. ORS events (spec A, I) are addressed to the session that
@@ -19,7 +19,14 @@ export interface Cause {
 }
 
 /** Why an interaction changed owner. */
-export type OwnerChange = 'arrival' | 'associate' | 'attach' | 'detach' | 'redirect' | 'terminate' | 'release';
+export type OwnerChange =
+  | 'arrival'
+  | 'associate'
+  | 'attach'
+  | 'detach'
+  | 'redirect'
+  | 'terminate'
+  | 'release';
 
 interface Ixn {
   readonly interactionid: string;
@@ -84,11 +91,6 @@ export const ORS_EVENTS = [
 
 export const EVENT_NAMES: readonly EventName[] = [...LIFECYCLE_EVENTS, ...ORS_EVENTS];
 
-/** An event before the engine stamps it. `session` is the receiver (ORS) or the session concerned. */
-export type EventDraft = {
-  [N in EventName]: { readonly name: N; readonly session: string | null; readonly data: EventDataMap[N] };
-}[EventName];
-
 /** A journaled event: a draft with its global `seq` (S3), its `time` and its `cause`. */
 export type EngineEvent = {
   [N in EventName]: {
@@ -104,7 +106,7 @@ export type EngineEvent = {
 export type EventOf<N extends EventName> = Extract<EngineEvent, { name: N }>;
 
 /** The `interactionid` an event concerns, if any. */
-export function eventInteraction(event: EventDraft | EngineEvent): string | null {
+export function eventInteraction(event: EngineEvent): string | null {
   if (event.name === 'interaction.created') return event.data.interaction.g_uid;
   if ('interactionid' in event.data) return event.data.interactionid;
   return null;

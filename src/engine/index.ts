@@ -1,6 +1,14 @@
 /** The engine's public face: everything outside src/engine imports from here. */
 export { applyEvent } from './apply';
-export { type Command, type CommandOf, commandSchema, LIMITS, resourceSchema, type Verb, VERBS } from './commands';
+export {
+  type Command,
+  type CommandOf,
+  commandSchema,
+  LIMITS,
+  resourceSchema,
+  VERBS,
+  type Verb,
+} from './commands';
 export { type CommandResult, Engine, type EngineOptions, type EventListener } from './engine';
 export type { CommandError, ErrorCode, OrsErrorEvent } from './errors';
 export {
@@ -12,8 +20,8 @@ export {
   eventInteraction,
   LIFECYCLE_EVENTS,
   ORIGINS,
-  type Origin,
   ORS_EVENTS,
+  type Origin,
   type OwnerChange,
 } from './events';
 export { shortGuid } from './ids';

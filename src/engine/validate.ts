@@ -10,10 +10,10 @@ export type Validation = { ok: true; command: Command } | { ok: false; error: Co
  */
 export function validateCommand(input: unknown): Validation {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return bad('command', `must be a JSON object, got ${describe(input)}`);
+    return bad('command', `must be a JSON object, got ${typeName(input)}`);
   }
   const verb = (input as { verb?: unknown }).verb;
-  if (typeof verb !== 'string') return bad('verb', `is required and must be a string, got ${describe(verb)}`);
+  if (typeof verb !== 'string') return bad('verb', `is required and must be a string, got ${typeName(verb)}`);
   if (!(VERBS as readonly string[]).includes(verb)) {
     return bad('verb', `unknown verb '${clip(verb)}'; expected one of ${VERBS.join(', ')}`, verb);
   }
@@ -34,10 +34,16 @@ function fromIssue(issue: z.core.$ZodIssue | undefined, verb: string): CommandEr
 }
 
 function bad(field: string, reason: string, verb?: string): Validation {
-  return { ok: false, error: verb === undefined ? { code: 'badcommand', field, reason } : { code: 'badcommand', field, reason, verb } };
+  return {
+    ok: false,
+    error:
+      verb === undefined
+        ? { code: 'badcommand', field, reason }
+        : { code: 'badcommand', field, reason, verb },
+  };
 }
 
-function describe(value: unknown): string {
+function typeName(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   return typeof value;

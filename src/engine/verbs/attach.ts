@@ -2,7 +2,7 @@ import { Refusal } from '../errors';
 import { type Handler, requireInteraction, requireOwner, requireRunningSession } from './context';
 
 /** I1: a session takes an interaction that has no owner. */
-export const attach: Handler<'attach'> = (command, { model, requestid }) => {
+export const attach: Handler<'attach'> = (command, { model, requestid, emit }) => {
   const session = requireRunningSession(model, command.session);
   const interaction = requireInteraction(model, command.interactionid);
   if (interaction.state === 'ended') {
@@ -13,30 +13,18 @@ export const attach: Handler<'attach'> = (command, { model, requestid }) => {
     throw new Refusal('invalidstate', 'interactionid', `interaction ${interaction.g_uid} is owned by ${who}`);
   }
   const interactionid = interaction.g_uid;
-  return [
-    {
-      name: 'interaction.owner.changed',
-      session: session.id,
-      data: { interactionid, from: null, to: session.id, via: 'attach' },
-    },
-    { name: 'interaction.added', session: session.id, data: { interactionid } },
-    { name: 'interaction.attach.done', session: session.id, data: { requestid, interactionid } },
-  ];
+  emit('interaction.owner.changed', session.id, { interactionid, from: null, to: session.id, via: 'attach' });
+  emit('interaction.added', session.id, { interactionid });
+  emit('interaction.attach.done', session.id, { requestid, interactionid });
 };
 
 /** I2: the owner lets go; the interaction has no owner and no `OP-Session-ID` afterwards. */
-export const detach: Handler<'detach'> = (command, { model, requestid }) => {
+export const detach: Handler<'detach'> = (command, { model, requestid, emit }) => {
   const session = requireRunningSession(model, command.session);
   const interaction = requireInteraction(model, command.interactionid);
   requireOwner(interaction, session);
   const interactionid = interaction.g_uid;
-  return [
-    {
-      name: 'interaction.owner.changed',
-      session: session.id,
-      data: { interactionid, from: session.id, to: null, via: 'detach' },
-    },
-    { name: 'interaction.deleted', session: session.id, data: { interactionid, resultof: 'detach' } },
-    { name: 'interaction.detach.done', session: session.id, data: { requestid, interactionid } },
-  ];
+  emit('interaction.owner.changed', session.id, { interactionid, from: session.id, to: null, via: 'detach' });
+  emit('interaction.deleted', session.id, { interactionid, resultof: 'detach' });
+  emit('interaction.detach.done', session.id, { requestid, interactionid });
 };

@@ -1,16 +1,21 @@
 import type { CommandOf, Verb } from '../commands';
 import { type ErrorCode, Refusal } from '../errors';
-import type { EventDraft } from '../events';
+import type { EventDataMap, EventName } from '../events';
 import type { InteractionRecord, Model, SessionRecord } from '../model';
 
-/** What a handler may read while it plans a command's events. It never writes the model. */
+/**
+ * What a handler gets while it plans a command. It reads the model and emits events in order; it
+ * never writes the model. The engine commits the emitted events only if the handler returns, so a
+ * handler refuses by throwing a Refusal at any point, even after emitting.
+ */
 export interface PlanContext {
   readonly model: Model;
   /** The command's `requestid`, or the one the engine generated for it (spec I). */
   readonly requestid: string;
+  readonly emit: <N extends EventName>(name: N, session: string | null, data: EventDataMap[N]) => void;
 }
 
-export type Handler<V extends Verb> = (command: CommandOf<V>, ctx: PlanContext) => EventDraft[];
+export type Handler<V extends Verb> = (command: CommandOf<V>, ctx: PlanContext) => void;
 
 /** The requesting session: it must exist (else `unknown`) and be running (B6, else `invalidstate`). */
 export function requireRunningSession(model: Model, id: string, field = 'session'): SessionRecord {
@@ -45,6 +50,11 @@ export function requireOwner(
   }
 }
 
-export function requireNewId(taken: ReadonlyMap<string, unknown>, id: string, field: string, what: string): void {
+export function requireNewId(
+  taken: ReadonlyMap<string, unknown>,
+  id: string,
+  field: string,
+  what: string,
+): void {
   if (taken.has(id)) throw new Refusal('duplicate', field, `${what} ${id} already exists`);
 }

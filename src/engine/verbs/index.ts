@@ -22,4 +22,10 @@ export const HANDLERS: { readonly [V in Verb]: Handler<V> } = {
 };
 
 /** Verbs of `<ixn:*>` actions: a refusal is also the ORS event `error.interaction.<verb>` (A6, I). */
-export const ACTION_VERBS: ReadonlySet<Verb> = new Set(['associate', 'attach', 'detach', 'redirect', 'terminate']);
+export const ACTION_VERBS: ReadonlySet<Verb> = new Set([
+  'associate',
+  'attach',
+  'detach',
+  'redirect',
+  'terminate',
+]);

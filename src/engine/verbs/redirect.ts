@@ -1,5 +1,4 @@
 import { Refusal } from '../errors';
-import type { EventDraft } from '../events';
 import type { InteractionRecord } from '../model';
 import { parseResource, type Resource, type ResourceInput } from '../resource';
 import { type Handler, requireInteraction, requireOwner, requireRunningSession } from './context';
@@ -9,36 +8,33 @@ import { type Handler, requireInteraction, requireOwner, requireRunningSession }
  * being handled there. With `detach: true` the owner lets go first, as in I2 (`interaction.deleted`
  * with `resultof: 'detach'`). [choice] `redirect.done` carries the parsed resource for the log.
  */
-export const redirect: Handler<'redirect'> = (command, { model, requestid }) => {
+export const redirect: Handler<'redirect'> = (command, { model, requestid, emit }) => {
   const session = requireRunningSession(model, command.session);
   const interaction = requireInteraction(model, command.interactionid);
   requireOwner(interaction, session);
   const resource = requireResource(command.to, interaction, 'to');
   const interactionid = interaction.g_uid;
-  const events: EventDraft[] = [];
   if (command.detach === true) {
-    events.push(
-      {
-        name: 'interaction.owner.changed',
-        session: session.id,
-        data: { interactionid, from: session.id, to: null, via: 'redirect' },
-      },
-      { name: 'interaction.deleted', session: session.id, data: { interactionid, resultof: 'detach' } },
-    );
+    emit('interaction.owner.changed', session.id, {
+      interactionid,
+      from: session.id,
+      to: null,
+      via: 'redirect',
+    });
+    emit('interaction.deleted', session.id, { interactionid, resultof: 'detach' });
   }
   if (interaction.state !== 'handling') {
-    events.push({
-      name: 'interaction.state.changed',
-      session: session.id,
-      data: { interactionid, from: interaction.state, to: 'handling' },
-    });
+    emit('interaction.state.changed', session.id, { interactionid, from: interaction.state, to: 'handling' });
   }
-  events.push({ name: 'interaction.redirect.done', session: session.id, data: { requestid, interactionid, resource } });
-  return events;
+  emit('interaction.redirect.done', session.id, { requestid, interactionid, resource });
 };
 
 /** R2, R3: an address that does not parse for this interaction's media is an invalid destination. */
-export function requireResource(input: ResourceInput, interaction: InteractionRecord, field: string): Resource {
+export function requireResource(
+  input: ResourceInput,
+  interaction: InteractionRecord,
+  field: string,
+): Resource {
   const parsed = parseResource(input, interaction);
   if (!parsed.ok) {
     const where = parsed.error.field === 'address' ? field : `${field}.${parsed.error.field}`;

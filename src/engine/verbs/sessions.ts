@@ -1,32 +1,34 @@
-import type { EventDraft } from '../events';
+import { Refusal } from '../errors';
 import { nextInteractionId, nextSessionId } from '../ids';
 import { defaultCategory } from '../media';
-import { Refusal } from '../errors';
 import { type Handler, requireNewId, requireRunningSession } from './context';
 
 /** S1: an explicit start (REST `POST /scxml/session/start`) starts a session with no interactions. */
-export const startSession: Handler<'startSession'> = (command, { model }) => {
+export const startSession: Handler<'startSession'> = (command, { model, emit }) => {
   const id = command.session ?? nextSessionId(model.sessions);
   requireNewId(model.sessions, id, 'session', 'session');
-  return [{ name: 'session.started', session: id, data: { src: command.src, trigger: 'start' } }];
+  emit('session.started', id, { src: command.src, trigger: 'start' });
 };
 
 /** S2 and B6: ending a session releases every interaction it owns, then the session ends. */
-export const endSession: Handler<'endSession'> = (command, { model }) => {
+export const endSession: Handler<'endSession'> = (command, { model, emit }) => {
   const session = requireRunningSession(model, command.session);
-  const releases: EventDraft[] = session.interactions.map((interactionid) => ({
-    name: 'interaction.owner.changed',
-    session: session.id,
-    data: { interactionid, from: session.id, to: null, via: 'release' },
-  }));
-  return [...releases, { name: 'session.ended', session: session.id, data: { reason: command.reason ?? 'done.scxml' } }];
+  for (const interactionid of session.interactions) {
+    emit('interaction.owner.changed', session.id, {
+      interactionid,
+      from: session.id,
+      to: null,
+      via: 'release',
+    });
+  }
+  emit('session.ended', session.id, { reason: command.reason ?? 'done.scxml' });
 };
 
 /**
  * S1: an interaction pulled from an interaction queue starts a session that owns it. The session
  * is sent `interaction.added`, and the interaction goes from `queued` to `routing`.
  */
-export const arrive: Handler<'arrive'> = (command, { model }) => {
+export const arrive: Handler<'arrive'> = (command, { model, emit }) => {
   const g_uid = command.g_uid ?? nextInteractionId(model.interactions);
   requireNewId(model.interactions, g_uid, 'g_uid', 'interaction');
   if (command.parentid !== undefined && !model.interactions.has(command.parentid)) {
@@ -46,11 +48,10 @@ export const arrive: Handler<'arrive'> = (command, { model }) => {
     state: 'queued',
     owner: null,
   } as const;
-  return [
-    { name: 'interaction.created', session: null, data: { interaction } },
-    { name: 'session.started', session, data: { src: command.src ?? `iq:${queue}`, trigger: 'arrival' } },
-    { name: 'interaction.owner.changed', session, data: { interactionid: g_uid, from: null, to: session, via: 'arrival' } },
-    { name: 'interaction.added', session, data: { interactionid: g_uid } },
-    { name: 'interaction.state.changed', session, data: { interactionid: g_uid, from: 'queued', to: 'routing' } },
-  ];
+  const interactionid = g_uid;
+  emit('interaction.created', null, { interaction });
+  emit('session.started', session, { src: command.src ?? `iq:${queue}`, trigger: 'arrival' });
+  emit('interaction.owner.changed', session, { interactionid, from: null, to: session, via: 'arrival' });
+  emit('interaction.added', session, { interactionid });
+  emit('interaction.state.changed', session, { interactionid, from: 'queued', to: 'routing' });
 };
