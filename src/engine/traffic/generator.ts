@@ -1,5 +1,6 @@
 import type { Command } from '../commands';
 import type { EngineEvent } from '../events';
+import type { Snapshot } from '../snapshot';
 import { BUILDERS, type BuildContext } from './build';
 import { Mix } from './mix';
 import { Population } from './population';
@@ -51,6 +52,11 @@ export class TrafficGenerator {
    */
   observe(events: readonly EngineEvent[]): void {
     this.population.observe(events);
+  }
+
+  /** Picks up from a snapshot: for an engine that did not start empty. Call before observing. */
+  load(snapshot: Snapshot): void {
+    this.population.load(snapshot);
   }
 
   /** The next command to run; always typed `Command` with origin 'traffic'. */

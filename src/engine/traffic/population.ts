@@ -1,4 +1,5 @@
 import type { EngineEvent } from '../events';
+import type { Snapshot } from '../snapshot';
 import type { Category, MediaName } from '../media';
 import { IndexedSet } from './indexed-set';
 
@@ -50,6 +51,25 @@ export class Population {
       if (event.seq <= this.lastSeq) continue;
       this.lastSeq = event.seq;
       this.apply(event);
+    }
+  }
+
+  /** Starts from a snapshot (a restored or resynced engine) instead of from the first event. */
+  load(snapshot: Snapshot): void {
+    this.lastSeq = snapshot.seq;
+    for (const session of snapshot.sessions) {
+      if (session.state !== 'running') continue;
+      this.running.add(session.id);
+      this.holdings.set(session.id, 0);
+      this.idle.add(session.id);
+    }
+    for (const interaction of snapshot.interactions) {
+      if (interaction.state === 'ended') continue;
+      this.interactions.set(interaction.g_uid, {
+        address: addressClassOf(interaction.category, interaction.media),
+        owner: null,
+      });
+      this.moveTo(interaction.g_uid, interaction.owner);
     }
   }
 

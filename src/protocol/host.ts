@@ -1,0 +1,228 @@
+import { Engine, type EngineEvent, type EngineOptions } from '../engine';
+import { TrafficGenerator } from '../engine/traffic';
+import {
+  type HostMessage,
+  PROTOCOL_VERSION,
+  parseRequest,
+  type ProtocolError,
+  type ReplyBody,
+  type Request,
+  type TrafficStatus,
+  type WireResult,
+} from './messages';
+import { TrafficPump } from './traffic-pump';
+
+/** Someone the host talks to: the worker's page, or one socket.io client. */
+export interface HostClient {
+  send(message: HostMessage): void;
+  /** Viewers may read but not write (issue 5); the in-browser page is an operator. */
+  readonly role: 'viewer' | 'operator';
+}
+
+export interface HostOptions {
+  readonly traffic?: Partial<TrafficStatus>;
+  readonly engine?: EngineOptions;
+  /** Running sessions the traffic aims for. */
+  readonly targetSessions?: number;
+  /** How often pending events are sent to clients, in ms: batches, not one message per event. */
+  readonly flushMs?: number;
+  /** Sees every journaled event, in order (the server's journal file); `reset` starts it afresh. */
+  readonly observer?: { events(events: readonly EngineEvent[]): void; reset(epoch: string): void };
+  /** Builds the engine at start (e.g. rebuilt from a journal file) instead of an empty one. */
+  readonly restore?: () => { engine: Engine; epoch: string } | null;
+}
+
+export const DEFAULT_TRAFFIC: TrafficStatus = { running: true, rate: 20, seed: 1 };
+const WRITES: ReadonlySet<Request['type']> = new Set(['command', 'traffic', 'reset']);
+
+/**
+ * Hosts one engine and its traffic, and answers the protocol for any number of clients. The
+ * worker hosts one for its page, the server one for all its sockets: same code, same answers.
+ * Each client has its own `lastSeq`, so it never gets an event twice or misses one, whatever
+ * the order of its sync and the host's flushes.
+ */
+export class EngineHost {
+  private engine: Engine;
+  private generator: TrafficGenerator;
+  private epoch: string;
+  private traffic: TrafficStatus;
+  private readonly pump = new TrafficPump();
+  private readonly clients = new Map<HostClient, { lastSeq: number }>();
+  private pending: EngineEvent[] = [];
+  private flushTimer: ReturnType<typeof setTimeout> | null = null;
+  private unsubscribe: () => void = () => {};
+
+  constructor(private readonly options: HostOptions = {}) {
+    this.traffic = { ...DEFAULT_TRAFFIC, ...options.traffic };
+    const restored = options.restore?.() ?? null;
+    this.epoch = restored?.epoch ?? newEpoch();
+    this.engine = restored?.engine ?? new Engine(options.engine);
+    this.generator = this.newGenerator();
+    this.attach();
+    if (this.traffic.running) this.startTraffic();
+  }
+
+  get seq(): number {
+    return this.engine.seq;
+  }
+
+  /** For the host's owner (tests, the server's health endpoint); clients use the protocol. */
+  get current(): Engine {
+    return this.engine;
+  }
+
+  connect(client: HostClient): void {
+    this.clients.set(client, { lastSeq: Number.POSITIVE_INFINITY });
+  }
+
+  disconnect(client: HostClient): void {
+    this.clients.delete(client);
+  }
+
+  /** Takes one message from a client: anything at all; a bad one gets an error, never a throw. */
+  receive(client: HostClient, input: unknown): void {
+    const parsed = parseRequest(input);
+    if (!parsed.ok) return this.fail(client, parsed.id, parsed.error);
+    const { request } = parsed;
+    if (client.role === 'viewer' && WRITES.has(request.type)) {
+      return this.fail(client, request.id, {
+        code: 'forbidden',
+        field: 'type',
+        reason: `a viewer may not send ${request.type}; an operator token is needed`,
+      });
+    }
+    this.reply(client, request.id, this.answer(client, request));
+  }
+
+  stop(): void {
+    this.pump.stop();
+    if (this.flushTimer !== null) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
+    this.unsubscribe();
+  }
+
+  private answer(client: HostClient, request: Request): ReplyBody {
+    switch (request.type) {
+      case 'command':
+        return { type: 'command', result: this.command(request.command) };
+      case 'traffic':
+        this.setTraffic(request);
+        return { type: 'traffic', traffic: this.traffic };
+      case 'reset':
+        this.reset(request.seed ?? this.traffic.seed);
+        return { type: 'reset', seq: this.engine.seq };
+      case 'sync':
+        return this.sync(client, request.after);
+    }
+  }
+
+  private command(input: unknown): WireResult {
+    const result = this.engine.dispatch(input);
+    if (!result.ok) return result;
+    const first = result.events[0]?.seq ?? this.engine.seq;
+    return { ok: true, command: result.command, firstSeq: first, lastSeq: this.engine.seq };
+  }
+
+  /** Resume after `after` when the journal still has those events, else start from a snapshot. */
+  private sync(client: HostClient, after: number | undefined): ReplyBody {
+    const state = this.clients.get(client) ?? { lastSeq: 0 };
+    this.clients.set(client, state);
+    const missed = after === undefined || after > this.engine.seq ? null : this.engine.eventsSince(after);
+    if (missed === null) {
+      state.lastSeq = this.engine.seq;
+      client.send({ v: PROTOCOL_VERSION, kind: 'snapshot', epoch: this.epoch, snapshot: this.engine.snapshot(), traffic: this.traffic });
+      return { type: 'sync', mode: 'snapshot', seq: state.lastSeq };
+    }
+    state.lastSeq = this.engine.seq;
+    if (missed.length > 0) client.send({ v: PROTOCOL_VERSION, kind: 'events', events: missed });
+    client.send({ v: PROTOCOL_VERSION, kind: 'traffic', traffic: this.traffic });
+    return { type: 'sync', mode: 'resume', seq: state.lastSeq };
+  }
+
+  private setTraffic(change: { running?: boolean | undefined; rate?: number | undefined; seed?: number | undefined }): void {
+    const seedChanged = change.seed !== undefined && change.seed !== this.traffic.seed;
+    this.traffic = {
+      running: change.running ?? this.traffic.running,
+      rate: change.rate ?? this.traffic.rate,
+      seed: change.seed ?? this.traffic.seed,
+    };
+    if (seedChanged) this.generator = this.newGenerator();
+    if (this.traffic.running) this.startTraffic();
+    else this.pump.stop();
+    this.broadcast({ v: PROTOCOL_VERSION, kind: 'traffic', traffic: this.traffic });
+  }
+
+  /** A new, empty engine: a new epoch, so every client drops what it had. */
+  private reset(seed: number): void {
+    this.flush();
+    this.unsubscribe();
+    this.engine = new Engine(this.options.engine);
+    this.epoch = newEpoch();
+    this.traffic = { ...this.traffic, seed };
+    this.generator = this.newGenerator();
+    this.attach();
+    this.options.observer?.reset(this.epoch);
+    for (const [client, state] of this.clients) {
+      if (!Number.isFinite(state.lastSeq)) continue;
+      state.lastSeq = 0;
+      client.send({ v: PROTOCOL_VERSION, kind: 'snapshot', epoch: this.epoch, snapshot: this.engine.snapshot(), traffic: this.traffic });
+    }
+  }
+
+  private attach(): void {
+    const engine = this.engine;
+    const generator = this.generator;
+    this.unsubscribe = engine.subscribe((events) => {
+      generator.observe(events);
+      this.options.observer?.events(events);
+      for (const event of events) this.pending.push(event);
+      this.flushTimer ??= setTimeout(() => this.flush(), this.options.flushMs ?? 16);
+    });
+  }
+
+  private flush(): void {
+    if (this.flushTimer !== null) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 0) return;
+    for (const [client, state] of this.clients) {
+      // A client that synced after some of these events were journaled skips those.
+      const fresh = batch[0] !== undefined && batch[0].seq > state.lastSeq ? batch : batch.filter((e) => e.seq > state.lastSeq);
+      if (fresh.length === 0) continue;
+      state.lastSeq = fresh[fresh.length - 1]?.seq ?? state.lastSeq;
+      client.send({ v: PROTOCOL_VERSION, kind: 'events', events: fresh });
+    }
+  }
+
+  private startTraffic(): void {
+    this.pump.start(
+      () => this.engine,
+      () => this.generator,
+      () => this.traffic.rate,
+    );
+  }
+
+  private newGenerator(): TrafficGenerator {
+    const generator = new TrafficGenerator({ seed: this.traffic.seed, targetSessions: this.options.targetSessions ?? 40 });
+    // A generator picks from what it has seen: show it the state it starts from.
+    generator.load(this.engine.snapshot());
+    return generator;
+  }
+
+  private reply(client: HostClient, id: number, body: ReplyBody): void {
+    client.send({ v: PROTOCOL_VERSION, kind: 'reply', id, ...body });
+  }
+
+  private fail(client: HostClient, id: number | null, error: ProtocolError): void {
+    client.send({ v: PROTOCOL_VERSION, kind: 'error', id, error });
+  }
+
+  private broadcast(message: HostMessage): void {
+    for (const client of this.clients.keys()) client.send(message);
+  }
+}
+
+function newEpoch(): string {
+  return `${Date.now().toString(36)}-${Math.floor(Math.random() * 36 ** 6).toString(36)}`;
+}

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import type { CommandError, EngineEvent, Snapshot } from '../engine';
+
+/**
+ * The wire protocol between the UI and an engine host (the in-browser worker or the socket.io
+ * server): one versioned envelope, the same messages over `postMessage` and over socket.io.
+ * See docs/protocol.md. Requests carry an `id`; the host answers each with one `reply`.
+ */
+export const PROTOCOL_VERSION = 1;
+
+export const TRAFFIC_RATE = { min: 1, max: 10_000 } as const;
+
+export interface TrafficStatus {
+  readonly running: boolean;
+  /** Events per second the generator aims for. */
+  readonly rate: number;
+  readonly seed: number;
+}
+
+/** The result of a command as the wire carries it: its events arrive in the event stream. */
+export type WireResult =
+  | { readonly ok: true; readonly command: number; readonly firstSeq: number; readonly lastSeq: number }
+  | { readonly ok: false; readonly error: CommandError };
+
+const requestId = z.number().int().nonnegative();
+const version = z.literal(PROTOCOL_VERSION);
+
+/**
+ * Requests are validated here; the command inside is only checked to be an object, because the
+ * engine validates commands itself (E1) and answers with its own typed error.
+ */
+export const requestSchema = z.discriminatedUnion('type', [
+  z.object({ v: version, type: z.literal('command'), id: requestId, command: z.record(z.string(), z.unknown()) }).strict(),
+  z
+    .object({
+      v: version,
+      type: z.literal('traffic'),
+      id: requestId,
+      running: z.boolean().optional(),
+      rate: z.number().int().min(TRAFFIC_RATE.min).max(TRAFFIC_RATE.max).optional(),
+      seed: z.number().int().nonnegative().max(2 ** 32 - 1).optional(),
+    })
+    .strict(),
+  z.object({ v: version, type: z.literal('reset'), id: requestId, seed: z.number().int().nonnegative().max(2 ** 32 - 1).optional() }).strict(),
+  /** Asks for a fresh start (a snapshot), or for the events after `after` (a resume). */
+  z.object({ v: version, type: z.literal('sync'), id: requestId, after: z.number().int().nonnegative().optional() }).strict(),
+]);
+
+export type Request = z.infer<typeof requestSchema>;
+export type RequestType = Request['type'];
+
+/** The error a host sends for a message it cannot take: it names the field and the reason. */
+export interface ProtocolError {
+  readonly code: 'badmessage' | 'toolarge' | 'forbidden' | 'busy';
+  readonly field: string;
+  readonly reason: string;
+}
+
+export type ReplyBody =
+  | { readonly type: 'command'; readonly result: WireResult }
+  | { readonly type: 'traffic'; readonly traffic: TrafficStatus }
+  | { readonly type: 'reset'; readonly seq: number }
+  | { readonly type: 'sync'; readonly mode: 'snapshot' | 'resume'; readonly seq: number };
+
+/** Host → client. */
+export type HostMessage =
+  | ({ readonly v: 1; readonly kind: 'reply'; readonly id: number } & ReplyBody)
+  | { readonly v: 1; readonly kind: 'error'; readonly id: number | null; readonly error: ProtocolError }
+  /**
+   * The whole state at `snapshot.seq`; the events that follow start at `seq + 1`. `epoch` names
+   * one engine's life: it changes on reset (the journal starts again at seq 1), not on a resync.
+   */
+  | {
+      readonly v: 1;
+      readonly kind: 'snapshot';
+      readonly epoch: string;
+      readonly snapshot: Snapshot;
+      readonly traffic: TrafficStatus;
+    }
+  /** A batch of journaled events, `seq` contiguous, continuing the previous batch or snapshot. */
+  | { readonly v: 1; readonly kind: 'events'; readonly events: readonly EngineEvent[] }
+  | { readonly v: 1; readonly kind: 'traffic'; readonly traffic: TrafficStatus };
+
+export type Outgoing<K extends HostMessage['kind']> = Extract<HostMessage, { kind: K }>;
+
+export type ParsedRequest = { ok: true; request: Request } | { ok: false; error: ProtocolError; id: number | null };
+
+/** Validates anything a client sent. Never throws. */
+export function parseRequest(input: unknown): ParsedRequest {
+  const id = readId(input);
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return { ok: false, id, error: { code: 'badmessage', field: 'message', reason: 'must be a JSON object' } };
+  }
+  const parsed = requestSchema.safeParse(input);
+  if (parsed.success) return { ok: true, request: parsed.data };
+  const issue = parsed.error.issues[0];
+  const path = issue?.path.map(String).join('.') ?? '';
+  const field = issue?.code === 'unrecognized_keys' ? (issue.keys[0] ?? 'message') : path || 'message';
+  const reason = issue?.code === 'unrecognized_keys' ? 'is not a field of this message' : (issue?.message ?? 'is not valid');
+  return { ok: false, id, error: { code: 'badmessage', field: field.slice(0, 80), reason } };
+}
+
+function readId(input: unknown): number | null {
+  if (typeof input !== 'object' || input === null) return null;
+  const id = (input as { id?: unknown }).id;
+  return typeof id === 'number' && Number.isInteger(id) && id >= 0 ? id : null;
+}
