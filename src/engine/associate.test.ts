@@ -197,3 +197,30 @@ describe('A. <ixn:associate>', () => {
     });
   });
 });
+
+describe('dryRun: the engine checks without the engine running', () => {
+  it('[A6] answers exactly as execute would, and changes nothing', async () => {
+    const { dryRun } = await import('./dry-run');
+    const { engine, source, target, g_uid } = twoSessions();
+    const before = engine.snapshot();
+    const cases = [
+      { verb: 'associate', session: source, interactionid: g_uid, sessionid: source },
+      { verb: 'associate', session: target, interactionid: g_uid, sessionid: source },
+      { verb: 'associate', session: source, interactionid: g_uid, sessionid: 'S-NOPE' },
+      { verb: 'associate', session: source, interactionid: g_uid, sessionid: target },
+    ] as const;
+    const answers = cases.map((command) => dryRun(engine.state, command));
+    expect(engine.snapshot()).toEqual(before);
+    expect(answers.map((a) => a?.code ?? 'ok')).toEqual([
+      'invaliddestination',
+      'invalidstate',
+      'invaliddestination',
+      'ok',
+    ]);
+    for (const [i, command] of cases.entries()) {
+      const result = engine.execute(command);
+      const { ors: _ors, ...error } = result.ok ? { ors: null } : result.error;
+      expect(answers[i]).toEqual(result.ok ? null : error);
+    }
+  });
+});

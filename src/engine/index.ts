@@ -9,6 +9,7 @@ export {
   VERBS,
   type Verb,
 } from './commands';
+export { dryRun } from './dry-run';
 export { type CommandResult, Engine, type EngineOptions, type EventListener } from './engine';
 export type { CommandError, ErrorCode, OrsErrorEvent } from './errors';
 export {

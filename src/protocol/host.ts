@@ -1,10 +1,11 @@
 import { Engine, type EngineEvent, type EngineOptions } from '../engine';
 import { TrafficGenerator } from '../engine/traffic';
 import {
+  DEFAULT_TRAFFIC,
   type HostMessage,
   PROTOCOL_VERSION,
-  parseRequest,
   type ProtocolError,
+  parseRequest,
   type ReplyBody,
   type Request,
   type TrafficStatus,
@@ -32,7 +33,6 @@ export interface HostOptions {
   readonly restore?: () => { engine: Engine; epoch: string } | null;
 }
 
-export const DEFAULT_TRAFFIC: TrafficStatus = { running: true, rate: 20, seed: 1 };
 const WRITES: ReadonlySet<Request['type']> = new Set(['command', 'traffic', 'reset']);
 
 /**
@@ -130,7 +130,13 @@ export class EngineHost {
     const missed = after === undefined || after > this.engine.seq ? null : this.engine.eventsSince(after);
     if (missed === null) {
       state.lastSeq = this.engine.seq;
-      client.send({ v: PROTOCOL_VERSION, kind: 'snapshot', epoch: this.epoch, snapshot: this.engine.snapshot(), traffic: this.traffic });
+      client.send({
+        v: PROTOCOL_VERSION,
+        kind: 'snapshot',
+        epoch: this.epoch,
+        snapshot: this.engine.snapshot(),
+        traffic: this.traffic,
+      });
       return { type: 'sync', mode: 'snapshot', seq: state.lastSeq };
     }
     state.lastSeq = this.engine.seq;
@@ -139,7 +145,11 @@ export class EngineHost {
     return { type: 'sync', mode: 'resume', seq: state.lastSeq };
   }
 
-  private setTraffic(change: { running?: boolean | undefined; rate?: number | undefined; seed?: number | undefined }): void {
+  private setTraffic(change: {
+    running?: boolean | undefined;
+    rate?: number | undefined;
+    seed?: number | undefined;
+  }): void {
     const seedChanged = change.seed !== undefined && change.seed !== this.traffic.seed;
     this.traffic = {
       running: change.running ?? this.traffic.running,
@@ -165,7 +175,13 @@ export class EngineHost {
     for (const [client, state] of this.clients) {
       if (!Number.isFinite(state.lastSeq)) continue;
       state.lastSeq = 0;
-      client.send({ v: PROTOCOL_VERSION, kind: 'snapshot', epoch: this.epoch, snapshot: this.engine.snapshot(), traffic: this.traffic });
+      client.send({
+        v: PROTOCOL_VERSION,
+        kind: 'snapshot',
+        epoch: this.epoch,
+        snapshot: this.engine.snapshot(),
+        traffic: this.traffic,
+      });
     }
   }
 
@@ -188,7 +204,10 @@ export class EngineHost {
     if (batch.length === 0) return;
     for (const [client, state] of this.clients) {
       // A client that synced after some of these events were journaled skips those.
-      const fresh = batch[0] !== undefined && batch[0].seq > state.lastSeq ? batch : batch.filter((e) => e.seq > state.lastSeq);
+      const fresh =
+        batch[0] !== undefined && batch[0].seq > state.lastSeq
+          ? batch
+          : batch.filter((e) => e.seq > state.lastSeq);
       if (fresh.length === 0) continue;
       state.lastSeq = fresh[fresh.length - 1]?.seq ?? state.lastSeq;
       client.send({ v: PROTOCOL_VERSION, kind: 'events', events: fresh });
@@ -204,7 +223,10 @@ export class EngineHost {
   }
 
   private newGenerator(): TrafficGenerator {
-    const generator = new TrafficGenerator({ seed: this.traffic.seed, targetSessions: this.options.targetSessions ?? 40 });
+    const generator = new TrafficGenerator({
+      seed: this.traffic.seed,
+      targetSessions: this.options.targetSessions ?? 40,
+    });
     // A generator picks from what it has seen: show it the state it starts from.
     generator.load(this.engine.snapshot());
     return generator;

@@ -17,6 +17,9 @@ export interface TrafficStatus {
   readonly seed: number;
 }
 
+/** What a host starts with when it is not told otherwise: gentle live traffic, seed 1. */
+export const DEFAULT_TRAFFIC: TrafficStatus = { running: true, rate: 20, seed: 1 };
+
 /** The result of a command as the wire carries it: its events arrive in the event stream. */
 export type WireResult =
   | { readonly ok: true; readonly command: number; readonly firstSeq: number; readonly lastSeq: number }
@@ -30,7 +33,14 @@ const version = z.literal(PROTOCOL_VERSION);
  * engine validates commands itself (E1) and answers with its own typed error.
  */
 export const requestSchema = z.discriminatedUnion('type', [
-  z.object({ v: version, type: z.literal('command'), id: requestId, command: z.record(z.string(), z.unknown()) }).strict(),
+  z
+    .object({
+      v: version,
+      type: z.literal('command'),
+      id: requestId,
+      command: z.record(z.string(), z.unknown()),
+    })
+    .strict(),
   z
     .object({
       v: version,
@@ -38,12 +48,36 @@ export const requestSchema = z.discriminatedUnion('type', [
       id: requestId,
       running: z.boolean().optional(),
       rate: z.number().int().min(TRAFFIC_RATE.min).max(TRAFFIC_RATE.max).optional(),
-      seed: z.number().int().nonnegative().max(2 ** 32 - 1).optional(),
+      seed: z
+        .number()
+        .int()
+        .nonnegative()
+        .max(2 ** 32 - 1)
+        .optional(),
     })
     .strict(),
-  z.object({ v: version, type: z.literal('reset'), id: requestId, seed: z.number().int().nonnegative().max(2 ** 32 - 1).optional() }).strict(),
+  z
+    .object({
+      v: version,
+      type: z.literal('reset'),
+      id: requestId,
+      seed: z
+        .number()
+        .int()
+        .nonnegative()
+        .max(2 ** 32 - 1)
+        .optional(),
+    })
+    .strict(),
   /** Asks for a fresh start (a snapshot), or for the events after `after` (a resume). */
-  z.object({ v: version, type: z.literal('sync'), id: requestId, after: z.number().int().nonnegative().optional() }).strict(),
+  z
+    .object({
+      v: version,
+      type: z.literal('sync'),
+      id: requestId,
+      after: z.number().int().nonnegative().optional(),
+    })
+    .strict(),
 ]);
 
 export type Request = z.infer<typeof requestSchema>;
@@ -83,20 +117,29 @@ export type HostMessage =
 
 export type Outgoing<K extends HostMessage['kind']> = Extract<HostMessage, { kind: K }>;
 
-export type ParsedRequest = { ok: true; request: Request } | { ok: false; error: ProtocolError; id: number | null };
+export type ParsedRequest =
+  | { ok: true; request: Request }
+  | { ok: false; error: ProtocolError; id: number | null };
 
 /** Validates anything a client sent. Never throws. */
 export function parseRequest(input: unknown): ParsedRequest {
   const id = readId(input);
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return { ok: false, id, error: { code: 'badmessage', field: 'message', reason: 'must be a JSON object' } };
+    return {
+      ok: false,
+      id,
+      error: { code: 'badmessage', field: 'message', reason: 'must be a JSON object' },
+    };
   }
   const parsed = requestSchema.safeParse(input);
   if (parsed.success) return { ok: true, request: parsed.data };
   const issue = parsed.error.issues[0];
   const path = issue?.path.map(String).join('.') ?? '';
   const field = issue?.code === 'unrecognized_keys' ? (issue.keys[0] ?? 'message') : path || 'message';
-  const reason = issue?.code === 'unrecognized_keys' ? 'is not a field of this message' : (issue?.message ?? 'is not valid');
+  const reason =
+    issue?.code === 'unrecognized_keys'
+      ? 'is not a field of this message'
+      : (issue?.message ?? 'is not valid');
   return { ok: false, id, error: { code: 'badmessage', field: field.slice(0, 80), reason } };
 }
 
@@ -104,4 +147,42 @@ function readId(input: unknown): number | null {
   if (typeof input !== 'object' || input === null) return null;
   const id = (input as { id?: unknown }).id;
   return typeof id === 'number' && Number.isInteger(id) && id >= 0 ? id : null;
+}
+
+/**
+ * The envelope of what a host sends, checked by the client before it acts on it. Event and
+ * snapshot bodies are the engine's own output, so only what the client relies on is checked:
+ * the version, the kind, the request id, and that each event has a numeric `seq`.
+ */
+const eventEnvelope = z.looseObject({ seq: z.number().int().positive(), name: z.string() });
+export const hostMessageSchema = z.discriminatedUnion('kind', [
+  z.looseObject({ v: version, kind: z.literal('reply'), id: requestId, type: z.string() }),
+  z.looseObject({
+    v: version,
+    kind: z.literal('error'),
+    id: requestId.nullable(),
+    error: z.object({ code: z.string(), field: z.string(), reason: z.string() }),
+  }),
+  z.looseObject({
+    v: version,
+    kind: z.literal('snapshot'),
+    epoch: z.string(),
+    snapshot: z.looseObject({
+      seq: z.number().int().nonnegative(),
+      sessions: z.array(z.unknown()),
+      interactions: z.array(z.unknown()),
+    }),
+    traffic: z.looseObject({ running: z.boolean(), rate: z.number(), seed: z.number() }),
+  }),
+  z.looseObject({ v: version, kind: z.literal('events'), events: z.array(eventEnvelope) }),
+  z.looseObject({
+    v: version,
+    kind: z.literal('traffic'),
+    traffic: z.looseObject({ running: z.boolean(), rate: z.number(), seed: z.number() }),
+  }),
+]);
+
+/** A host message, or null for anything that is not one (a client ignores those). */
+export function parseHostMessage(input: unknown): HostMessage | null {
+  return hostMessageSchema.safeParse(input).success ? (input as HostMessage) : null;
 }

@@ -1,6 +1,6 @@
 import type { EngineEvent } from '../events';
-import type { Snapshot } from '../snapshot';
 import type { Category, MediaName } from '../media';
+import type { Snapshot } from '../snapshot';
 import { IndexedSet } from './indexed-set';
 
 /**

@@ -1,0 +1,35 @@
+import { ReactFlowProvider } from '@xyflow/react';
+import { GraphView } from '../graph/GraphView';
+import { DetailsPanel } from '../log/DetailsPanel';
+import { LogPanel } from '../log/LogPanel';
+import { InspectorProvider } from '../store/react';
+import { Header } from './Header';
+import { MoveAnnouncer } from './MoveAnnouncer';
+import type { Inspector } from './open-inspector';
+import { Toasts } from './Toasts';
+
+/** The page: header with controls, the graph with the details beside it, the log below. */
+export function App({ inspector }: { inspector: Inspector }) {
+  return (
+    <InspectorProvider value={inspector}>
+      <ReactFlowProvider>
+        <div className="app">
+          <Header />
+          <main className="workspace">
+            <section className="graph-pane" aria-label="Sessions and interactions">
+              <GraphView />
+            </section>
+            <aside className="details-pane" aria-label="Details">
+              <DetailsPanel />
+            </aside>
+            <section className="log-pane" aria-label="Event log">
+              <LogPanel />
+            </section>
+          </main>
+          <Toasts />
+          <MoveAnnouncer />
+        </div>
+      </ReactFlowProvider>
+    </InspectorProvider>
+  );
+}

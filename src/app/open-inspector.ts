@@ -1,0 +1,28 @@
+import type { Connection } from '../connection/types';
+import { WorkerConnection } from '../connection/worker/worker-connection';
+import { associate } from '../store/actions/associate';
+import type { ActionContext } from '../store/actions/context';
+import { bindConnection } from '../store/bind-connection';
+import { createInspectorStore } from '../store/store';
+
+export interface Inspector extends ActionContext {
+  /** Resolves once the first snapshot is in the store. */
+  readonly ready: Promise<void>;
+}
+
+/** The typed test API on `window`, for e2e tests to read state and call the same actions. */
+declare global {
+  interface Window {
+    __inspector?: Inspector & { readonly associate: typeof associate };
+  }
+}
+
+/** Picks the engine (the in-browser worker by default), makes the store, and connects them. */
+export function openInspector(_url: URL): Inspector {
+  const connection: Connection = new WorkerConnection();
+  const store = createInspectorStore(connection.kind, connection.role);
+  const ready = bindConnection(store, connection);
+  const inspector = { store, connection, ready };
+  window.__inspector = { ...inspector, associate };
+  return inspector;
+}

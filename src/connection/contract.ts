@@ -1,0 +1,137 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { applyEvent, type EngineEvent, modelFromSnapshot } from '../engine';
+import type { Connection, ConnectionListener, ConnectionStatus, SnapshotMessage } from './types';
+
+/** A connection under test, the way to reach its engine directly, and how to tear both down. */
+export interface ContractSubject {
+  readonly connection: Connection;
+  /** Commands run on the engine behind the connection, bypassing it (another client, say). */
+  readonly sideCommand: (command: Record<string, unknown>) => void;
+  readonly dispose: () => Promise<void> | void;
+}
+
+/** A listener that records everything a connection tells it. */
+export class Recorder implements ConnectionListener {
+  readonly snapshots: SnapshotMessage[] = [];
+  readonly batches: (readonly EngineEvent[])[] = [];
+  readonly statuses: ConnectionStatus[] = [];
+  readonly resyncs: { mode: string; seq: number }[] = [];
+  snapshot(message: SnapshotMessage): void {
+    this.snapshots.push(message);
+  }
+  events(events: readonly EngineEvent[]): void {
+    this.batches.push(events);
+  }
+  traffic(): void {}
+  status(status: ConnectionStatus): void {
+    this.statuses.push(status);
+  }
+  resynced(info: { mode: string; seq: number }): void {
+    this.resyncs.push(info);
+  }
+  get events_(): EngineEvent[] {
+    return this.batches.flat();
+  }
+  /** Waits until `predicate` holds, polling; fails the test after `ms`. */
+  async until(predicate: () => boolean, ms = 5000): Promise<void> {
+    const start = Date.now();
+    while (!predicate()) {
+      if (Date.now() - start > ms) throw new Error('timed out waiting for the connection');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+}
+
+/**
+ * What every Connection must do, whatever carries it. Run for the worker adapter and for the
+ * socket.io adapter, so the UI can rely on one behaviour.
+ */
+export function connectionContract(name: string, make: () => Promise<ContractSubject>): void {
+  describe(`Connection contract: ${name}`, () => {
+    let subject: ContractSubject | null = null;
+    afterEach(async () => {
+      await subject?.dispose();
+      subject = null;
+    });
+
+    async function started() {
+      subject = await make();
+      const recorder = new Recorder();
+      await subject.connection.start(recorder);
+      return { connection: subject.connection, recorder, side: subject.sideCommand };
+    }
+
+    it('start resolves after the first snapshot, and reports connecting then connected', async () => {
+      const { recorder } = await started();
+      expect(recorder.snapshots).toHaveLength(1);
+      expect(recorder.snapshots[0]?.snapshot.seq).toBeGreaterThanOrEqual(0);
+      expect(recorder.statuses.map((s) => s.state)).toEqual(['connecting', 'connected']);
+    });
+
+    it('a command resolves with its result, and its events arrive in the stream with those seqs', async () => {
+      const { connection, recorder } = await started();
+      const result = await connection.command({
+        verb: 'startSession',
+        src: 'contract.scxml',
+        session: 'S-CONTRACT',
+      });
+      expect(result).toMatchObject({ ok: true });
+      if (!result.ok) return;
+      await recorder.until(() => recorder.events_.some((e) => e.seq === result.lastSeq));
+      const mine = recorder.events_.filter((e) => e.seq >= result.firstSeq && e.seq <= result.lastSeq);
+      expect(mine.map((e) => [e.name, e.session])).toEqual([['session.started', 'S-CONTRACT']]);
+    });
+
+    it('a refused or malformed command resolves with the typed error and changes nothing', async () => {
+      const { connection, recorder } = await started();
+      const refused = await connection.command({ verb: 'endSession', session: 'S-NOPE' });
+      expect(refused).toEqual({
+        ok: false,
+        error: { code: 'unknown', field: 'session', reason: 'no session S-NOPE', verb: 'endSession' },
+      });
+      const malformed = await connection.command({ verb: 'endSession' } as never);
+      expect(malformed).toMatchObject({ ok: false, error: { code: 'badcommand', field: 'session' } });
+      const snapshot = await connection.snapshot();
+      expect(snapshot.seq).toBe(recorder.snapshots[0]?.snapshot.seq);
+    });
+
+    it('events from elsewhere stream in, contiguous and without duplicates, and fold to the snapshot', async () => {
+      const { connection, recorder, side } = await started();
+      for (let i = 0; i < 50; i++) side({ verb: 'arrive', media: 'TMediaVoice' });
+      const first = recorder.snapshots[0];
+      if (first === undefined) throw new Error('no snapshot');
+      await recorder.until(() => recorder.events_.length >= 250);
+      const seqs = recorder.events_.map((e) => e.seq);
+      expect(seqs).toEqual(seqs.map((_, i) => first.snapshot.seq + i + 1));
+      expect(recorder.batches.length).toBeLessThan(50);
+      const model = modelFromSnapshot(first.snapshot);
+      for (const event of recorder.events_) applyEvent(model, event);
+      const now = await connection.snapshot();
+      expect(modelFromSnapshot(now)).toEqual(model);
+    });
+
+    it('traffic can be started, paused, and re-rated; reset starts a new epoch from seq 0', async () => {
+      const { connection, recorder } = await started();
+      const status = await connection.traffic({ running: true, rate: 2000, seed: 5 });
+      expect(status).toEqual({ running: true, rate: 2000, seed: 5 });
+      await recorder.until(() => recorder.events_.length > 100);
+      await connection.traffic({ running: false });
+      const seqs = recorder.events_.map((e) => e.seq);
+      expect(new Set(seqs).size).toBe(seqs.length);
+      await connection.reset(11);
+      await recorder.until(() => recorder.snapshots.length === 2);
+      const [before, after] = recorder.snapshots;
+      expect(after?.snapshot.seq).toBe(0);
+      expect(after?.epoch).not.toBe(before?.epoch);
+      expect(after?.traffic.seed).toBe(11);
+    });
+
+    it('stop closes the connection and rejects what is in flight', async () => {
+      const { connection, recorder } = await started();
+      const inFlight = connection.command({ verb: 'startSession', src: 'late.scxml' });
+      connection.stop();
+      await expect(inFlight).rejects.toMatchObject({ code: 'closed' });
+      expect(recorder.statuses.at(-1)).toEqual({ state: 'closed', reason: 'stopped' });
+    });
+  });
+}

@@ -1,0 +1,174 @@
+import type { Command, EngineEvent, Snapshot } from '../engine';
+import {
+  type HostMessage,
+  PROTOCOL_VERSION,
+  parseHostMessage,
+  type ReplyBody,
+  type TrafficStatus,
+  type WireResult,
+} from '../protocol/messages';
+import { FrameBatcher } from './frame-batcher';
+import {
+  type Connection,
+  ConnectionError,
+  type ConnectionListener,
+  type Role,
+  type TrafficChange,
+} from './types';
+
+type Pending = { resolve: (body: ReplyBody) => void; reject: (error: ConnectionError) => void };
+type RequestBody =
+  | { type: 'command'; command: Command }
+  | { type: 'traffic'; running?: boolean; rate?: number; seed?: number }
+  | { type: 'reset'; seed?: number }
+  | { type: 'sync'; after?: number };
+
+/**
+ * The protocol side of every connection: request ids and replies, the `seq` bookkeeping that
+ * keeps the stream gap-free and duplicate-free, and one-batch-per-frame delivery. An adapter adds
+ * only its transport: `post` a message, call `receive` with what arrives, `resume` on reconnect.
+ */
+export abstract class ProtocolClient implements Connection {
+  abstract readonly kind: 'worker' | 'socket';
+  abstract readonly role: Role;
+  protected listener: ConnectionListener | null = null;
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+  private lastSeq = -1;
+  private readonly snapshotWaiters: ((snapshot: Snapshot) => void)[] = [];
+  private readonly batcher = new FrameBatcher((events) => this.listener?.events(events));
+
+  protected abstract post(message: unknown): void;
+  protected abstract open(): void;
+  protected abstract close(): void;
+
+  async start(listener: ConnectionListener): Promise<void> {
+    this.listener = listener;
+    listener.status({ state: 'connecting' });
+    this.open();
+    await this.snapshot();
+    listener.status({ state: 'connected' });
+  }
+
+  stop(): void {
+    this.close();
+    this.batcher.flush();
+    this.failAll('closed', 'the connection was stopped');
+    this.listener?.status({ state: 'closed', reason: 'stopped' });
+    this.listener = null;
+  }
+
+  async command(command: Command): Promise<WireResult> {
+    const reply = await this.request({ type: 'command', command });
+    if (reply.type !== 'command') throw unexpected(reply);
+    return reply.result;
+  }
+
+  async traffic(change: TrafficChange): Promise<TrafficStatus> {
+    const reply = await this.request({ type: 'traffic', ...change });
+    if (reply.type !== 'traffic') throw unexpected(reply);
+    return reply.traffic;
+  }
+
+  async reset(seed?: number): Promise<void> {
+    await this.request(seed === undefined ? { type: 'reset' } : { type: 'reset', seed });
+  }
+
+  snapshot(): Promise<Snapshot> {
+    const arrived = new Promise<Snapshot>((resolve) => this.snapshotWaiters.push(resolve));
+    return this.request({ type: 'sync' }).then(() => arrived);
+  }
+
+  /** After the transport came back: ask for what was missed since the last event we hold. */
+  protected async resume(): Promise<void> {
+    const reply = await this.request(
+      this.lastSeq < 0 ? { type: 'sync' } : { type: 'sync', after: this.lastSeq },
+    );
+    if (reply.type !== 'sync') throw unexpected(reply);
+    this.listener?.resynced({ mode: reply.mode, seq: reply.seq });
+    this.listener?.status({ state: 'connected' });
+  }
+
+  /** The transport lost its link: what is in flight will get no reply. */
+  protected interrupted(reason: string): void {
+    this.failAll('disconnected', reason);
+  }
+
+  protected receive(input: unknown): void {
+    const message = parseHostMessage(input);
+    if (message === null) return;
+    this.handle(message);
+  }
+
+  private handle(message: HostMessage): void {
+    switch (message.kind) {
+      case 'reply': {
+        const { v: _v, kind: _kind, id, ...body } = message;
+        this.settle(id)?.resolve(body);
+        return;
+      }
+      case 'error':
+        if (message.id !== null) {
+          const { code, field, reason } = message.error;
+          this.settle(message.id)?.reject(new ConnectionError(code, field, reason));
+        }
+        return;
+      case 'snapshot':
+        // It holds every event buffered so far; events after it continue from its seq.
+        this.batcher.clear();
+        this.lastSeq = message.snapshot.seq;
+        this.listener?.snapshot({
+          epoch: message.epoch,
+          snapshot: message.snapshot,
+          traffic: message.traffic,
+        });
+        for (const resolve of this.snapshotWaiters.splice(0)) resolve(message.snapshot);
+        return;
+      case 'events':
+        this.events(message.events);
+        return;
+      case 'traffic':
+        this.listener?.traffic(message.traffic);
+        return;
+    }
+  }
+
+  private events(events: readonly EngineEvent[]): void {
+    const first = events[0];
+    if (first === undefined || this.lastSeq < 0) return;
+    if (first.seq !== this.lastSeq + 1) {
+      // A gap (or a repeat) means this stream cannot be trusted: start again from what we hold.
+      const fresh = events.filter((e) => e.seq > this.lastSeq);
+      if (fresh[0]?.seq !== this.lastSeq + 1) {
+        void this.resume().catch(() => {});
+        return;
+      }
+      return this.events(fresh);
+    }
+    this.lastSeq = events[events.length - 1]?.seq ?? this.lastSeq;
+    this.batcher.push(events);
+  }
+
+  private request(body: RequestBody): Promise<ReplyBody> {
+    const id = this.nextId++;
+    return new Promise<ReplyBody>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.post({ v: PROTOCOL_VERSION, id, ...body });
+    });
+  }
+
+  private settle(id: number): Pending | undefined {
+    const pending = this.pending.get(id);
+    this.pending.delete(id);
+    return pending;
+  }
+
+  private failAll(code: string, reason: string): void {
+    for (const { reject } of this.pending.values()) reject(new ConnectionError(code, 'connection', reason));
+    this.pending.clear();
+  }
+}
+
+function unexpected(reply: ReplyBody): ConnectionError {
+  return new ConnectionError('badreply', 'type', `unexpected reply of type ${reply.type}`);
+}

@@ -1,0 +1,64 @@
+import type { Command, EngineEvent, Snapshot } from '../engine';
+import type { TrafficStatus, WireResult } from '../protocol/messages';
+
+/**
+ * The one interface the UI talks to an engine through. Two adapters implement it: the
+ * in-browser worker and the socket.io client; both pass src/connection/contract.ts.
+ */
+export type ConnectionStatus =
+  | { readonly state: 'connecting' }
+  | { readonly state: 'connected' }
+  | { readonly state: 'reconnecting'; readonly attempt: number }
+  | { readonly state: 'closed'; readonly reason: string };
+
+export type Role = 'viewer' | 'operator';
+
+export interface SnapshotMessage {
+  readonly epoch: string;
+  readonly snapshot: Snapshot;
+  readonly traffic: TrafficStatus;
+}
+
+/** What a connection tells its user. Events come in batches, at most one batch per frame. */
+export interface ConnectionListener {
+  /** A whole state: the first one, after a reset (new epoch), or a resync from scratch. */
+  snapshot(message: SnapshotMessage): void;
+  /** Journaled events, `seq` contiguous with what came before. */
+  events(events: readonly EngineEvent[]): void;
+  traffic(status: TrafficStatus): void;
+  status(status: ConnectionStatus): void;
+  /** After a reconnect: whether missed events were replayed or a new snapshot sent, and from where. */
+  resynced(info: { readonly mode: 'snapshot' | 'resume'; readonly seq: number }): void;
+}
+
+export interface TrafficChange {
+  readonly running?: boolean;
+  readonly rate?: number;
+  readonly seed?: number;
+}
+
+export interface Connection {
+  readonly kind: 'worker' | 'socket';
+  readonly role: Role;
+  /** Connects and resolves once the first snapshot has been delivered to the listener. */
+  start(listener: ConnectionListener): Promise<void>;
+  stop(): void;
+  /** Sends a command; resolves with the engine's result (its events arrive in the stream). */
+  command(command: Command): Promise<WireResult>;
+  traffic(change: TrafficChange): Promise<TrafficStatus>;
+  reset(seed?: number): Promise<void>;
+  /** A fresh snapshot of the whole state; the listener gets it too, so both stay in step. */
+  snapshot(): Promise<Snapshot>;
+}
+
+/** Thrown (as a rejected promise) when the host refuses a message or the connection is gone. */
+export class ConnectionError extends Error {
+  constructor(
+    readonly code: string,
+    readonly field: string,
+    readonly reason: string,
+  ) {
+    super(`${code}: ${field} ${reason}`);
+    this.name = 'ConnectionError';
+  }
+}

@@ -1,0 +1,4 @@
+/** Placeholder until the log lands. */
+export function LogPanel() {
+  return <div>log</div>;
+}

@@ -1,0 +1,89 @@
+import { applyEvent, copyModel, type EngineEvent, type Model } from '../engine';
+import type { Ended, InspectorState, Move } from './state';
+
+/** How many recent moves the graph may still be animating. */
+const RECENT_MOVES = 256;
+/**
+ * How long an ended session or interaction stays in the page's model (event time). Long enough
+ * to fade out on the graph and be clicked in the log; then it is forgotten, so a page left open
+ * for hours holds what is alive, not everything that ever was. The engine keeps them all.
+ */
+export const KEEP_ENDED_MS = 15_000;
+
+export type BatchState = Pick<
+  InspectorState,
+  'seq' | 'model' | 'log' | 'logVersion' | 'moves' | 'history' | 'ended'
+>;
+
+/**
+ * The one pure step from a state and an event batch to the next state: the engine's reducer on a
+ * copy of the model, the log rows, and the moves to animate. Live traffic, a resync and (later)
+ * time travel all go through it. Events at or below `state.seq` are skipped, so a batch that
+ * overlaps what is applied cannot double anything. The log buffer is append-only and shared (see
+ * LogBuffer); everything else is new where it changed.
+ */
+export function applyBatch(state: BatchState, events: readonly EngineEvent[]): BatchState {
+  let model: Model | null = null;
+  let seq = state.seq;
+  let now = 0;
+  const moves: Move[] = [];
+  const ended: Ended[] = [];
+  for (const event of events) {
+    if (event.seq <= seq) continue;
+    seq = event.seq;
+    now = event.time;
+    model ??= copyModel(state.model);
+    applyEvent(model, event);
+    state.log.append({ kind: 'event', event });
+    if (event.name === 'interaction.owner.changed') {
+      const { interactionid, from, to, via } = event.data;
+      moves.push({
+        seq: event.seq,
+        time: event.time,
+        g_uid: interactionid,
+        from,
+        to,
+        via,
+        origin: event.cause.origin,
+      });
+    } else if (event.name === 'session.ended') {
+      ended.push({ kind: 'session', id: event.session as string, time: event.time });
+    } else if (event.name === 'interaction.ended') {
+      ended.push({ kind: 'interaction', id: event.data.interactionid, time: event.time });
+    }
+  }
+  if (model === null) return state;
+  let history = moves.length === 0 ? state.history : withHistory(state.history, moves);
+  const graveyard = ended.length === 0 ? state.ended : [...state.ended, ...ended];
+  const expired = graveyard.findIndex((entry) => entry.time > now - KEEP_ENDED_MS);
+  const forget = expired < 0 ? graveyard.length : expired;
+  if (forget > 0) {
+    const mutable = history === state.history ? new Map(history) : (history as Map<string, readonly Move[]>);
+    for (const entry of graveyard.slice(0, forget)) {
+      if (entry.kind === 'session') model.sessions.delete(entry.id);
+      else {
+        model.interactions.delete(entry.id);
+        mutable.delete(entry.id);
+      }
+    }
+    history = mutable;
+  }
+  return {
+    seq,
+    model,
+    log: state.log,
+    logVersion: state.logVersion + 1,
+    moves: moves.length === 0 ? state.moves : [...state.moves, ...moves].slice(-RECENT_MOVES),
+    history,
+    ended: forget > 0 ? graveyard.slice(forget) : graveyard,
+  };
+}
+
+function withHistory(
+  history: ReadonlyMap<string, readonly Move[]>,
+  moves: readonly Move[],
+): Map<string, readonly Move[]> {
+  const next = new Map(history);
+  for (const move of moves) next.set(move.g_uid, [...(next.get(move.g_uid) ?? []), move]);
+  return next;
+}

@@ -1,0 +1,46 @@
+import type { CommandError, EngineEvent } from '../engine';
+
+/** One row of the event log: a journaled event, a refusal the user caused, or a marker. */
+export type LogRow =
+  | { readonly kind: 'event'; readonly event: EngineEvent }
+  | {
+      readonly kind: 'error';
+      readonly time: number;
+      readonly error: CommandError;
+      /** The session the refused command came from, and its interaction, when it named them. */
+      readonly session: string | null;
+      readonly interaction: string | null;
+      readonly origin: string;
+    }
+  | { readonly kind: 'marker'; readonly time: number; readonly text: string; readonly seq: number };
+
+/**
+ * The log's rows, append-only and shared between store versions: a batch appends in place and
+ * the store bumps `version`, so a frame costs the new rows, not a copy of 100,000 old ones.
+ * Past `capacity` the oldest rows are dropped in bulk; `dropped` counts them, so row `i` of the
+ * whole run is `rows[i - dropped]`.
+ */
+export class LogBuffer {
+  rows: LogRow[] = [];
+  dropped = 0;
+
+  constructor(readonly capacity = 250_000) {}
+
+  get length(): number {
+    return this.rows.length;
+  }
+
+  /** Total rows ever appended. */
+  get total(): number {
+    return this.dropped + this.rows.length;
+  }
+
+  append(row: LogRow): void {
+    this.rows.push(row);
+    if (this.rows.length > this.capacity * 1.2) {
+      const drop = this.rows.length - this.capacity;
+      this.rows = this.rows.slice(drop);
+      this.dropped += drop;
+    }
+  }
+}

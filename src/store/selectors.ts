@@ -1,0 +1,26 @@
+import type { InspectorState } from './state';
+import type { InspectorActions } from './store';
+
+/**
+ * Named selectors, declared once at module level so components re-render only when what they
+ * read changes (zustand compares the selected value by identity).
+ */
+type S = InspectorState & InspectorActions;
+
+export const selectModel = (s: S) => s.model;
+export const selectSessions = (s: S) => s.model.sessions;
+export const selectInteractions = (s: S) => s.model.interactions;
+export const selectSeq = (s: S) => s.seq;
+export const selectMoves = (s: S) => s.moves;
+export const selectHistory = (s: S) => s.history;
+export const selectSelection = (s: S) => s.selection;
+export const selectFilters = (s: S) => s.filters;
+export const selectLog = (s: S) => s.log;
+export const selectLogVersion = (s: S) => s.logVersion;
+export const selectFollow = (s: S) => s.follow;
+export const selectPausedAt = (s: S) => s.pausedAt;
+export const selectTraffic = (s: S) => s.traffic;
+export const selectConnection = (s: S) => s.connection;
+export const selectCanWrite = (s: S) => s.connection.role === 'operator';
+export const selectToasts = (s: S) => s.toasts;
+export const selectEpoch = (s: S) => s.epoch;

@@ -1,0 +1,74 @@
+import type { ConnectionStatus, Role } from '../connection/types';
+import type { Model, Origin } from '../engine';
+import type { TrafficStatus } from '../protocol/messages';
+import type { LogBuffer } from './log-buffer';
+
+/** What is selected on the graph (and filters the log to it). */
+export type Selection = { readonly kind: 'session' | 'interaction'; readonly id: string } | null;
+
+/** A change of owner, as the graph animates it and the details panel lists it. */
+export interface Move {
+  readonly seq: number;
+  readonly time: number;
+  readonly g_uid: string;
+  readonly from: string | null;
+  readonly to: string | null;
+  readonly via: string;
+  readonly origin: Origin;
+}
+
+/** An ended session or interaction, waiting to be forgotten by the page (see KEEP_ENDED_MS). */
+export interface Ended {
+  readonly kind: 'session' | 'interaction';
+  readonly id: string;
+  readonly time: number;
+}
+
+export interface LogFilters {
+  /** Event names to show; empty shows all. */
+  readonly names: readonly string[];
+  readonly session: string;
+  readonly interaction: string;
+  readonly origin: Origin | '';
+  readonly text: string;
+}
+
+export const NO_FILTERS: LogFilters = { names: [], session: '', interaction: '', origin: '', text: '' };
+
+export interface Toast {
+  readonly id: number;
+  readonly tone: 'error' | 'info';
+  readonly title: string;
+  readonly text: string;
+}
+
+export interface InspectorState {
+  readonly connection: {
+    readonly kind: 'worker' | 'socket';
+    readonly role: Role;
+    readonly status: ConnectionStatus;
+  };
+  /** One engine's life; a new epoch (a reset) clears everything. */
+  readonly epoch: string | null;
+  /** The last applied `seq`. */
+  readonly seq: number;
+  /** Sessions and interactions, kept by the engine's own reducer. */
+  readonly model: Model;
+  readonly log: LogBuffer;
+  /** Bumped whenever rows are appended to `log`. */
+  readonly logVersion: number;
+  /** Recent owner changes, newest last, for the graph to animate. */
+  readonly moves: readonly Move[];
+  /** Every owner change of each interaction, oldest first (the details panel). */
+  readonly history: ReadonlyMap<string, readonly Move[]>;
+  /** Ended records in the order they ended, oldest first. */
+  readonly ended: readonly Ended[];
+  readonly selection: Selection;
+  readonly filters: LogFilters;
+  /** The log follows the newest row; paused, it holds still and counts what arrives. */
+  readonly follow: boolean;
+  /** Log length when the log was paused. */
+  readonly pausedAt: number;
+  readonly traffic: TrafficStatus;
+  readonly toasts: readonly Toast[];
+}

@@ -1,0 +1,142 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { ConnectionStatus, Role, SnapshotMessage } from '../connection/types';
+import { createModel, type EngineEvent, modelFromSnapshot } from '../engine';
+import { DEFAULT_TRAFFIC, type TrafficStatus } from '../protocol/messages';
+import { applyBatch } from './apply-batch';
+import { LogBuffer, type LogRow } from './log-buffer';
+import { type InspectorState, type LogFilters, NO_FILTERS, type Selection, type Toast } from './state';
+
+/** What the UI may do to the store. Commands to the engine are actions (src/store/actions). */
+export interface InspectorActions {
+  /** A whole state from the connection: a new epoch starts a new log; a resync marks it. */
+  loadSnapshot(message: SnapshotMessage): void;
+  applyEvents(events: readonly EngineEvent[]): void;
+  /** A row that is not a journaled event: a refusal, a resync marker. */
+  addLogRow(row: LogRow): void;
+  setConnection(status: ConnectionStatus): void;
+  setTraffic(traffic: TrafficStatus): void;
+  select(selection: Selection): void;
+  setFilters(change: Partial<LogFilters>): void;
+  clearFilters(): void;
+  pauseLog(): void;
+  resumeLog(): void;
+  toast(toast: Omit<Toast, 'id'>): void;
+  dismissToast(id: number): void;
+}
+
+export type InspectorStore = StoreApi<InspectorState & InspectorActions>;
+
+let toastIds = 0;
+
+export function initialState(kind: 'worker' | 'socket' = 'worker', role: Role = 'operator'): InspectorState {
+  return {
+    connection: { kind, role, status: { state: 'connecting' } },
+    epoch: null,
+    seq: 0,
+    model: createModel(),
+    log: new LogBuffer(),
+    logVersion: 0,
+    moves: [],
+    history: new Map(),
+    ended: [],
+    selection: null,
+    filters: NO_FILTERS,
+    follow: true,
+    pausedAt: 0,
+    traffic: DEFAULT_TRAFFIC,
+    toasts: [],
+  };
+}
+
+/**
+ * The inspector's state, a vanilla zustand store: tested without React, bound to components by
+ * the selectors in selectors.ts. Every write is one `set`, so one event batch is one commit.
+ */
+export function createInspectorStore(
+  kind: 'worker' | 'socket' = 'worker',
+  role: Role = 'operator',
+): InspectorStore {
+  return createStore<InspectorState & InspectorActions>()((set, get) => ({
+    ...initialState(kind, role),
+
+    loadSnapshot({ epoch, snapshot, traffic }) {
+      const state = get();
+      const sameEpoch = state.epoch === epoch;
+      const log = sameEpoch ? state.log : new LogBuffer(state.log.capacity);
+      const model = modelFromSnapshot(snapshot);
+      // What ended before we arrived is history: the page only shows what is alive.
+      for (const session of snapshot.sessions)
+        if (session.state === 'ended') model.sessions.delete(session.id);
+      for (const interaction of snapshot.interactions) {
+        if (interaction.state === 'ended') model.interactions.delete(interaction.g_uid);
+      }
+      if (sameEpoch)
+        log.append({
+          kind: 'marker',
+          time: Date.now(),
+          seq: snapshot.seq,
+          text: `resynced from a snapshot at seq ${snapshot.seq}`,
+        });
+      set({
+        epoch,
+        seq: snapshot.seq,
+        model,
+        log,
+        logVersion: state.logVersion + 1,
+        moves: [],
+        history: sameEpoch ? state.history : new Map(),
+        ended: [],
+        traffic,
+        selection: sameEpoch ? state.selection : null,
+        pausedAt: sameEpoch ? state.pausedAt : 0,
+      });
+    },
+
+    applyEvents(events) {
+      const next = applyBatch(get(), events);
+      if (next !== get()) set(next);
+    },
+
+    addLogRow(row) {
+      get().log.append(row);
+      set({ logVersion: get().logVersion + 1 });
+    },
+
+    setConnection(status) {
+      set({ connection: { ...get().connection, status } });
+    },
+
+    setTraffic(traffic) {
+      set({ traffic });
+    },
+
+    select(selection) {
+      set({ selection });
+    },
+
+    setFilters(change) {
+      set({ filters: { ...get().filters, ...change } });
+    },
+
+    clearFilters() {
+      set({ filters: NO_FILTERS });
+    },
+
+    pauseLog() {
+      if (get().follow) set({ follow: false, pausedAt: get().log.total });
+    },
+
+    resumeLog() {
+      set({ follow: true });
+    },
+
+    toast(toast) {
+      const id = ++toastIds;
+      set({ toasts: [...get().toasts, { ...toast, id }].slice(-5) });
+    },
+
+    dismissToast(id) {
+      set({ toasts: get().toasts.filter((t) => t.id !== id) });
+    },
+  }));
+}
