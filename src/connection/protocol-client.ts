@@ -143,7 +143,8 @@ export abstract class ProtocolClient implements Connection {
         void this.resume().catch(() => {});
         return;
       }
-      return this.events(fresh);
+      this.events(fresh);
+      return;
     }
     this.lastSeq = events[events.length - 1]?.seq ?? this.lastSeq;
     this.batcher.push(events);

@@ -82,14 +82,18 @@ export class EngineHost {
   /** Takes one message from a client: anything at all; a bad one gets an error, never a throw. */
   receive(client: HostClient, input: unknown): void {
     const parsed = parseRequest(input);
-    if (!parsed.ok) return this.fail(client, parsed.id, parsed.error);
+    if (!parsed.ok) {
+      this.fail(client, parsed.id, parsed.error);
+      return;
+    }
     const { request } = parsed;
     if (client.role === 'viewer' && WRITES.has(request.type)) {
-      return this.fail(client, request.id, {
+      this.fail(client, request.id, {
         code: 'forbidden',
         field: 'type',
         reason: `a viewer may not send ${request.type}; an operator token is needed`,
       });
+      return;
     }
     this.reply(client, request.id, this.answer(client, request));
   }
