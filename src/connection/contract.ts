@@ -66,6 +66,7 @@ export function connectionContract(name: string, make: () => Promise<ContractSub
       expect(recorder.snapshots).toHaveLength(1);
       expect(recorder.snapshots[0]?.snapshot.seq).toBeGreaterThanOrEqual(0);
       expect(recorder.statuses.map((s) => s.state)).toEqual(['connecting', 'connected']);
+      expect(recorder.statuses[1]).toEqual({ state: 'connected', role: 'operator' });
     });
 
     it('a command resolves with its result, and its events arrive in the stream with those seqs', async () => {

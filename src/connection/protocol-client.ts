@@ -30,7 +30,8 @@ type RequestBody =
  */
 export abstract class ProtocolClient implements Connection {
   abstract readonly kind: 'worker' | 'socket';
-  abstract readonly role: Role;
+  /** Until the host says otherwise; the host's sync reply names the role it grants. */
+  role: Role = 'viewer';
   protected listener: ConnectionListener | null = null;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
@@ -47,7 +48,7 @@ export abstract class ProtocolClient implements Connection {
     listener.status({ state: 'connecting' });
     this.open();
     await this.snapshot();
-    listener.status({ state: 'connected' });
+    listener.status({ state: 'connected', role: this.role });
   }
 
   stop(): void {
@@ -76,7 +77,10 @@ export abstract class ProtocolClient implements Connection {
 
   snapshot(): Promise<Snapshot> {
     const arrived = new Promise<Snapshot>((resolve) => this.snapshotWaiters.push(resolve));
-    return this.request({ type: 'sync' }).then(() => arrived);
+    return this.request({ type: 'sync' }).then((reply) => {
+      if (reply.type === 'sync') this.role = reply.role;
+      return arrived;
+    });
   }
 
   /** After the transport came back: ask for what was missed since the last event we hold. */
@@ -85,8 +89,9 @@ export abstract class ProtocolClient implements Connection {
       this.lastSeq < 0 ? { type: 'sync' } : { type: 'sync', after: this.lastSeq },
     );
     if (reply.type !== 'sync') throw unexpected(reply);
+    this.role = reply.role;
     this.listener?.resynced({ mode: reply.mode, seq: reply.seq });
-    this.listener?.status({ state: 'connected' });
+    this.listener?.status({ state: 'connected', role: this.role });
   }
 
   /** The transport lost its link: what is in flight will get no reply. */

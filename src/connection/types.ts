@@ -7,7 +7,7 @@ import type { TrafficStatus, WireResult } from '../protocol/messages';
  */
 export type ConnectionStatus =
   | { readonly state: 'connecting' }
-  | { readonly state: 'connected' }
+  | { readonly state: 'connected'; readonly role: Role }
   | { readonly state: 'reconnecting'; readonly attempt: number }
   | { readonly state: 'closed'; readonly reason: string };
 
@@ -39,6 +39,7 @@ export interface TrafficChange {
 
 export interface Connection {
   readonly kind: 'worker' | 'socket';
+  /** What the host lets this client do; known once connected (`connected` status carries it too). */
   readonly role: Role;
   /** Connects and resolves once the first snapshot has been delivered to the listener. */
   start(listener: ConnectionListener): Promise<void>;

@@ -141,12 +141,12 @@ export class EngineHost {
         snapshot: this.engine.snapshot(),
         traffic: this.traffic,
       });
-      return { type: 'sync', mode: 'snapshot', seq: state.lastSeq };
+      return { type: 'sync', mode: 'snapshot', seq: state.lastSeq, role: client.role };
     }
     state.lastSeq = this.engine.seq;
     if (missed.length > 0) client.send({ v: PROTOCOL_VERSION, kind: 'events', events: missed });
     client.send({ v: PROTOCOL_VERSION, kind: 'traffic', traffic: this.traffic });
-    return { type: 'sync', mode: 'resume', seq: state.lastSeq };
+    return { type: 'sync', mode: 'resume', seq: state.lastSeq, role: client.role };
   }
 
   private setTraffic(change: {

@@ -94,7 +94,8 @@ export type ReplyBody =
   | { readonly type: 'command'; readonly result: WireResult }
   | { readonly type: 'traffic'; readonly traffic: TrafficStatus }
   | { readonly type: 'reset'; readonly seq: number }
-  | { readonly type: 'sync'; readonly mode: 'snapshot' | 'resume'; readonly seq: number };
+  /** `role` is what this client may do: a viewer reads, an operator also writes. */
+  | { readonly type: 'sync'; readonly mode: 'snapshot' | 'resume'; readonly seq: number; readonly role: 'viewer' | 'operator' };
 
 /** Host → client. */
 export type HostMessage =

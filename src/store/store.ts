@@ -103,7 +103,8 @@ export function createInspectorStore(
     },
 
     setConnection(status) {
-      set({ connection: { ...get().connection, status } });
+      const role = status.state === 'connected' ? status.role : get().connection.role;
+      set({ connection: { ...get().connection, role, status } });
     },
 
     setTraffic(traffic) {

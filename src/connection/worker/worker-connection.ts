@@ -10,7 +10,6 @@ export interface WorkerLike extends PortLike {
 /** The in-browser engine: a Web Worker (or any port served by servePort). The default. */
 export class WorkerConnection extends ProtocolClient {
   readonly kind = 'worker' as const;
-  readonly role = 'operator' as const;
   private port: WorkerLike | null = null;
 
   constructor(private readonly spawn: () => WorkerLike = spawnEngineWorker) {
