@@ -21,13 +21,11 @@ export function TrafficControls() {
   const applyRate = () => {
     const value = Math.round(Number(rate));
     if (!Number.isFinite(value) || value < TRAFFIC_RATE.min || value > TRAFFIC_RATE.max) {
-      store
-        .getState()
-        .toast({
-          tone: 'error',
-          title: 'Rate',
-          text: `rate must be ${TRAFFIC_RATE.min} to ${TRAFFIC_RATE.max} events/s`,
-        });
+      store.getState().toast({
+        tone: 'error',
+        title: 'Rate',
+        text: `rate must be ${TRAFFIC_RATE.min} to ${TRAFFIC_RATE.max} events/s`,
+      });
       setRate(String(traffic.rate));
       return;
     }
@@ -78,13 +76,11 @@ export function TrafficControls() {
         onClick={() => {
           const value = seedValue();
           if (value === null)
-            store
-              .getState()
-              .toast({
-                tone: 'error',
-                title: 'Seed',
-                text: 'seed must be a whole number from 0 to 4294967295',
-              });
+            store.getState().toast({
+              tone: 'error',
+              title: 'Seed',
+              text: 'seed must be a whole number from 0 to 4294967295',
+            });
           else run(() => connection.reset(value));
         }}
       >

@@ -4,6 +4,7 @@ import { associate } from '../store/actions/associate';
 import type { ActionContext } from '../store/actions/context';
 import { bindConnection } from '../store/bind-connection';
 import { createInspectorStore } from '../store/store';
+import { readDeepLink } from './deep-link';
 
 export interface Inspector extends ActionContext {
   /** Resolves once the first snapshot is in the store. */
@@ -18,10 +19,16 @@ declare global {
 }
 
 /** Picks the engine (the in-browser worker by default), makes the store, and connects them. */
-export function openInspector(_url: URL): Inspector {
+export function openInspector(url: URL): Inspector {
+  const link = readDeepLink(url);
   const connection: Connection = new WorkerConnection();
   const store = createInspectorStore(connection.kind, connection.role);
-  const ready = bindConnection(store, connection);
+  for (const problem of link.problems)
+    store.getState().toast({ tone: 'error', title: 'Link', text: problem });
+  const ready = bindConnection(store, connection).then(async () => {
+    if (Object.keys(link.traffic).length > 0 && connection.role === 'operator')
+      await connection.traffic(link.traffic);
+  });
   const inspector = { store, connection, ready };
   window.__inspector = { ...inspector, associate };
   return inspector;

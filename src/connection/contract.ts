@@ -113,8 +113,8 @@ export function connectionContract(name: string, make: () => Promise<ContractSub
 
     it('traffic can be started, paused, and re-rated; reset starts a new epoch from seq 0', async () => {
       const { connection, recorder } = await started();
-      const status = await connection.traffic({ running: true, rate: 2000, seed: 5 });
-      expect(status).toEqual({ running: true, rate: 2000, seed: 5 });
+      const status = await connection.traffic({ running: true, rate: 2000, seed: 5, sessions: 30 });
+      expect(status).toEqual({ running: true, rate: 2000, seed: 5, sessions: 30 });
       await recorder.until(() => recorder.events_.length > 100);
       await connection.traffic({ running: false });
       const seqs = recorder.events_.map((e) => e.seq);

@@ -31,11 +31,7 @@ export interface ConnectionListener {
   resynced(info: { readonly mode: 'snapshot' | 'resume'; readonly seq: number }): void;
 }
 
-export interface TrafficChange {
-  readonly running?: boolean;
-  readonly rate?: number;
-  readonly seed?: number;
-}
+export type TrafficChange = Partial<TrafficStatus>;
 
 export interface Connection {
   readonly kind: 'worker' | 'socket';

@@ -23,8 +23,6 @@ export interface HostClient {
 export interface HostOptions {
   readonly traffic?: Partial<TrafficStatus>;
   readonly engine?: EngineOptions;
-  /** Running sessions the traffic aims for. */
-  readonly targetSessions?: number;
   /** How often pending events are sent to clients, in ms: batches, not one message per event. */
   readonly flushMs?: number;
   /** Sees every journaled event, in order (the server's journal file); `reset` starts it afresh. */
@@ -149,18 +147,20 @@ export class EngineHost {
     return { type: 'sync', mode: 'resume', seq: state.lastSeq, role: client.role };
   }
 
-  private setTraffic(change: {
-    running?: boolean | undefined;
-    rate?: number | undefined;
-    seed?: number | undefined;
-  }): void {
-    const seedChanged = change.seed !== undefined && change.seed !== this.traffic.seed;
+  private setTraffic(change: Partial<TrafficStatus>): void {
+    const previous = this.traffic;
     this.traffic = {
-      running: change.running ?? this.traffic.running,
-      rate: change.rate ?? this.traffic.rate,
-      seed: change.seed ?? this.traffic.seed,
+      running: change.running ?? previous.running,
+      rate: change.rate ?? previous.rate,
+      seed: change.seed ?? previous.seed,
+      sessions: change.sessions ?? previous.sessions,
     };
-    if (seedChanged) this.generator = this.newGenerator();
+    if (this.traffic.seed !== previous.seed || this.traffic.sessions !== previous.sessions) {
+      // A new generator, fed from now on instead of the old one.
+      this.unsubscribe();
+      this.generator = this.newGenerator();
+      this.attach();
+    }
     if (this.traffic.running) this.startTraffic();
     else this.pump.stop();
     this.broadcast({ v: PROTOCOL_VERSION, kind: 'traffic', traffic: this.traffic });
@@ -229,7 +229,7 @@ export class EngineHost {
   private newGenerator(): TrafficGenerator {
     const generator = new TrafficGenerator({
       seed: this.traffic.seed,
-      targetSessions: this.options.targetSessions ?? 40,
+      targetSessions: this.traffic.sessions,
     });
     // A generator picks from what it has seen: show it the state it starts from.
     generator.load(this.engine.snapshot());

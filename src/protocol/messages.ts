@@ -9,16 +9,19 @@ import type { CommandError, EngineEvent, Snapshot } from '../engine';
 export const PROTOCOL_VERSION = 1;
 
 export const TRAFFIC_RATE = { min: 1, max: 10_000 } as const;
+export const TRAFFIC_SESSIONS = { min: 1, max: 5_000 } as const;
 
 export interface TrafficStatus {
   readonly running: boolean;
   /** Events per second the generator aims for. */
   readonly rate: number;
   readonly seed: number;
+  /** Running sessions the generator aims for: how busy the contact center is. */
+  readonly sessions: number;
 }
 
 /** What a host starts with when it is not told otherwise: gentle live traffic, seed 1. */
-export const DEFAULT_TRAFFIC: TrafficStatus = { running: true, rate: 20, seed: 1 };
+export const DEFAULT_TRAFFIC: TrafficStatus = { running: true, rate: 20, seed: 1, sessions: 40 };
 
 /** The result of a command as the wire carries it: its events arrive in the event stream. */
 export type WireResult =
@@ -27,6 +30,11 @@ export type WireResult =
 
 const requestId = z.number().int().nonnegative();
 const version = z.literal(PROTOCOL_VERSION);
+const seed = z
+  .number()
+  .int()
+  .nonnegative()
+  .max(2 ** 32 - 1);
 
 /**
  * Requests are validated here; the command inside is only checked to be an object, because the
@@ -48,12 +56,8 @@ export const requestSchema = z.discriminatedUnion('type', [
       id: requestId,
       running: z.boolean().optional(),
       rate: z.number().int().min(TRAFFIC_RATE.min).max(TRAFFIC_RATE.max).optional(),
-      seed: z
-        .number()
-        .int()
-        .nonnegative()
-        .max(2 ** 32 - 1)
-        .optional(),
+      seed: seed.optional(),
+      sessions: z.number().int().min(TRAFFIC_SESSIONS.min).max(TRAFFIC_SESSIONS.max).optional(),
     })
     .strict(),
   z
@@ -61,12 +65,7 @@ export const requestSchema = z.discriminatedUnion('type', [
       v: version,
       type: z.literal('reset'),
       id: requestId,
-      seed: z
-        .number()
-        .int()
-        .nonnegative()
-        .max(2 ** 32 - 1)
-        .optional(),
+      seed: seed.optional(),
     })
     .strict(),
   /** Asks for a fresh start (a snapshot), or for the events after `after` (a resume). */
@@ -95,7 +94,12 @@ export type ReplyBody =
   | { readonly type: 'traffic'; readonly traffic: TrafficStatus }
   | { readonly type: 'reset'; readonly seq: number }
   /** `role` is what this client may do: a viewer reads, an operator also writes. */
-  | { readonly type: 'sync'; readonly mode: 'snapshot' | 'resume'; readonly seq: number; readonly role: 'viewer' | 'operator' };
+  | {
+      readonly type: 'sync';
+      readonly mode: 'snapshot' | 'resume';
+      readonly seq: number;
+      readonly role: 'viewer' | 'operator';
+    };
 
 /** Host → client. */
 export type HostMessage =
@@ -155,6 +159,12 @@ function readId(input: unknown): number | null {
  * snapshot bodies are the engine's own output, so only what the client relies on is checked:
  * the version, the kind, the request id, and that each event has a numeric `seq`.
  */
+const trafficStatus = z.looseObject({
+  running: z.boolean(),
+  rate: z.number(),
+  seed: z.number(),
+  sessions: z.number(),
+});
 const eventEnvelope = z.looseObject({ seq: z.number().int().positive(), name: z.string() });
 export const hostMessageSchema = z.discriminatedUnion('kind', [
   z.looseObject({ v: version, kind: z.literal('reply'), id: requestId, type: z.string() }),
@@ -173,13 +183,13 @@ export const hostMessageSchema = z.discriminatedUnion('kind', [
       sessions: z.array(z.unknown()),
       interactions: z.array(z.unknown()),
     }),
-    traffic: z.looseObject({ running: z.boolean(), rate: z.number(), seed: z.number() }),
+    traffic: trafficStatus,
   }),
   z.looseObject({ v: version, kind: z.literal('events'), events: z.array(eventEnvelope) }),
   z.looseObject({
     v: version,
     kind: z.literal('traffic'),
-    traffic: z.looseObject({ running: z.boolean(), rate: z.number(), seed: z.number() }),
+    traffic: trafficStatus,
   }),
 ]);
 

@@ -4,7 +4,7 @@ import { KEEP_ENDED_MS } from './apply-batch';
 import { createInspectorStore } from './store';
 
 const T0 = 1_700_000_000_000;
-const TRAFFIC = { running: false, rate: 10, seed: 1 };
+const TRAFFIC = { running: false, rate: 10, seed: 1, sessions: 40 };
 
 /** A real engine to make real events, and a store loaded with its first snapshot. */
 function setup() {
