@@ -48,7 +48,7 @@ function loadedEngine(): Engine {
     });
   }
   // The journal keeps the newest 100,000 events, as the server and the worker do.
-  const engine = new Engine({ retain: 100_000 });
+  const engine = new Engine({ retain: Number(process.env.RETAIN ?? 100_000) });
   engine.load({ seq: 0, commands: 0, sessions, interactions });
   return engine;
 }

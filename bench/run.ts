@@ -1,11 +1,13 @@
 /**
  * `npm run bench [-- part...]`: runs the benchmarks (all parts by default) and prints each
- * figure with its same-run baseline and their ratio. Parts: engine.
+ * figure with its same-run baseline and their ratio. Parts: engine, ui.
  */
 import { runEngineBench } from './engine';
+import { runUiBench } from './ui';
 
 const PARTS: Record<string, () => Promise<string[]> | string[]> = {
   engine: runEngineBench,
+  ui: runUiBench,
 };
 
 const wanted = process.argv.slice(2);

@@ -24,15 +24,18 @@ export const associate: Handler<'associate'> = (command, { model, requestid, emi
     );
   }
   const interactionid = interaction.g_uid;
+  // Event data is read-only, so the events that carry only the id share one object: a move is
+  // the hot path, and the journal keeps every event it makes.
+  const ixn = { interactionid };
   emit('interaction.owner.changed', target.id, {
     interactionid,
     from: source.id,
     to: target.id,
     via: 'associate',
   });
-  emit('interaction.added', target.id, { interactionid });
-  emit('interaction.present', target.id, { interactionid });
+  emit('interaction.added', target.id, ixn);
+  emit('interaction.present', target.id, ixn);
   emit('interaction.deleted', source.id, { interactionid, resultof: 'associate' });
-  emit('interaction.notcontrolled', source.id, { interactionid });
+  emit('interaction.notcontrolled', source.id, ixn);
   emit('interaction.associate.done', source.id, { requestid, interactionid });
 };

@@ -1,0 +1,140 @@
+/**
+ * UI benchmark (issue 4), in headless Chromium against the built app on the in-browser engine:
+ * with about 1,000 nodes on screen, frame time p50/p95 (requestAnimationFrame deltas), long
+ * animation frames over 50 ms per minute, and main-thread busy ms per second (CDP TaskDuration),
+ * with traffic at 1,000 and then 10,000 events/s, against a baseline measured in the same run:
+ * the same graph, drawn by React Flow, with no traffic.
+ */
+import { spawnSync } from 'node:child_process';
+import { chromium, type Page } from '@playwright/test';
+import { fmt, percentile, report } from './measure';
+import { startPreview } from './serve';
+
+const SECONDS = 8;
+const TARGET_NODES = 1_000;
+
+interface Frames {
+  readonly p50: number;
+  readonly p95: number;
+  readonly max: number;
+  readonly longPerMinute: number;
+  readonly busyMsPerSecond: number;
+  readonly nodes: number;
+  readonly events: number;
+}
+
+async function measure(page: Page, seconds: number): Promise<Frames> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const metric = async () => {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    return metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
+  };
+  const seqBefore = await page.evaluate(() => window.__inspector?.store.getState().seq ?? 0);
+  const busyBefore = await metric();
+  const started = Date.now();
+  const sample = await page.evaluate(async (ms) => {
+    const deltas: number[] = [];
+    let long = 0;
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (entry.duration > 50) long++;
+    });
+    try {
+      observer.observe({ type: 'long-animation-frame', buffered: false });
+    } catch {
+      observer.observe({ type: 'longtask', buffered: false });
+    }
+    await new Promise<void>((resolve) => {
+      let last = performance.now();
+      const end = last + ms;
+      const tick = (now: number) => {
+        deltas.push(now - last);
+        last = now;
+        if (now < end) requestAnimationFrame(tick);
+        else resolve();
+      };
+      requestAnimationFrame(tick);
+    });
+    observer.disconnect();
+    return { deltas, long, nodes: document.querySelectorAll('.react-flow__node').length };
+  }, seconds * 1000);
+  const elapsed = (Date.now() - started) / 1000;
+  const busy = ((await metric()) - busyBefore) * 1000;
+  const seqAfter = await page.evaluate(() => window.__inspector?.store.getState().seq ?? 0);
+  await cdp.detach();
+  const sorted = [...sample.deltas.slice(1)].sort((a, b) => a - b);
+  return {
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    max: sorted[sorted.length - 1] ?? Number.NaN,
+    longPerMinute: (sample.long / seconds) * 60,
+    busyMsPerSecond: busy / elapsed,
+    nodes: sample.nodes,
+    events: (seqAfter - seqBefore) / elapsed,
+  };
+}
+
+async function setTraffic(page: Page, change: Record<string, unknown>): Promise<void> {
+  await page.evaluate(async (c) => {
+    await window.__inspector?.connection.traffic(c);
+  }, change);
+}
+
+/** Grows the population until about TARGET_NODES nodes are drawn, then fits them all in view. */
+async function grow(page: Page): Promise<number> {
+  await setTraffic(page, { running: true, rate: 5_000, sessions: 480 });
+  for (let i = 0; i < 120; i++) {
+    const n = await page.evaluate(() => {
+      const { model } = window.__inspector?.store.getState() ?? { model: null };
+      if (model === null) return 0;
+      let alive = 0;
+      for (const s of model.sessions.values()) if (s.state === 'running') alive++;
+      for (const x of model.interactions.values()) if (x.state !== 'ended') alive++;
+      return alive;
+    });
+    if (n >= TARGET_NODES) break;
+    await page.waitForTimeout(250);
+  }
+  await setTraffic(page, { running: false });
+  await page.waitForTimeout(1000);
+  await page.getByRole('button', { name: /fit view/i }).click().catch(() => {});
+  await page.waitForTimeout(1000);
+  return page.locator('.react-flow__node').count();
+}
+
+function line(name: string, f: Frames, base: Frames): string[] {
+  return [
+    report(`${name} frame p50 ms`, fmt(f.p50, 1), fmt(base.p50, 1), base.p50 / f.p50, ''),
+    report(`${name} frame p95 ms`, fmt(f.p95, 1), fmt(base.p95, 1), base.p95 / f.p95, 'goal p95 <= 16.7 ms'),
+    report(`${name} busy ms/s`, fmt(f.busyMsPerSecond), fmt(base.busyMsPerSecond), base.busyMsPerSecond / f.busyMsPerSecond, ''),
+    `${`${name} long frames >50ms /min`.padEnd(34)} ${fmt(f.longPerMinute, 1).padStart(18)}  baseline ${fmt(base.longPerMinute, 1).padStart(18)}  (max frame ${fmt(f.max, 1)} ms; goal: none at 1,000 ev/s)`,
+    `${`${name} nodes / events per s`.padEnd(34)} ${`${f.nodes} / ${fmt(f.events)}`.padStart(18)}`,
+  ];
+}
+
+export async function runUiBench(): Promise<string[]> {
+  const build = spawnSync('node', ['node_modules/vite/bin/vite.js', 'build'], { stdio: 'ignore' });
+  if (build.status !== 0) throw new Error('vite build failed');
+  const preview = await startPreview(4190);
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium' });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    await page.goto(`${preview.url}/?traffic=off`);
+    await page.waitForFunction(() => window.__inspector?.store.getState().epoch !== null);
+    const nodes = await grow(page);
+    const baseline = await measure(page, SECONDS);
+    await setTraffic(page, { running: true, rate: 1_000 });
+    const at1k = await measure(page, SECONDS);
+    await setTraffic(page, { rate: 10_000 });
+    const at10k = await measure(page, SECONDS);
+    await setTraffic(page, { running: false });
+    return [
+      `ui: headless Chromium 1600x1000, ${nodes} nodes drawn, ${SECONDS} s per phase; baseline = same graph, no traffic`,
+      ...line('1k ev/s', at1k, baseline),
+      ...line('10k ev/s', at10k, baseline),
+    ];
+  } finally {
+    await browser.close();
+    preview.stop();
+  }
+}

@@ -1,0 +1,89 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import type { Command } from '../src/engine';
+
+/**
+ * Page objects for the inspector. Tests drive the page as a user does (mouse, keyboard) and read
+ * what the user sees; `engine` reaches the typed test API on `window` to set up a known world and
+ * to check what the engine holds.
+ */
+export class EngineApi {
+  constructor(private readonly page: Page) {}
+
+  /** Waits for the first snapshot. */
+  async ready(): Promise<void> {
+    await this.page.waitForFunction(() => window.__inspector?.store.getState().epoch !== null);
+  }
+
+  /** Stops traffic and starts a new, empty epoch: a world the test builds itself. */
+  async quiet(): Promise<void> {
+    await this.page.evaluate(async () => {
+      const inspector = window.__inspector;
+      if (inspector === undefined) throw new Error('no test API');
+      await inspector.connection.traffic({ running: false });
+      await inspector.connection.reset(1);
+    });
+    await this.page.waitForFunction(() => window.__inspector?.store.getState().seq === 0);
+  }
+
+  async run(command: Command): Promise<void> {
+    const result = await this.page.evaluate((c) => window.__inspector?.connection.command(c), command);
+    expect(result?.ok, JSON.stringify(result)).toBe(true);
+    const last = result?.ok ? result.lastSeq : 0;
+    await this.page.waitForFunction((seq) => (window.__inspector?.store.getState().seq ?? 0) >= seq, last);
+  }
+
+  owner(g_uid: string): Promise<string | null> {
+    return this.page.evaluate((id) => window.__inspector?.store.getState().model.interactions.get(id)?.owner ?? null, g_uid);
+  }
+
+  /** The journaled events the page holds, as `name session` strings, optionally for one interaction. */
+  events(g_uid?: string): Promise<{ seq: number; name: string; session: string | null; origin: string }[]> {
+    return this.page.evaluate((id) => {
+      const rows = window.__inspector?.store.getState().log.rows ?? [];
+      return rows.flatMap((row) => {
+        if (row.kind !== 'event') return [];
+        const e = row.event;
+        const about = 'interactionid' in e.data ? e.data.interactionid : e.name === 'interaction.created' ? e.data.interaction.g_uid : null;
+        if (id !== undefined && about !== id) return [];
+        return [{ seq: e.seq, name: e.name, session: e.session, origin: e.cause.origin }];
+      });
+    }, g_uid);
+  }
+}
+
+export class GraphPage {
+  constructor(private readonly page: Page) {}
+
+  interaction(g_uid: string) {
+    return this.page.getByTestId(`interaction-${g_uid}`);
+  }
+
+  session(id: string) {
+    return this.page.getByTestId(`session-${id}`);
+  }
+
+  /** Drags a node onto a target in small steps: React Flow starts a drag on the first move. */
+  async drag(g_uid: string, targetSession: string): Promise<void> {
+    const from = await this.interaction(g_uid).boundingBox();
+    const to = await this.session(targetSession).boundingBox();
+    if (from === null || to === null) throw new Error('node not on screen');
+    await this.page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await this.page.mouse.down();
+    await this.page.mouse.move(to.x + to.width / 2, to.y + to.height * 0.7, { steps: 20 });
+    await this.page.mouse.up();
+  }
+}
+
+export const test = base.extend<{ engine: EngineApi; graph: GraphPage }>({
+  engine: async ({ page }, use) => {
+    await page.goto('/');
+    const engine = new EngineApi(page);
+    await engine.ready();
+    await use(engine);
+  },
+  graph: async ({ page }, use) => {
+    await use(new GraphPage(page));
+  },
+});
+
+export { expect };
