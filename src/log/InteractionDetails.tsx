@@ -1,0 +1,166 @@
+import { useCallback, useRef, useState } from 'react';
+import { OP_SESSION_ID, shortGuid } from '../engine';
+import { associate } from '../store/actions/associate';
+import { useActionContext, useInspector } from '../store/react';
+import { selectCanWrite } from '../store/selectors';
+import { AssociatePicker } from './AssociatePicker';
+import { formatTime } from './format';
+import { mediaClass } from './media-class';
+import { useShortcut } from './use-shortcut';
+
+/**
+ * One interaction: what it is, who owns it, its properties and udata, every owner change, and
+ * "Associate with…" (the keyboard way to the same associate action a drag uses).
+ */
+export function InteractionDetails({ g_uid }: { g_uid: string }) {
+  const ctx = useActionContext();
+  const interaction = useInspector((s) => s.model.interactions.get(g_uid));
+  const history = useInspector((s) => s.history.get(g_uid));
+  const canWrite = useInspector(selectCanWrite);
+  const select = useInspector((s) => s.select);
+  const [picking, setPicking] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+
+  const owner = interaction?.owner ?? null;
+  const canAssociate = canWrite && owner !== null && interaction?.state !== 'ended';
+  const open = useCallback(() => setPicking(true), []);
+  useShortcut('a', canAssociate && !picking, open);
+  const close = () => {
+    setPicking(false);
+    button.current?.focus();
+  };
+  const choose = (target: string) => {
+    close();
+    void associate(ctx, { g_uid, target, origin: 'keyboard' });
+  };
+
+  if (interaction === undefined) {
+    return (
+      <p className="details-hint">
+        Interaction <span className="mono">{g_uid}</span> is no longer on the page: it ended.
+      </p>
+    );
+  }
+  const properties = Object.entries(interaction.properties).filter(([key]) => key !== OP_SESSION_ID);
+  const udata = Object.entries(interaction.udata);
+  const why = !canWrite
+    ? 'A viewer may not move interactions'
+    : owner === null
+      ? 'It has no owner session to move it from'
+      : undefined;
+  return (
+    <>
+      <h2>
+        <span className={mediaClass(interaction.media)} aria-hidden="true" />
+        Interaction <span className="mono">{shortGuid(g_uid)}</span>
+      </h2>
+      <dl>
+        <dt>g_uid</dt>
+        <dd className="mono">{g_uid}</dd>
+        <dt>category</dt>
+        <dd>{interaction.category}</dd>
+        <dt>media</dt>
+        <dd>{interaction.media}</dd>
+        <dt>state</dt>
+        <dd>{interaction.state}</dd>
+        <dt>owner</dt>
+        <dd data-testid="details-owner">
+          {owner === null ? (
+            <span className="details-muted">none</span>
+          ) : (
+            <button type="button" className="mono" onClick={() => select({ kind: 'session', id: owner })}>
+              {owner}
+            </button>
+          )}
+        </dd>
+        <dt>queue</dt>
+        <dd>{interaction.queue}</dd>
+        {interaction.parentid !== null && (
+          <>
+            <dt>parent</dt>
+            <dd className="mono">{interaction.parentid}</dd>
+          </>
+        )}
+      </dl>
+      <div>
+        <button
+          ref={button}
+          type="button"
+          onClick={open}
+          disabled={!canAssociate}
+          title={why}
+          aria-keyshortcuts="a"
+          data-testid="associate-with"
+        >
+          Associate with… <kbd>a</kbd>
+        </button>
+      </div>
+      <section>
+        <h3>Properties</h3>
+        <table>
+          <tbody>
+            <tr>
+              <th scope="row">{OP_SESSION_ID}</th>
+              <td className="mono" data-testid="details-op-session-id">
+                {interaction.properties[OP_SESSION_ID] ?? ''}
+              </td>
+            </tr>
+            {properties.map(([key, value]) => (
+              <tr key={key}>
+                <th scope="row">{key}</th>
+                <td>{value}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section>
+        <h3>udata</h3>
+        {udata.length === 0 ? (
+          <p className="details-muted">none</p>
+        ) : (
+          <table data-testid="details-udata">
+            <tbody>
+              {udata.map(([key, value]) => (
+                <tr key={key}>
+                  <th scope="row">{key}</th>
+                  <td>{String(value)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <section>
+        <h3>Owner changes</h3>
+        <table className="details-history" data-testid="details-history">
+          <thead>
+            <tr>
+              <th>seq · time</th>
+              <th>from → to</th>
+              <th>via · cause</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(history ?? []).map((move) => (
+              <tr key={move.seq} data-testid="details-history-row" data-seq={move.seq}>
+                <td>
+                  {move.seq}
+                  <small>{formatTime(move.time)}</small>
+                </td>
+                <td className="mono">
+                  {move.from ?? '—'} → {move.to ?? '—'}
+                </td>
+                <td>
+                  {move.via}
+                  <small>{move.origin}</small>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      {picking && <AssociatePicker g_uid={g_uid} owner={owner} onChoose={choose} onClose={close} />}
+    </>
+  );
+}

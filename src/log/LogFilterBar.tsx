@@ -1,0 +1,129 @@
+import { memo, useEffect, useRef, useState } from 'react';
+import { EVENT_NAMES, ORIGINS, type Origin } from '../engine';
+import { useInspector } from '../store/react';
+import { selectFilters } from '../store/selectors';
+import { ERROR_NAME } from './filter';
+
+const NAME_OPTIONS: readonly string[] = [...EVENT_NAMES, ERROR_NAME];
+/** Typing in the free-text box waits this long before a search of every row. */
+const TEXT_DEBOUNCE_MS = 150;
+
+/**
+ * The log's filters, all combinable. Memoized with no props: the log re-renders every frame
+ * while this bar re-renders only when the filters change.
+ */
+export const LogFilterBar = memo(function LogFilterBar() {
+  const filters = useInspector(selectFilters);
+  const setFilters = useInspector((s) => s.setFilters);
+  const clearFilters = useInspector((s) => s.clearFilters);
+  return (
+    <div className="log-filters">
+      <NameFilter names={filters.names} onChange={(names) => setFilters({ names })} />
+      <input
+        className="log-filter-id"
+        aria-label="Session"
+        placeholder="session"
+        value={filters.session}
+        onChange={(e) => setFilters({ session: e.target.value })}
+        data-testid="log-filter-session"
+      />
+      <input
+        className="log-filter-id"
+        aria-label="Interaction (g_uid or its last 6)"
+        placeholder="interaction"
+        value={filters.interaction}
+        onChange={(e) => setFilters({ interaction: e.target.value })}
+        data-testid="log-filter-interaction"
+      />
+      <select
+        aria-label="Cause"
+        value={filters.origin}
+        onChange={(e) => setFilters({ origin: e.target.value as Origin | '' })}
+        data-testid="log-filter-origin"
+      >
+        <option value="">any cause</option>
+        {ORIGINS.map((origin) => (
+          <option key={origin} value={origin}>
+            {origin}
+          </option>
+        ))}
+      </select>
+      <TextFilter />
+      <button type="button" onClick={clearFilters} data-testid="log-filter-clear">
+        Clear
+      </button>
+    </div>
+  );
+});
+
+/** A multi-select of event names (and refusals) as a drop-down of checkboxes; none checked shows all. */
+function NameFilter({ names, onChange }: { names: readonly string[]; onChange(names: string[]): void }) {
+  const ref = useRef<HTMLDetailsElement>(null);
+  // A drop-down closes when the user clicks elsewhere.
+  useEffect(() => {
+    const close = (e: PointerEvent) => {
+      const details = ref.current;
+      if (details?.open && e.target instanceof Node && !details.contains(e.target)) details.open = false;
+    };
+    document.addEventListener('pointerdown', close);
+    return () => document.removeEventListener('pointerdown', close);
+  }, []);
+  const toggle = (name: string, on: boolean) =>
+    onChange(
+      on ? NAME_OPTIONS.filter((n) => n === name || names.includes(n)) : names.filter((n) => n !== name),
+    );
+  return (
+    <details ref={ref} className="log-names" data-testid="log-filter-name">
+      <summary data-testid="log-filter-name-toggle">
+        {names.length === 0 ? 'All events' : names.length === 1 ? names[0] : `${names.length} event names`}
+      </summary>
+      <fieldset className="log-names-list">
+        <legend className="sr-only">Show only these events</legend>
+        {NAME_OPTIONS.map((name) => (
+          <label key={name}>
+            <input
+              type="checkbox"
+              value={name}
+              checked={names.includes(name)}
+              onChange={(e) => toggle(name, e.target.checked)}
+            />
+            {name}
+          </label>
+        ))}
+      </fieldset>
+    </details>
+  );
+}
+
+/** Free text over every shown cell, debounced: each search reads every row. */
+function TextFilter() {
+  const text = useInspector((s) => s.filters.text);
+  const setFilters = useInspector((s) => s.setFilters);
+  const [draft, setDraft] = useState(text);
+  const sent = useRef(text);
+  // A change from elsewhere (Clear) replaces what is typed.
+  useEffect(() => {
+    if (text === sent.current) return;
+    sent.current = text;
+    setDraft(text);
+  }, [text]);
+  useEffect(() => {
+    if (draft === sent.current) return;
+    const timer = setTimeout(() => {
+      sent.current = draft;
+      setFilters({ text: draft });
+    }, TEXT_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [draft, setFilters]);
+  return (
+    <input
+      type="search"
+      className="log-filter-text"
+      aria-label="Search the log"
+      placeholder="search"
+      value={draft}
+      onChange={(e) => setDraft(e.target.value)}
+      data-testid="log-filter-text"
+    />
+  );
+}

@@ -1,0 +1,118 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { InspectorProvider } from '../store/react';
+import { LogPanel } from './LogPanel';
+import { inspectorOn } from './testing';
+
+// happy-dom has no layout: give the log's scroll box a height so the virtualizer draws rows.
+const clientHeight = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientHeight');
+beforeAll(() => {
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
+    configurable: true,
+    get(this: HTMLElement) {
+      return this.classList.contains('log-scroll') ? 480 : 0;
+    },
+  });
+});
+afterAll(() => {
+  if (clientHeight !== undefined) Object.defineProperty(HTMLElement.prototype, 'clientHeight', clientHeight);
+});
+afterEach(cleanup);
+
+function renderLog() {
+  const inspector = inspectorOn();
+  render(
+    <InspectorProvider value={{ store: inspector.store, connection: inspector.connection }}>
+      <LogPanel />
+    </InspectorProvider>,
+  );
+  const arrive = () => act(() => void inspector.run({ verb: 'arrive', media: 'TMediaVoice' }));
+  return { ...inspector, arrive };
+}
+
+const rowSeqs = () => screen.queryAllByTestId('log-row').map((row) => Number(row.dataset.seq));
+const badge = () => screen.queryByTestId('log-new-badge');
+
+describe('LogPanel pause', () => {
+  it('holds still while paused, counts every new row, filtered or not, and resumes to live', () => {
+    const { store, arrive } = renderLog();
+    arrive();
+    expect(rowSeqs()).toEqual([1, 2, 3, 4, 5]);
+
+    fireEvent.click(screen.getByTestId('log-pause'));
+    expect(store.getState().follow).toBe(false);
+    expect(badge()?.textContent).toBe('0 new events');
+
+    arrive();
+    expect(rowSeqs()).toEqual([1, 2, 3, 4, 5]);
+    expect(badge()?.textContent).toBe('5 new events');
+
+    // A filter that hides most new rows does not hide them from the count.
+    act(() => store.getState().setFilters({ names: ['session.started'] }));
+    arrive();
+    expect(badge()?.textContent).toBe('10 new events');
+    expect(badge()?.dataset.count).toBe('10');
+
+    fireEvent.click(screen.getByTestId('log-new-badge'));
+    expect(store.getState().follow).toBe(true);
+    expect(badge()).toBeNull();
+    expect(screen.getByTestId('log-pause')).toBeTruthy();
+    expect(rowSeqs()).toEqual([2, 7, 12]);
+  });
+
+  it('resumes from the Resume button too', () => {
+    const { store, arrive } = renderLog();
+    fireEvent.click(screen.getByTestId('log-pause'));
+    arrive();
+    expect(rowSeqs()).toEqual([]);
+    fireEvent.click(screen.getByTestId('log-resume'));
+    expect(store.getState().follow).toBe(true);
+    expect(rowSeqs()).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('pauses when the user scrolls up', () => {
+    const { store, arrive } = renderLog();
+    arrive();
+    fireEvent.wheel(document.querySelector('.log-scroll') as HTMLElement, { deltaY: -120 });
+    expect(store.getState().follow).toBe(false);
+    expect(screen.getByTestId('log-resume')).toBeTruthy();
+  });
+});
+
+describe('LogPanel filters and selection', () => {
+  it('counts what it shows, and Clear restores all', () => {
+    const { arrive } = renderLog();
+    arrive();
+    arrive();
+    expect(screen.getByTestId('log-count').textContent).toBe('showing 10 of 10');
+    fireEvent.change(screen.getByTestId('log-filter-session'), { target: { value: 'S-00002' } });
+    expect(screen.getByTestId('log-count').textContent).toBe('showing 4 of 10');
+    fireEvent.change(screen.getByTestId('log-filter-origin'), { target: { value: 'drag' } });
+    expect(screen.getByTestId('log-count').textContent).toBe('showing 0 of 10');
+    fireEvent.click(screen.getByTestId('log-filter-clear'));
+    expect(screen.getByTestId('log-count').textContent).toBe('showing 10 of 10');
+  });
+
+  it('selects the interaction of a clicked row, and the selection filters the log', () => {
+    const { store, arrive } = renderLog();
+    arrive();
+    arrive();
+    const second = screen.getAllByTestId('log-row').find((row) => row.dataset.seq === '9') as HTMLElement;
+    fireEvent.click(second.querySelector('td') as HTMLElement);
+    const g_uid = [...store.getState().model.interactions.keys()][1] as string;
+    expect(store.getState().selection).toEqual({ kind: 'interaction', id: g_uid });
+    expect(store.getState().filters.interaction).toBe(g_uid);
+    expect(rowSeqs()).toEqual([6, 8, 9, 10]);
+
+    // A row without an interaction selects its session, which replaces the interaction filter.
+    act(() => store.getState().select({ kind: 'session', id: 'S-00001' }));
+    expect(store.getState().filters).toMatchObject({ session: 'S-00001', interaction: '' });
+    expect(rowSeqs()).toEqual([2, 3, 4, 5]);
+
+    // Deselecting lifts the filter the selection set.
+    act(() => store.getState().select(null));
+    expect(store.getState().filters.session).toBe('');
+    expect(rowSeqs()).toHaveLength(10);
+  });
+});

@@ -1,0 +1,62 @@
+import { memo } from 'react';
+import type { LogRow } from '../store/log-buffer';
+import { rowCells, rowInteraction } from './format';
+
+/** Every row has this height: the list is virtualized on it. Keep in step with log.css. */
+export const ROW_HEIGHT = 24;
+
+interface Props {
+  readonly row: LogRow;
+  /** Position in the filtered list, from 0. */
+  readonly position: number;
+  readonly top: number;
+  readonly selected: boolean;
+}
+
+/**
+ * One line of the log. Rows are immutable, so a row scrolled past again renders only if its
+ * position or selection changed. A marker spans the whole width. Clicks and keys are handled by
+ * the table body, once for all rows.
+ */
+export const LogRowView = memo(function LogRowView({ row, position, top, selected }: Props) {
+  const cells = rowCells(row);
+  const common = {
+    'aria-rowindex': position + 2,
+    'data-testid': 'log-row',
+    'data-index': position,
+    'data-kind': row.kind,
+    'data-name': cells.name,
+    style: { top },
+  };
+  if (row.kind === 'marker') {
+    return (
+      <tr {...common} className="log-row log-marker">
+        <td colSpan={7}>
+          {cells.time} · {cells.data}
+        </td>
+      </tr>
+    );
+  }
+  const g_uid = rowInteraction(row);
+  return (
+    <tr
+      {...common}
+      data-seq={row.kind === 'event' ? row.event.seq : undefined}
+      className={`log-row log-${row.kind}${selected ? ' is-selected' : ''}`}
+      aria-selected={selected}
+      tabIndex={0}
+    >
+      <td className="log-seq">{cells.seq}</td>
+      <td className="log-time">{cells.time}</td>
+      <td className="log-session">{cells.session}</td>
+      <td className="log-name">{cells.name}</td>
+      <td className="log-ixn" title={g_uid ?? undefined}>
+        {cells.interaction}
+      </td>
+      <td className="log-data" title={cells.data}>
+        {cells.data}
+      </td>
+      <td className="log-cause">{cells.cause}</td>
+    </tr>
+  );
+});

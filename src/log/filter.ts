@@ -1,0 +1,198 @@
+import { shortGuid } from '../engine';
+import type { LogBuffer, LogRow } from '../store/log-buffer';
+import type { LogFilters } from '../store/state';
+import { CELL_TEXT, rowInteraction, rowSession } from './format';
+
+/** The name filter's entry for refusals, next to the event names. */
+export const ERROR_NAME = 'error';
+
+type Test = (row: LogRow) => boolean;
+
+export function hasFilters(filters: LogFilters): boolean {
+  return (
+    filters.names.length > 0 ||
+    filters.session.trim() !== '' ||
+    filters.interaction.trim() !== '' ||
+    filters.origin !== '' ||
+    filters.text.trim() !== ''
+  );
+}
+
+/** Same filters by value: the store writes a new object even when nothing changed. */
+export function sameFilters(a: LogFilters, b: LogFilters): boolean {
+  return (
+    a.session === b.session &&
+    a.interaction === b.interaction &&
+    a.origin === b.origin &&
+    a.text === b.text &&
+    a.names.length === b.names.length &&
+    a.names.every((name, i) => b.names[i] === name)
+  );
+}
+
+/**
+ * Does a row pass? Every filter that is set must hold. Markers (a resync, a reconnect) always
+ * pass: they say the stream had a seam, which matters whatever you are looking at.
+ */
+export function match(row: LogRow, filters: LogFilters): boolean {
+  return compile(filters)(row);
+}
+
+/** The filters as one predicate, prepared once per pass rather than once per row. */
+function compile(filters: LogFilters): Test {
+  const names = filters.names.length > 0 ? new Set(filters.names) : null;
+  const session = filters.session.trim();
+  const interaction = filters.interaction.trim();
+  const origin = filters.origin;
+  const text = filters.text.trim();
+  const textMatches = text === '' ? null : textTest(text);
+  return (row) => {
+    if (row.kind === 'marker') return true;
+    if (names !== null && !names.has(row.kind === 'error' ? ERROR_NAME : row.event.name)) return false;
+    if (origin !== '' && (row.kind === 'error' ? row.origin : row.event.cause.origin) !== origin)
+      return false;
+    if (session !== '' && !touchesSession(row, session)) return false;
+    if (interaction !== '' && !isInteraction(rowInteraction(row), interaction)) return false;
+    if (textMatches !== null && !textMatches(row)) return false;
+    return true;
+  };
+}
+
+/** A session's rows: those addressed to it, and the owner changes that take an interaction from it. */
+function touchesSession(row: LogRow, session: string): boolean {
+  if (rowSession(row) === session) return true;
+  return (
+    row.kind === 'event' &&
+    row.event.name === 'interaction.owner.changed' &&
+    (row.event.data.from === session || row.event.data.to === session)
+  );
+}
+
+/** The full g_uid or the short one the log shows. */
+function isInteraction(g_uid: string | null, wanted: string): boolean {
+  return g_uid !== null && (g_uid === wanted || shortGuid(g_uid) === wanted);
+}
+
+/**
+ * A case-insensitive search of every shown cell, and of the full g_uid behind the short one.
+ * Cheap cells first and each only until one matches; the time and seq cells (made only of digits,
+ * `:` and `.`) are skipped when the text could not occur in them, as formatting a time is the
+ * dearest cell and a 100,000-row search would spend most of its time there.
+ */
+function textTest(text: string): Test {
+  const pattern = new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
+  const digits = /^[\d:.]+$/.test(text);
+  return (row) =>
+    pattern.test(CELL_TEXT.name(row)) ||
+    pattern.test(rowSession(row) ?? '') ||
+    pattern.test(rowInteraction(row) ?? '') ||
+    pattern.test(CELL_TEXT.data(row)) ||
+    pattern.test(CELL_TEXT.cause(row)) ||
+    (digits && (pattern.test(CELL_TEXT.seq(row)) || pattern.test(CELL_TEXT.time(row))));
+}
+
+/**
+ * Which rows of the log pass the filters, kept up to date cheaply: when rows are appended and the
+ * filters did not change, only the new rows are examined; when the filters change, all rows are.
+ * Rows are numbered absolutely (LogBuffer.dropped + position), so rows dropped from the front of
+ * the buffer only cut the front of the index. With no filter set, every row matches and no index
+ * is kept at all.
+ */
+export class FilteredIndex {
+  private log: LogBuffer | null = null;
+  private filters: LogFilters | null = null;
+  private test: Test = () => true;
+  /** Absolute numbers of the matching rows, ascending; null while every row matches. */
+  private matches: number[] | null = null;
+  /** Rows [0, scanned) of the whole run have been examined. */
+  private scanned = 0;
+  /** Bumped by every full recompute: a reader's remembered positions no longer apply. */
+  generation = 0;
+  /** Matching rows that fell off the front of the buffer since the last full recompute. */
+  shed = 0;
+  /** `log.dropped` when the index was last brought up to date. */
+  private seenDropped = 0;
+
+  /** Brings the index up to date with `log` under `filters`. */
+  update(log: LogBuffer, filters: LogFilters): void {
+    if (log !== this.log || this.filters === null || !sameFilters(filters, this.filters)) {
+      this.recompute(log, filters);
+      return;
+    }
+    this.cutDropped(log);
+    this.extend(log);
+  }
+
+  get length(): number {
+    if (this.log === null) return 0;
+    return this.matches === null ? this.log.length : this.matches.length;
+  }
+
+  /** The absolute number of the i-th matching row. */
+  absolute(i: number): number {
+    const log = this.log;
+    if (log === null) return -1;
+    return this.matches === null ? log.dropped + i : (this.matches[i] ?? -1);
+  }
+
+  row(i: number): LogRow | undefined {
+    const log = this.log;
+    return log === null ? undefined : log.rows[this.absolute(i) - log.dropped];
+  }
+
+  /** How many matching rows are older than absolute row `total` (what a paused view holds). */
+  countBefore(total: number): number {
+    const log = this.log;
+    if (log === null) return 0;
+    if (this.matches === null) return Math.max(0, Math.min(log.length, total - log.dropped));
+    return lowerBound(this.matches, total);
+  }
+
+  private recompute(log: LogBuffer, filters: LogFilters): void {
+    this.log = log;
+    this.filters = filters;
+    this.generation++;
+    this.shed = 0;
+    this.seenDropped = log.dropped;
+    this.scanned = log.dropped;
+    this.matches = hasFilters(filters) ? [] : null;
+    if (this.matches !== null) this.test = compile(filters);
+    this.extend(log);
+  }
+
+  private cutDropped(log: LogBuffer): void {
+    if (log.dropped === this.seenDropped) return;
+    if (this.matches === null) {
+      this.shed += log.dropped - this.seenDropped;
+    } else {
+      const keep = lowerBound(this.matches, log.dropped);
+      this.shed += keep;
+      this.matches = this.matches.slice(keep);
+    }
+    this.seenDropped = log.dropped;
+  }
+
+  private extend(log: LogBuffer): void {
+    const from = Math.max(this.scanned, log.dropped);
+    const matches = this.matches;
+    if (matches !== null) {
+      for (let n = from; n < log.total; n++) {
+        const row = log.rows[n - log.dropped];
+        if (row !== undefined && this.test(row)) matches.push(n);
+      }
+    }
+    this.scanned = log.total;
+  }
+}
+
+/** The first position in ascending `values` whose value is >= `value`. */
+function lowerBound(values: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((values[mid] as number) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

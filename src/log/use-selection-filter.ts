@@ -1,0 +1,31 @@
+import { useEffect, useRef } from 'react';
+import { useActionContext, useInspector } from '../store/react';
+import { selectSelection } from '../store/selectors';
+import type { Selection } from '../store/state';
+
+/**
+ * Selecting a node filters the log to it: a session selection sets the session filter, an
+ * interaction selection the interaction filter, and clears the other. Deselecting lifts the
+ * filter the selection set, unless the user has changed it since. The user can clear it at any
+ * time; the selection itself stays.
+ */
+export function useSelectionFilter(): void {
+  const { store } = useActionContext();
+  const selection = useInspector(selectSelection);
+  const applied = useRef<Selection>(null);
+  useEffect(() => {
+    const { filters, setFilters } = store.getState();
+    const previous = applied.current;
+    applied.current = selection;
+    if (selection !== null) {
+      setFilters(
+        selection.kind === 'session'
+          ? { session: selection.id, interaction: '' }
+          : { interaction: selection.id, session: '' },
+      );
+    } else if (previous !== null) {
+      const field = previous.kind === 'session' ? 'session' : 'interaction';
+      if (filters[field] === previous.id) setFilters({ [field]: '' });
+    }
+  }, [selection, store]);
+}
