@@ -1,4 +1,123 @@
-/** Placeholder until the graph lands. */
+import {
+  Background,
+  Controls,
+  type Edge,
+  MiniMap,
+  type NodeMouseHandler,
+  type NodeTypes,
+  Panel,
+  ReactFlow,
+  useReactFlow,
+} from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { type KeyboardEvent, useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { useActionContext, useInspector } from '../store/react';
+import { selectCanWrite, selectEpoch, selectModel, selectMoves, selectSelection } from '../store/selectors';
+import { GraphSearch } from './GraphSearch';
+import { GraphController } from './graph-controller';
+import { InteractionNode } from './InteractionNode';
+import { FIRST_VIEW } from './layout';
+import type { GraphNode } from './nodes';
+import { prefersReducedMotion } from './reduced-motion';
+import { SessionNode } from './SessionNode';
+import { selectionOfNode } from './scene';
+import { UnownedNode } from './UnownedNode';
+import { useDragAssociate } from './use-drag-associate';
+import { useWakeUps } from './use-wake-ups';
+import './graph.css';
+
+const NODE_TYPES: NodeTypes = { session: SessionNode, unowned: UnownedNode, interaction: InteractionNode };
+const NO_EDGES: Edge[] = [];
+
+/**
+ * The sessions and the interactions they own, drawn from the store. The controller keeps what
+ * lives between frames (slots, fades, flights, drag); this component only feeds it the store's
+ * state and the time, and mounts React Flow.
+ */
 export function GraphView() {
-  return <div className="graph-placeholder">graph</div>;
+  const { store } = useActionContext();
+  const model = useInspector(selectModel);
+  const epoch = useInspector(selectEpoch);
+  const moves = useInspector(selectMoves);
+  const selection = useInspector(selectSelection);
+  const canDrag = useInspector(selectCanWrite);
+  const [controller] = useState(() => new GraphController());
+  const [, redraw] = useReducer((n: number) => n + 1, 0);
+
+  // Moves must become flights in the very render that moves their node to its new container, or
+  // the node would flash at its target for a frame: the controller does it inside `update`,
+  // idempotently (by seq), so a repeated render changes nothing.
+  const nodes = controller.update(
+    { model, epoch, moves, selection, canDrag, reducedMotion: prefersReducedMotion() },
+    performance.now(),
+  );
+  useWakeUps(controller, redraw);
+  useFirstView(epoch);
+  const drag = useDragAssociate(controller, redraw);
+
+  const onNodeClick: NodeMouseHandler<GraphNode> = useCallback(
+    (_event, node) => {
+      const selection = selectionOfNode(node.id);
+      if (selection !== null) store.getState().select(selection);
+    },
+    [store],
+  );
+  // React Flow makes nodes focusable; Enter or Space on a focused node selects it, like a click.
+  const onKeyDown = useCallback(
+    (event: KeyboardEvent<HTMLDivElement>) => {
+      if (event.key !== 'Enter' && event.key !== ' ') return;
+      const target = event.target as HTMLElement;
+      if (!target.classList.contains('react-flow__node')) return;
+      const selection = selectionOfNode(target.dataset.id ?? '');
+      if (selection === null) return;
+      event.preventDefault();
+      store.getState().select(selection);
+    },
+    [store],
+  );
+  const onPaneClick = useCallback(() => store.getState().select(null), [store]);
+  const find = useCallback((query: string) => controller.find(query), [controller]);
+
+  return (
+    <ReactFlow<GraphNode>
+      className={canDrag ? 'graph' : 'graph viewer'}
+      nodes={nodes}
+      edges={NO_EDGES}
+      nodeTypes={NODE_TYPES}
+      onNodeClick={onNodeClick}
+      onPaneClick={onPaneClick}
+      onKeyDown={onKeyDown}
+      {...drag}
+      onlyRenderVisibleElements
+      nodesDraggable={canDrag}
+      nodesConnectable={false}
+      elementsSelectable={false}
+      deleteKeyCode={null}
+      minZoom={0.1}
+      maxZoom={2}
+      proOptions={{ hideAttribution: true }}
+    >
+      <Background gap={24} />
+      <Controls showInteractive={false} />
+      <MiniMap pannable zoomable nodeClassName={miniMapClass} ariaLabel="Overview of the graph" />
+      <Panel position="top-left">
+        <GraphSearch find={find} />
+      </Panel>
+    </ReactFlow>
+  );
+}
+
+function miniMapClass(node: GraphNode): string {
+  return node.type === 'interaction' ? `mini-${node.data.kind}` : `mini-${node.type}`;
+}
+
+/** Once per engine (epoch): a fixed first view, the top of the grid at a readable zoom. */
+function useFirstView(epoch: string | null): void {
+  const { fitBounds } = useReactFlow();
+  const fitted = useRef<string | null>(null);
+  useEffect(() => {
+    if (epoch === null || fitted.current === epoch) return;
+    fitted.current = epoch;
+    void fitBounds(FIRST_VIEW, { padding: 0.04 });
+  }, [epoch, fitBounds]);
 }

@@ -1,0 +1,212 @@
+import { describe, expect, it } from 'vitest';
+import type { InspectorStore } from '../store/store';
+import { FLASH_MS, FLIGHT_MS } from './animation';
+import { GraphController, type GraphInput } from './graph-controller';
+import { chipOffset, type XY } from './layout';
+import type { GraphNode, InteractionFlowNode, SessionFlowNode, UnownedFlowNode } from './nodes';
+import { interactionNodeId, sessionNodeId, UNOWNED_NODE_ID } from './scene';
+import { engineWithStore } from './testing';
+
+function input(store: InspectorStore, options: Partial<GraphInput> = {}): GraphInput {
+  const s = store.getState();
+  return {
+    model: s.model,
+    epoch: s.epoch,
+    moves: s.moves,
+    selection: s.selection,
+    canDrag: s.connection.role === 'operator',
+    reducedMotion: false,
+    ...options,
+  };
+}
+
+function byId(nodes: readonly GraphNode[], id: string): GraphNode {
+  const node = nodes.find((n) => n.id === id);
+  if (node === undefined) throw new Error(`no node ${id}`);
+  return node;
+}
+
+/** Where a node is drawn, in flow coordinates (a child's position is relative to its parent). */
+function absolute(nodes: readonly GraphNode[], id: string): XY {
+  const node = byId(nodes, id);
+  if (node.parentId === undefined) return node.position;
+  const parent = absolute(nodes, node.parentId);
+  return { x: parent.x + node.position.x, y: parent.y + node.position.y };
+}
+
+function strictlyBetween(value: number, a: number, b: number): boolean {
+  return value > Math.min(a, b) && value < Math.max(a, b);
+}
+
+/** Two sessions and a third, drawn once; then `a`'s interaction is associated with `b`. */
+function moved(options: Partial<GraphInput> = {}) {
+  const fixture = engineWithStore();
+  const a = fixture.arrive();
+  const b = fixture.arrive();
+  const c = fixture.arrive();
+  const controller = new GraphController();
+  const before = controller.update(input(fixture.store, options), 1000);
+  const node = interactionNodeId(a.g_uid);
+  const from = absolute(before, node);
+  fixture.run({ verb: 'associate', session: a.session, interactionid: a.g_uid, sessionid: b.session });
+  const at = (t: number) => controller.update(input(fixture.store, options), t);
+  return { ...fixture, a, b, c, controller, before, node, from, at };
+}
+
+describe('graph controller: moves', () => {
+  it('flies a moved interaction from its old container to its new one, strictly between mid-flight', () => {
+    const { a, b, before, node, from, at } = moved();
+    const start = at(2000);
+    expect(byId(start, node).parentId).toBe(sessionNodeId(b.session));
+    expect(absolute(start, node)).toEqual(from);
+    expect((byId(start, node) as InteractionFlowNode).data.moving).toBe(true);
+    expect((byId(start, node) as InteractionFlowNode).data.owner).toBe(b.session);
+
+    const mid = absolute(at(2000 + FLIGHT_MS / 2), node);
+    const end = at(2000 + FLIGHT_MS);
+    const to = absolute(end, node);
+    expect(strictlyBetween(mid.x, from.x, to.x) || strictlyBetween(mid.y, from.y, to.y)).toBe(true);
+    expect(to).not.toEqual(from);
+    expect((byId(end, node) as InteractionFlowNode).data.moving).toBe(false);
+    // It lands where the layout puts it: second in its new container, after b's own interaction.
+    const target = absolute(end, sessionNodeId(b.session));
+    expect(to).toEqual({ x: target.x + chipOffset(1).x, y: target.y + chipOffset(1).y });
+    expect(absolute(end, sessionNodeId(a.session))).toEqual(absolute(before, sessionNodeId(a.session)));
+  });
+
+  it('flashes both containers briefly', () => {
+    const { a, b, at } = moved();
+    const flashing = (nodes: readonly GraphNode[], id: string) =>
+      (byId(nodes, sessionNodeId(id)) as SessionFlowNode).data.flash;
+    const start = at(2000);
+    expect(flashing(start, a.session)).toBe(true);
+    expect(flashing(start, b.session)).toBe(true);
+    const later = at(2000 + FLASH_MS);
+    expect(flashing(later, a.session)).toBe(false);
+    expect(flashing(later, b.session)).toBe(false);
+  });
+
+  it('with reduced motion, puts the node at its target at once, highlighted', () => {
+    const { node, from, at } = moved({ reducedMotion: true });
+    const nodes = at(2000);
+    expect(absolute(nodes, node)).not.toEqual(from);
+    expect(absolute(nodes, node)).toEqual(absolute(at(2000 + FLIGHT_MS), node));
+    const data = (byId(nodes, node) as InteractionFlowNode).data;
+    expect(data.moving).toBe(false);
+    expect(data.highlight).toBe(true);
+  });
+
+  it('asks for frames only while something animates', () => {
+    const { controller, at } = moved();
+    at(2000);
+    expect(controller.nextWake(2000 + 10)).toBe(2000 + 10);
+    at(2000 + FLIGHT_MS);
+    expect(controller.nextWake(2000 + FLIGHT_MS)).toBe(2000 + FLASH_MS);
+    at(2000 + FLASH_MS);
+    expect(controller.nextWake(2000 + FLASH_MS)).toBeNull();
+  });
+
+  it('shows a new arrival in place, highlighted, without flashing the Unowned area', () => {
+    const fixture = engineWithStore();
+    fixture.arrive();
+    const controller = new GraphController();
+    controller.update(input(fixture.store), 1000);
+    const b = fixture.arrive();
+    const nodes = controller.update(input(fixture.store), 2000);
+    const data = (byId(nodes, interactionNodeId(b.g_uid)) as InteractionFlowNode).data;
+    expect(data.moving).toBe(false);
+    expect(data.highlight).toBe(true);
+    expect((byId(nodes, UNOWNED_NODE_ID) as UnownedFlowNode).data.flash).toBe(false);
+  });
+
+  it('lets a terminated interaction go: its container flashes, nothing flies to the Unowned area', () => {
+    const fixture = engineWithStore();
+    const a = fixture.arrive();
+    const controller = new GraphController();
+    controller.update(input(fixture.store), 1000);
+    fixture.run({ verb: 'terminate', session: a.session, interactionid: a.g_uid });
+    const nodes = controller.update(input(fixture.store), 2000);
+    expect(nodes.some((n) => n.id === interactionNodeId(a.g_uid))).toBe(false);
+    expect((byId(nodes, sessionNodeId(a.session)) as SessionFlowNode).data.flash).toBe(true);
+    expect((byId(nodes, UNOWNED_NODE_ID) as UnownedFlowNode).data.flash).toBe(false);
+    expect(controller.nextWake(2001)).not.toBe(2001);
+  });
+
+  it('does not animate moves that happened before the graph was first drawn', () => {
+    const fixture = engineWithStore();
+    const a = fixture.arrive();
+    const b = fixture.arrive();
+    fixture.run({ verb: 'associate', session: a.session, interactionid: a.g_uid, sessionid: b.session });
+    const nodes = new GraphController().update(input(fixture.store), 1000);
+    expect((byId(nodes, interactionNodeId(a.g_uid)) as InteractionFlowNode).data.moving).toBe(false);
+  });
+
+  it('keeps the node objects of everything a move did not touch', () => {
+    const { c, before, at } = moved();
+    const after = at(2000);
+    expect(byId(after, sessionNodeId(c.session))).toBe(byId(before, sessionNodeId(c.session)));
+    expect(byId(after, interactionNodeId(c.g_uid))).toBe(byId(before, interactionNodeId(c.g_uid)));
+  });
+});
+
+describe('graph controller: drag', () => {
+  function dragged() {
+    const fixture = engineWithStore();
+    const a = fixture.arrive();
+    const b = fixture.arrive();
+    const controller = new GraphController();
+    const node = interactionNodeId(a.g_uid);
+    const home = absolute(controller.update(input(fixture.store), 1000), node);
+    controller.startDrag(a.g_uid);
+    // React Flow reports positions relative to the container; 300 right and 40 down of home.
+    const offset = byId(controller.update(input(fixture.store), 1010), node).position;
+    expect(controller.dragTo(node, { x: offset.x + 300, y: offset.y + 40 })).toBe(true);
+    const dropped = { x: home.x + 300, y: home.y + 40 };
+    const at = (t: number) => controller.update(input(fixture.store), t);
+    return { ...fixture, a, b, controller, node, home, dropped, at };
+  }
+
+  it('draws the dragged node under the pointer, above the others', () => {
+    const { node, dropped, at } = dragged();
+    const nodes = at(1020);
+    expect(absolute(nodes, node)).toEqual(dropped);
+    expect(byId(nodes, node).zIndex).toBeGreaterThan(1);
+  });
+
+  it('glides a node back to its owner when the drop is refused or goes nowhere', () => {
+    const { a, controller, node, home, dropped, at } = dragged();
+    controller.returnHome(a.g_uid, 2000);
+    expect(absolute(at(2000), node)).toEqual(dropped);
+    const mid = absolute(at(2000 + FLIGHT_MS / 2), node);
+    expect(strictlyBetween(mid.x, dropped.x, home.x)).toBe(true);
+    expect(absolute(at(2000 + FLIGHT_MS), node)).toEqual(home);
+  });
+
+  it('holds an accepted drop where it fell, then flies it from there into the target', () => {
+    const { a, b, run, controller, node, dropped, at } = dragged();
+    controller.hold(a.g_uid, 2000);
+    expect(absolute(at(2100), node)).toEqual(dropped);
+    run({
+      verb: 'associate',
+      session: a.session,
+      interactionid: a.g_uid,
+      sessionid: b.session,
+      origin: 'drag',
+    });
+    const start = at(2200);
+    expect(byId(start, node).parentId).toBe(sessionNodeId(b.session));
+    expect(absolute(start, node)).toEqual(dropped);
+    const end = at(2200 + FLIGHT_MS);
+    const target = absolute(end, sessionNodeId(b.session));
+    expect(absolute(end, node).x).toBeGreaterThan(target.x);
+    expect((byId(end, node) as InteractionFlowNode).data.moving).toBe(false);
+  });
+
+  it('gives a viewer no draggable interaction', () => {
+    const fixture = engineWithStore('viewer');
+    const a = fixture.arrive();
+    const nodes = new GraphController().update(input(fixture.store), 1000);
+    expect(byId(nodes, interactionNodeId(a.g_uid)).draggable).toBe(false);
+    expect(byId(nodes, sessionNodeId(a.session)).draggable).toBe(false);
+  });
+});

@@ -1,0 +1,209 @@
+import type { Model } from '../engine';
+import type { Move, Selection } from '../store/state';
+import { FLASH_MS, type Flight, flightPosition, HIGHLIGHT_MS, isFlying, startFlight } from './animation';
+import type { DropVerdict } from './drop-target';
+import { FadeTracker } from './fades';
+import { SlotGrid, type XY } from './layout';
+import { type GraphNode, NodeDeriver, type Overlays } from './nodes';
+import { buildScene, type ContainerPlace, containerFor, type Scene } from './scene';
+import { findInScene, type SearchHit } from './search';
+
+export interface GraphInput {
+  readonly model: Model;
+  readonly epoch: string | null;
+  readonly moves: readonly Move[];
+  readonly selection: Selection;
+  readonly canDrag: boolean;
+  readonly reducedMotion: boolean;
+}
+
+/** A dropped node waits where it was dropped this long for its move before it goes back home. */
+export const HOLD_MS = 3000;
+
+const NONE: DropVerdict = { kind: 'none' };
+
+/**
+ * The graph's state between frames, in plain TypeScript: stable slots, fades, flights, flashes,
+ * the dragged and the held node. `update` turns the store's state and the time into nodes; the
+ * view calls it on every render and asks `nextWake` when to render again. Times are
+ * `performance.now()` milliseconds.
+ */
+export class GraphController {
+  private readonly grid = new SlotGrid();
+  private readonly fades = new FadeTracker();
+  private readonly deriver = new NodeDeriver();
+  private scene: Scene | null = null;
+  private sceneModel: Model | null = null;
+  private sceneDue: number | null = null;
+
+  private readonly flights = new Map<string, Flight>();
+  /** Container node id → until when it flashes. */
+  private readonly flashes = new Map<string, number>();
+  /** g_uid → until when it is highlighted. */
+  private readonly highlights = new Map<string, number>();
+  /** Dropped onto a session, waiting for the engine's move: g_uid → where and until when. */
+  private readonly holds = new Map<string, { readonly at: XY; readonly until: number }>();
+  private drag: { readonly g_uid: string; at: XY | null } | null = null;
+  private hover: DropVerdict = NONE;
+
+  private epoch: string | null | undefined = undefined;
+  private lastSeq = 0;
+  private reducedMotion = false;
+
+  update(input: GraphInput, now: number): GraphNode[] {
+    this.reducedMotion = input.reducedMotion;
+    // Moves first, against the scene as it was last drawn: that is where flights start.
+    this.observeMoves(input, now);
+    this.expire(now);
+    const scene = this.sceneAt(input.model, now);
+    const overlays: Overlays = {
+      selection: input.selection,
+      canDrag: input.canDrag,
+      hover: this.hover,
+      flashing: (nodeId) => this.flashes.has(nodeId),
+      highlighted: (g_uid) => this.highlights.has(g_uid),
+      drawnAt: (g_uid) => this.overrideAt(scene, g_uid, now),
+    };
+    return this.deriver.derive(scene, overlays);
+  }
+
+  /**
+   * When the view must render again without a store change: `now` while something travels (every
+   * frame), else when the next flash, highlight, hold or fade ends; null when all is still.
+   */
+  nextWake(now: number): number | null {
+    for (const [g_uid, flight] of this.flights) {
+      if (isFlying(flight, now) && this.scene?.interactions.has(g_uid)) return now;
+    }
+    let next = this.fades.nextChange(now);
+    const consider = (until: number) => {
+      if (next === null || until < next) next = until;
+    };
+    for (const until of this.flashes.values()) consider(until);
+    for (const until of this.highlights.values()) consider(until);
+    for (const hold of this.holds.values()) consider(hold.until);
+    return next;
+  }
+
+  /** The containers as last drawn, for hit tests. */
+  containers(): readonly ContainerPlace[] {
+    return this.scene?.containers ?? [];
+  }
+
+  find(query: string): SearchHit | null {
+    return this.scene === null ? null : findInScene(this.scene, query);
+  }
+
+  startDrag(g_uid: string): void {
+    // The pointer has it now: a flight or a hold would fight the pointer.
+    this.flights.delete(g_uid);
+    this.holds.delete(g_uid);
+    this.drag = { g_uid, at: null };
+  }
+
+  /**
+   * React Flow reports the dragged node's position (relative to its container) by node id.
+   * True when it was the dragged node, so the view must redraw.
+   */
+  dragTo(nodeId: string, offset: XY): boolean {
+    const place = this.drag === null ? undefined : this.scene?.interactions.get(this.drag.g_uid);
+    if (this.drag === null || place === undefined || place.nodeId !== nodeId) return false;
+    const { rect } = place.container;
+    this.drag.at = { x: rect.x + offset.x, y: rect.y + offset.y };
+    return true;
+  }
+
+  setHover(verdict: DropVerdict): void {
+    this.hover = verdict;
+  }
+
+  /** The drop was sent: the node stays where it was dropped until its move arrives. */
+  hold(g_uid: string, now: number): void {
+    const at = this.endDrag(g_uid);
+    if (at !== null) this.holds.set(g_uid, { at, until: now + HOLD_MS });
+  }
+
+  /** Nothing was sent, or it was refused: the node glides back from where it is to its owner. */
+  returnHome(g_uid: string, now: number): void {
+    const at = this.endDrag(g_uid) ?? this.holds.get(g_uid)?.at ?? null;
+    this.holds.delete(g_uid);
+    if (at !== null) this.flights.set(g_uid, startFlight(at, now, this.reducedMotion));
+  }
+
+  private endDrag(g_uid: string): XY | null {
+    if (this.drag?.g_uid !== g_uid) return null;
+    const at = this.drag.at;
+    this.drag = null;
+    return at;
+  }
+
+  private observeMoves({ epoch, moves, model }: GraphInput, now: number): void {
+    if (epoch !== this.epoch) {
+      // A new engine starts its seq over. Moves already there when the graph first draws are
+      // history, not something to animate.
+      this.lastSeq = this.epoch === undefined ? (moves[moves.length - 1]?.seq ?? 0) : 0;
+      this.epoch = epoch;
+    }
+    for (const move of moves) {
+      if (move.seq <= this.lastSeq) continue;
+      this.lastSeq = move.seq;
+      this.startMove(move, model, now);
+    }
+  }
+
+  private startMove(move: Move, model: Model, now: number): void {
+    const scene = this.scene;
+    if (scene === null) return;
+    const from = this.drawnAt(scene, move.g_uid, now);
+    const record = model.interactions.get(move.g_uid);
+    const stays = record !== undefined && record.state !== 'ended';
+    // Flash what the eye sees change: the container it was drawn in, the one it goes to.
+    if (from !== null) this.flash(containerFor(scene, move.from), now);
+    if (stays) this.flash(containerFor(scene, move.to), now);
+    if (!stays || this.drag?.g_uid === move.g_uid) return; // gone, or the pointer still has it
+    this.holds.delete(move.g_uid);
+    if (from === null || this.reducedMotion) {
+      // Not drawn before (a new arrival), or no travel wanted: there at once, highlighted.
+      this.highlights.set(move.g_uid, now + HIGHLIGHT_MS);
+    }
+    if (from !== null) this.flights.set(move.g_uid, startFlight(from, now, this.reducedMotion));
+  }
+
+  private flash(container: ContainerPlace | undefined, now: number): void {
+    if (container !== undefined) this.flashes.set(container.nodeId, now + FLASH_MS);
+  }
+
+  private expire(now: number): void {
+    for (const [g_uid, flight] of this.flights) if (!isFlying(flight, now)) this.flights.delete(g_uid);
+    for (const [id, until] of this.flashes) if (until <= now) this.flashes.delete(id);
+    for (const [id, until] of this.highlights) if (until <= now) this.highlights.delete(id);
+    for (const [g_uid, hold] of this.holds) {
+      if (hold.until <= now) this.returnHome(g_uid, now);
+    }
+  }
+
+  private sceneAt(model: Model, now: number): Scene {
+    const due = this.sceneDue !== null && now >= this.sceneDue;
+    if (this.scene === null || model !== this.sceneModel || due) {
+      this.scene = buildScene(model, this.fades.drawn(model.sessions, now), this.grid);
+      this.sceneModel = model;
+      this.sceneDue = this.fades.nextChange(now);
+    }
+    return this.scene;
+  }
+
+  /** Where the interaction is drawn now, in flow coordinates; null if it is not drawn. */
+  private drawnAt(scene: Scene, g_uid: string, now: number): XY | null {
+    return this.overrideAt(scene, g_uid, now)?.at ?? scene.interactions.get(g_uid)?.at ?? null;
+  }
+
+  private overrideAt(scene: Scene, g_uid: string, now: number): { at: XY; moving: boolean } | null {
+    if (this.drag?.g_uid === g_uid && this.drag.at !== null) return { at: this.drag.at, moving: false };
+    const hold = this.holds.get(g_uid);
+    if (hold !== undefined) return { at: hold.at, moving: false };
+    const flight = this.flights.get(g_uid);
+    const place = scene.interactions.get(g_uid);
+    if (flight === undefined || place === undefined || !isFlying(flight, now)) return null;
+    return { at: flightPosition(flight, place.at, now), moving: true };
+  }
+}

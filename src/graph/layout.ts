@@ -1,0 +1,108 @@
+/**
+ * Geometry of the graph, in flow coordinates. A calm layout: every session keeps the grid slot it
+ * got when first drawn until it is no longer drawn, so nothing moves when others arrive or leave.
+ * Interactions sit inside their container by their index (join order); a container grows with
+ * its content. The "Unowned" area has a column of its own, left of the grid, so it can grow
+ * without covering a session.
+ */
+export interface XY {
+  readonly x: number;
+  readonly y: number;
+}
+
+export interface Rect extends XY {
+  readonly width: number;
+  readonly height: number;
+}
+
+export const CONTAINER_WIDTH = 220;
+/** Room for the container's header (id, state, count, age). */
+export const HEADER_HEIGHT = 46;
+export const CHIP_HEIGHT = 26;
+export const ROW_PITCH = 30;
+export const PADDING = 8;
+export const CHIP_WIDTH = CONTAINER_WIDTH - 2 * PADDING;
+/** A container holds this many interactions within its grid cell; more make it overflow the gap. */
+export const ROWS_PER_CELL = 5;
+export const GAP = 40;
+export const COLUMNS = 4;
+export const CELL_WIDTH = CONTAINER_WIDTH + GAP;
+export const CELL_HEIGHT = containerHeight(ROWS_PER_CELL) + GAP;
+export const UNOWNED_ORIGIN: XY = { x: 0, y: 0 };
+/** The session grid starts one cell right of the Unowned column. */
+const GRID_ORIGIN: XY = { x: CELL_WIDTH, y: 0 };
+
+/** A container with `count` interactions; an empty one keeps the height of one row. */
+/** What the first view shows: the Unowned column and the first two rows of the grid. */
+export const FIRST_VIEW: Rect = {
+  x: 0,
+  y: 0,
+  width: (COLUMNS + 1) * CELL_WIDTH - GAP,
+  height: 2 * CELL_HEIGHT - GAP,
+};
+
+export function containerHeight(count: number): number {
+  return HEADER_HEIGHT + Math.max(1, count) * ROW_PITCH + PADDING - (ROW_PITCH - CHIP_HEIGHT);
+}
+
+/** Where the interaction at `index` sits, relative to its container. */
+export function chipOffset(index: number): XY {
+  return { x: PADDING, y: HEADER_HEIGHT + index * ROW_PITCH };
+}
+
+export function slotOrigin(slot: number): XY {
+  return {
+    x: GRID_ORIGIN.x + (slot % COLUMNS) * CELL_WIDTH,
+    y: GRID_ORIGIN.y + Math.floor(slot / COLUMNS) * CELL_HEIGHT,
+  };
+}
+
+export function contains(rect: Rect, point: XY): boolean {
+  return (
+    point.x >= rect.x &&
+    point.x <= rect.x + rect.width &&
+    point.y >= rect.y &&
+    point.y <= rect.y + rect.height
+  );
+}
+
+/**
+ * Stable slots: an id gets the lowest free slot on first sight and keeps it while it is drawn.
+ * A slot is freed when its id is no longer drawn (after its fade), and then reused first, so the
+ * grid stays compact without moving anyone.
+ */
+export class SlotGrid {
+  private readonly slots = new Map<string, number>();
+  /** Freed slots, kept sorted ascending. */
+  private readonly free: number[] = [];
+  private next = 0;
+
+  /** Keeps the slots of `ids` (in order), frees every other, gives new ids a slot. */
+  update(ids: readonly string[]): void {
+    const drawn = new Set(ids);
+    for (const [id, slot] of this.slots) {
+      if (drawn.has(id)) continue;
+      this.slots.delete(id);
+      this.release(slot);
+    }
+    for (const id of ids) if (!this.slots.has(id)) this.slots.set(id, this.take());
+  }
+
+  slotOf(id: string): number | undefined {
+    return this.slots.get(id);
+  }
+
+  get size(): number {
+    return this.slots.size;
+  }
+
+  private take(): number {
+    return this.free.shift() ?? this.next++;
+  }
+
+  private release(slot: number): void {
+    let at = this.free.length;
+    while (at > 0 && (this.free[at - 1] as number) > slot) at--;
+    this.free.splice(at, 0, slot);
+  }
+}

@@ -1,0 +1,122 @@
+import type { InteractionRecord, Model, SessionRecord } from '../engine';
+import type { Selection } from '../store/state';
+import {
+  CONTAINER_WIDTH,
+  chipOffset,
+  containerHeight,
+  type Rect,
+  type SlotGrid,
+  slotOrigin,
+  UNOWNED_ORIGIN,
+  type XY,
+} from './layout';
+
+/**
+ * What the graph draws, placed: the containers (the Unowned area and each drawn session) and the
+ * interactions inside them. Rebuilt when the model changes; the nodes are derived from it.
+ */
+export interface ContainerPlace {
+  readonly nodeId: string;
+  readonly kind: 'session' | 'unowned';
+  /** Null for the Unowned area. */
+  readonly session: SessionRecord | null;
+  readonly rect: Rect;
+  readonly count: number;
+}
+
+export interface InteractionPlace {
+  readonly nodeId: string;
+  readonly record: InteractionRecord;
+  readonly container: ContainerPlace;
+  /** Relative to the container (React Flow's `position` of a child node). */
+  readonly offset: XY;
+  /** In flow coordinates. */
+  readonly at: XY;
+}
+
+export interface Scene {
+  /** The Unowned area first, then the sessions. */
+  readonly containers: readonly ContainerPlace[];
+  readonly unowned: ContainerPlace;
+  readonly sessions: ReadonlyMap<string, ContainerPlace>;
+  readonly interactions: ReadonlyMap<string, InteractionPlace>;
+}
+
+/** Node ids carry a kind prefix: a session and an interaction may be given the same id. */
+export const UNOWNED_NODE_ID = 'unowned';
+export const sessionNodeId = (id: string): string => `s:${id}`;
+export const interactionNodeId = (g_uid: string): string => `i:${g_uid}`;
+
+/** What selecting a node selects in the store; null for the Unowned area. */
+export function selectionOfNode(nodeId: string): Selection {
+  if (nodeId.startsWith('s:')) return { kind: 'session', id: nodeId.slice(2) };
+  if (nodeId.startsWith('i:')) return { kind: 'interaction', id: nodeId.slice(2) };
+  return null;
+}
+
+export function buildScene(model: Model, drawn: readonly SessionRecord[], grid: SlotGrid): Scene {
+  grid.update(drawn.map((session) => session.id));
+  const interactions = new Map<string, InteractionPlace>();
+  const sessions = new Map<string, ContainerPlace>();
+  const containers: ContainerPlace[] = [];
+  const place = (record: InteractionRecord, container: ContainerPlace, index: number) => {
+    const offset = chipOffset(index);
+    interactions.set(record.g_uid, {
+      nodeId: interactionNodeId(record.g_uid),
+      record,
+      container,
+      offset,
+      at: { x: container.rect.x + offset.x, y: container.rect.y + offset.y },
+    });
+  };
+
+  for (const session of drawn) {
+    const origin = slotOrigin(grid.slotOf(session.id) as number);
+    const owned = live(model, session.interactions);
+    const container: ContainerPlace = {
+      nodeId: sessionNodeId(session.id),
+      kind: 'session',
+      session,
+      rect: { ...origin, width: CONTAINER_WIDTH, height: containerHeight(owned.length) },
+      count: owned.length,
+    };
+    sessions.set(session.id, container);
+    containers.push(container);
+    owned.forEach((record, index) => {
+      place(record, container, index);
+    });
+  }
+
+  // Unowned: detached or being routed; also any whose owner is not drawn, so none goes missing.
+  const waiting: InteractionRecord[] = [];
+  for (const record of model.interactions.values()) {
+    if (record.state === 'ended' || interactions.has(record.g_uid)) continue;
+    if (record.owner === null || !sessions.has(record.owner)) waiting.push(record);
+  }
+  const unowned: ContainerPlace = {
+    nodeId: UNOWNED_NODE_ID,
+    kind: 'unowned',
+    session: null,
+    rect: { ...UNOWNED_ORIGIN, width: CONTAINER_WIDTH, height: containerHeight(waiting.length) },
+    count: waiting.length,
+  };
+  waiting.forEach((record, index) => {
+    place(record, unowned, index);
+  });
+  return { containers: [unowned, ...containers], unowned, sessions, interactions };
+}
+
+/** The session's live interactions, in join order. */
+function live(model: Model, g_uids: readonly string[]): InteractionRecord[] {
+  const out: InteractionRecord[] = [];
+  for (const g_uid of g_uids) {
+    const record = model.interactions.get(g_uid);
+    if (record !== undefined && record.state !== 'ended') out.push(record);
+  }
+  return out;
+}
+
+/** The container an owner (a session id, or null) is drawn in. */
+export function containerFor(scene: Scene, owner: string | null): ContainerPlace | undefined {
+  return owner === null ? scene.unowned : scene.sessions.get(owner);
+}
