@@ -4,7 +4,15 @@ import { type ChildProcess, spawn } from 'node:child_process';
 export async function startPreview(port: number): Promise<{ url: string; stop: () => void }> {
   const child: ChildProcess = spawn(
     'node',
-    ['node_modules/vite/bin/vite.js', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+    [
+      'node_modules/vite/bin/vite.js',
+      'preview',
+      '--port',
+      String(port),
+      '--strictPort',
+      '--host',
+      '127.0.0.1',
+    ],
     { stdio: 'ignore' },
   );
   const url = `http://127.0.0.1:${port}`;

@@ -97,7 +97,10 @@ async function grow(page: Page): Promise<number> {
   }
   await setTraffic(page, { running: false });
   await page.waitForTimeout(1000);
-  await page.getByRole('button', { name: /fit view/i }).click().catch(() => {});
+  await page
+    .getByRole('button', { name: /fit view/i })
+    .click()
+    .catch(() => {});
   await page.waitForTimeout(1000);
   return page.locator('.react-flow__node').count();
 }
@@ -106,7 +109,13 @@ function line(name: string, f: Frames, base: Frames): string[] {
   return [
     report(`${name} frame p50 ms`, fmt(f.p50, 1), fmt(base.p50, 1), base.p50 / f.p50, ''),
     report(`${name} frame p95 ms`, fmt(f.p95, 1), fmt(base.p95, 1), base.p95 / f.p95, 'goal p95 <= 16.7 ms'),
-    report(`${name} busy ms/s`, fmt(f.busyMsPerSecond), fmt(base.busyMsPerSecond), base.busyMsPerSecond / f.busyMsPerSecond, ''),
+    report(
+      `${name} busy ms/s`,
+      fmt(f.busyMsPerSecond),
+      fmt(base.busyMsPerSecond),
+      base.busyMsPerSecond / f.busyMsPerSecond,
+      '',
+    ),
     `${`${name} long frames >50ms /min`.padEnd(34)} ${fmt(f.longPerMinute, 1).padStart(18)}  baseline ${fmt(base.longPerMinute, 1).padStart(18)}  (max frame ${fmt(f.max, 1)} ms; goal: none at 1,000 ev/s)`,
     `${`${name} nodes / events per s`.padEnd(34)} ${`${f.nodes} / ${fmt(f.events)}`.padStart(18)}`,
   ];
@@ -116,7 +125,9 @@ export async function runUiBench(): Promise<string[]> {
   const build = spawnSync('node', ['node_modules/vite/bin/vite.js', 'build'], { stdio: 'ignore' });
   if (build.status !== 0) throw new Error('vite build failed');
   const preview = await startPreview(4190);
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium' });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium',
+  });
   try {
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     await page.goto(`${preview.url}/?traffic=off`);

@@ -33,7 +33,10 @@ export class EngineApi {
   }
 
   owner(g_uid: string): Promise<string | null> {
-    return this.page.evaluate((id) => window.__inspector?.store.getState().model.interactions.get(id)?.owner ?? null, g_uid);
+    return this.page.evaluate(
+      (id) => window.__inspector?.store.getState().model.interactions.get(id)?.owner ?? null,
+      g_uid,
+    );
   }
 
   /** The journaled events the page holds, as `name session` strings, optionally for one interaction. */
@@ -43,7 +46,12 @@ export class EngineApi {
       return rows.flatMap((row) => {
         if (row.kind !== 'event') return [];
         const e = row.event;
-        const about = 'interactionid' in e.data ? e.data.interactionid : e.name === 'interaction.created' ? e.data.interaction.g_uid : null;
+        const about =
+          'interactionid' in e.data
+            ? e.data.interactionid
+            : e.name === 'interaction.created'
+              ? e.data.interaction.g_uid
+              : null;
         if (id !== undefined && about !== id) return [];
         return [{ seq: e.seq, name: e.name, session: e.session, origin: e.cause.origin }];
       });

@@ -1,3 +1,4 @@
+import { SocketConnection } from '../connection/socket/socket-connection';
 import type { Connection } from '../connection/types';
 import { WorkerConnection } from '../connection/worker/worker-connection';
 import { associate } from '../store/actions/associate';
@@ -21,7 +22,10 @@ declare global {
 /** Picks the engine (the in-browser worker by default), makes the store, and connects them. */
 export function openInspector(url: URL): Inspector {
   const link = readDeepLink(url);
-  const connection: Connection = new WorkerConnection();
+  const connection: Connection =
+    link.engine === null
+      ? new WorkerConnection()
+      : new SocketConnection(link.engine, link.token === null ? {} : { token: link.token });
   const store = createInspectorStore(connection.kind, connection.role);
   for (const problem of link.problems)
     store.getState().toast({ tone: 'error', title: 'Link', text: problem });

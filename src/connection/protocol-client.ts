@@ -21,7 +21,7 @@ type RequestBody =
   | { type: 'command'; command: Command }
   | { type: 'traffic'; running?: boolean; rate?: number; seed?: number }
   | { type: 'reset'; seed?: number }
-  | { type: 'sync'; after?: number };
+  | { type: 'sync'; after?: number; epoch?: string };
 
 /**
  * The protocol side of every connection: request ids and replies, the `seq` bookkeeping that
@@ -36,6 +36,8 @@ export abstract class ProtocolClient implements Connection {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private lastSeq = -1;
+  /** The engine life our state comes from: a resume only holds within it. */
+  private epoch: string | null = null;
   private readonly snapshotWaiters: ((snapshot: Snapshot) => void)[] = [];
   private readonly batcher = new FrameBatcher((events) => this.listener?.events(events));
 
@@ -86,7 +88,7 @@ export abstract class ProtocolClient implements Connection {
   /** After the transport came back: ask for what was missed since the last event we hold. */
   protected async resume(): Promise<void> {
     const reply = await this.request(
-      this.lastSeq < 0 ? { type: 'sync' } : { type: 'sync', after: this.lastSeq },
+      this.epoch === null ? { type: 'sync' } : { type: 'sync', after: this.lastSeq, epoch: this.epoch },
     );
     if (reply.type !== 'sync') throw unexpected(reply);
     this.role = reply.role;
@@ -122,6 +124,7 @@ export abstract class ProtocolClient implements Connection {
         // It holds every event buffered so far; events after it continue from its seq.
         this.batcher.clear();
         this.lastSeq = message.snapshot.seq;
+        this.epoch = message.epoch;
         this.listener?.snapshot({
           epoch: message.epoch,
           snapshot: message.snapshot,

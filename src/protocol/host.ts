@@ -114,7 +114,7 @@ export class EngineHost {
         this.reset(request.seed ?? this.traffic.seed);
         return { type: 'reset', seq: this.engine.seq };
       case 'sync':
-        return this.sync(client, request.after);
+        return this.sync(client, request.after, request.epoch);
     }
   }
 
@@ -126,10 +126,12 @@ export class EngineHost {
   }
 
   /** Resume after `after` when the journal still has those events, else start from a snapshot. */
-  private sync(client: HostClient, after: number | undefined): ReplyBody {
+  private sync(client: HostClient, after: number | undefined, epoch: string | undefined): ReplyBody {
     const state = this.clients.get(client) ?? { lastSeq: 0 };
     this.clients.set(client, state);
-    const missed = after === undefined || after > this.engine.seq ? null : this.engine.eventsSince(after);
+    const resumable =
+      after !== undefined && after <= this.engine.seq && (epoch === undefined || epoch === this.epoch);
+    const missed = resumable ? this.engine.eventsSince(after) : null;
     if (missed === null) {
       state.lastSeq = this.engine.seq;
       client.send({

@@ -20,6 +20,14 @@ export interface TrafficStatus {
   readonly sessions: number;
 }
 
+/** socket.io carries the envelope on this one event, both ways (docs/server.md). */
+export const SOCKET_EVENT = 'ors';
+
+/** The socket.io handshake `auth`: a role token, needed only when the server has tokens. */
+export interface HandshakeAuth {
+  readonly token?: string;
+}
+
 /** What a host starts with when it is not told otherwise: gentle live traffic, seed 1. */
 export const DEFAULT_TRAFFIC: TrafficStatus = { running: true, rate: 20, seed: 1, sessions: 40 };
 
@@ -68,13 +76,18 @@ export const requestSchema = z.discriminatedUnion('type', [
       seed: seed.optional(),
     })
     .strict(),
-  /** Asks for a fresh start (a snapshot), or for the events after `after` (a resume). */
+  /**
+   * Asks for a fresh start (a snapshot), or for the events after `after` (a resume). A resume
+   * holds only within the engine life (`epoch`) the client's state comes from: after a reset or a
+   * crash while it was away, the same seqs name other events, and the host sends a snapshot.
+   */
   z
     .object({
       v: version,
       type: z.literal('sync'),
       id: requestId,
       after: z.number().int().nonnegative().optional(),
+      epoch: z.string().max(100).optional(),
     })
     .strict(),
 ]);

@@ -29,7 +29,10 @@ async function inspector() {
     store,
     ctx: { store, connection },
     until,
-    dispose: () => (connection.stop(), host.stop()),
+    dispose: () => {
+      connection.stop();
+      host.stop();
+    },
   };
 }
 

@@ -1,0 +1,147 @@
+import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Server, type Socket } from 'socket.io';
+import { Engine, type EngineEvent } from '../engine';
+import { EngineHost } from '../protocol/host';
+import type { TrafficStatus } from '../protocol/messages';
+import { newEpoch } from './epoch';
+import { allowedOrigin, type Health, httpRoutes, LOCAL_ORIGIN } from './http-routes';
+import { JournalFile } from './journal-file';
+import { type Role, type RoleTokens, roleFor } from './roles';
+import { serveSocket, WIRE_LIMITS, type WireLimits } from './serve-socket';
+import { staticRoot } from './static-files';
+
+export interface ServerOptions {
+  /** 3001 unless told; 0 picks a free port (tests). */
+  readonly port?: number;
+  readonly host?: string;
+  readonly traffic?: Partial<TrafficStatus>;
+  /** A JSON-lines journal file to restore from and append to; without one, state is in memory only. */
+  readonly journal?: string;
+  /** Without tokens, every client is an operator. */
+  readonly tokens?: RoleTokens;
+  /** A directory to serve the built app from (`dist`). */
+  readonly staticDir?: string;
+  /** Events kept in memory for resumes; a client further behind gets a snapshot. */
+  readonly retain?: number;
+  readonly limits?: Partial<WireLimits>;
+  /** Where warnings and errors go (stderr unless told). */
+  readonly log?: (line: string) => void;
+}
+
+export interface RunningServer {
+  readonly httpServer: HttpServer;
+  readonly io: Server;
+  readonly host: EngineHost;
+  readonly address: { readonly host: string; readonly port: number; readonly url: string };
+  /** Stops traffic, disconnects every client, and flushes and closes the journal. */
+  close(): Promise<void>;
+}
+
+export const DEFAULT_PORT = 3001;
+export const DEFAULT_HOST = '127.0.0.1';
+const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|::1|\[::1\])$/;
+
+/**
+ * One process, one engine: an EngineHost behind socket.io (docs/server.md), its journal on disk,
+ * `/health`, and optionally the built app, so a page and its engine come from one origin.
+ */
+export async function createServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const limits = { ...WIRE_LIMITS, ...options.limits };
+  const tokens = options.tokens ?? {};
+  const engineOptions = { retain: options.retain ?? 200_000 };
+  const root = options.staticDir === undefined ? null : await staticRoot(options.staticDir);
+  const opened =
+    options.journal === undefined
+      ? null
+      : await JournalFile.open(options.journal, { engine: engineOptions, warn: log });
+  const journal = opened?.journal ?? null;
+  const start = opened ?? { engine: new Engine(engineOptions), epoch: newEpoch() };
+
+  let epoch = start.epoch;
+  const host = new EngineHost({
+    engine: engineOptions,
+    traffic: options.traffic,
+    restore: () => start,
+    observer: {
+      events: (events: readonly EngineEvent[]) => journal?.append(events),
+      reset: (next: string) => {
+        epoch = next;
+        journal?.reset(next);
+      },
+    },
+  });
+
+  const hostName = options.host ?? DEFAULT_HOST;
+  const loopback = LOOPBACK.test(hostName);
+  const startedAt = Date.now();
+  const health = (): Health => {
+    const error = journal?.error ?? null;
+    return {
+      ok: error === null,
+      seq: host.seq,
+      epoch,
+      clients: io.of('/').sockets.size,
+      uptime: Math.round((Date.now() - startedAt) / 1000),
+      journal: options.journal ?? null,
+      ...(error === null ? {} : { error: `journal: ${error}` }),
+    };
+  };
+  const httpServer = createHttpServer(httpRoutes(health, root));
+  const io = new Server(httpServer, {
+    serveClient: false,
+    maxHttpBufferSize: limits.packetBytes,
+    cors: { origin: LOCAL_ORIGIN },
+    allowRequest: (req, answer) =>
+      answer(null, allowedOrigin(req.headers.origin, req.headers.host, loopback)),
+    // A dead link shows within 10 s, on both ends, instead of socket.io's 45 s.
+    pingInterval: 5000,
+    pingTimeout: 5000,
+  });
+  const roles = new WeakMap<Socket, Role>();
+  io.use((socket, next) => {
+    const role = roleFor(tokens, (socket.handshake.auth as { token?: unknown }).token);
+    if (role === null) {
+      next(new Error('unauthorized'));
+      return;
+    }
+    roles.set(socket, role);
+    next();
+  });
+  io.on('connection', (socket) => {
+    serveSocket(socket, host, { role: roles.get(socket) ?? 'viewer', limits, log });
+  });
+
+  let closing: Promise<void> | null = null;
+  const close = () => {
+    closing ??= (async () => {
+      // Clients first, so no message reaches the engine once it stops; the journal last.
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      httpServer.closeAllConnections();
+      host.stop();
+      await journal?.close();
+    })();
+    return closing;
+  };
+
+  try {
+    await listen(httpServer, options.port ?? DEFAULT_PORT, hostName);
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  const { address, port } = httpServer.address() as AddressInfo;
+  const urlHost = address.includes(':') ? `[${address}]` : address;
+  return { httpServer, io, host, close, address: { host: address, port, url: `http://${urlHost}:${port}` } };
+}
+
+function listen(server: HttpServer, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}

@@ -1,0 +1,107 @@
+import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Engine } from '../engine';
+import { JournalFile } from './journal-file';
+import { JournalCorrupt } from './journal-read';
+
+function tempFile(): string {
+  return join(mkdtempSync(join(tmpdir(), 'journal-')), 'nested', 'journal.jsonl');
+}
+
+function arrivals(engine: Engine, count: number): void {
+  for (let i = 0; i < count; i++) engine.dispatch({ verb: 'arrive', media: 'TMediaVoice' });
+}
+
+/** Opens the file, journals what `run` does to its engine, and closes it cleanly. */
+async function session(path: string, run: (engine: Engine, journal: JournalFile) => void = () => {}) {
+  const warnings: string[] = [];
+  const opened = await JournalFile.open(path, { warn: (line) => warnings.push(line) });
+  opened.engine.subscribe((events) => opened.journal.append(events));
+  run(opened.engine, opened.journal);
+  await opened.journal.close();
+  return { ...opened, warnings };
+}
+
+function lines(path: string): Record<string, unknown>[] {
+  return readFileSync(path, 'utf8')
+    .trimEnd()
+    .split('\n')
+    .map((line) => JSON.parse(line));
+}
+
+describe('the journal file', () => {
+  it('round trip: a reopened file rebuilds the same state under the same epoch, and seq goes on', async () => {
+    const path = tempFile();
+    const first = await session(path, (engine) => {
+      arrivals(engine, 10);
+    });
+    expect(first.warnings).toEqual([]);
+    const written = lines(path);
+    expect(written[0]).toMatchObject({ type: 'epoch', epoch: first.epoch });
+    expect(written.slice(1, -1).map((line) => line.seq)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    expect(written.at(-1)).toMatchObject({ type: 'stopped', epoch: first.epoch, seq: 50 });
+
+    const second = await session(path, (engine) => {
+      expect(engine.snapshot()).toEqual(first.engine.snapshot());
+      arrivals(engine, 1);
+    });
+    expect(second.epoch).toBe(first.epoch);
+    expect(second.engine.seq).toBe(55);
+    expect(second.warnings).toEqual([]);
+  });
+
+  it('ignores a torn last line with a warning, cuts it off, and goes on under a new epoch', async () => {
+    const path = tempFile();
+    const first = await session(path, (engine) => {
+      arrivals(engine, 4);
+    });
+    // A crash mid-write: no stopped line, and half an event.
+    const kept = readFileSync(path, 'utf8').trimEnd().split('\n').slice(0, -1);
+    writeFileSync(path, `${kept.join('\n')}\n`);
+    appendFileSync(path, '{"seq":21,"time":1,"name":"interaction.cre');
+
+    const second = await session(path, (engine) => {
+      expect(engine.snapshot()).toEqual(first.engine.snapshot());
+      arrivals(engine, 1);
+    });
+    expect(second.warnings.join('\n')).toMatch(/torn last line \(\d+ bytes/);
+    expect(second.warnings.join('\n')).toContain('did not stop cleanly');
+    expect(second.epoch).not.toBe(first.epoch);
+    const third = await session(path);
+    expect(third.warnings).toEqual([]);
+    expect(third.epoch).toBe(second.epoch);
+    expect(third.engine.snapshot()).toEqual(second.engine.snapshot());
+  });
+
+  it('a reset writes a new epoch line, and only the latest epoch is restored', async () => {
+    const path = tempFile();
+    const fresh = new Engine();
+    await session(path, (engine, journal) => {
+      arrivals(engine, 3);
+      journal.reset('epoch-after-reset');
+      fresh.subscribe((events) => journal.append(events));
+      arrivals(fresh, 2);
+    });
+    expect(lines(path).filter((line) => line.type === 'epoch')).toHaveLength(2);
+
+    const second = await session(path);
+    expect(second.epoch).toBe('epoch-after-reset');
+    expect(second.engine.snapshot()).toEqual(fresh.snapshot());
+    expect(second.engine.seq).toBe(10);
+  });
+
+  it('refuses to open a file with a bad line before its end, naming the line', async () => {
+    const path = tempFile();
+    await session(path, (engine) => {
+      arrivals(engine, 2);
+    });
+    const text = readFileSync(path, 'utf8').split('\n');
+    text[3] = '{"seq":3,"name":"interaction.added"'; // cut, but not the last line
+    writeFileSync(path, text.join('\n'));
+    const opening = JournalFile.open(path, { warn: () => {} });
+    await expect(opening).rejects.toThrow(JournalCorrupt);
+    await expect(opening).rejects.toThrow('line 4 is not JSON');
+  });
+});
