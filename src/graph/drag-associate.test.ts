@@ -41,7 +41,9 @@ describe('drag to associate', () => {
     gesture.move(centre(a.session));
     gesture.move(centre(b.session));
     gesture.move({ ...centre(b.session), x: centre(b.session).x + 5 });
-    expect(hovers.map((h) => h.kind)).toEqual(['home', 'target']);
+    expect(
+      hovers.map((h) => (h.kind === 'target' ? `${h.session} ${h.refusal?.code ?? 'ok'}` : h.kind)),
+    ).toEqual([`${a.session} invaliddestination`, `${b.session} ok`]);
   });
 
   it('sends one associate with origin drag when dropped onto another session, and holds the node', async () => {
@@ -62,14 +64,20 @@ describe('drag to associate', () => {
     expect(calls).toEqual([`sent ${a.g_uid}`, `return ${a.g_uid}`]);
   });
 
-  it('sends nothing and brings the node back when dropped on its owner or on nothing', async () => {
-    const { a, centre, gesture, sent, calls } = setup();
-    gesture.start(a.g_uid);
-    await gesture.drop(centre(a.session));
+  it('sends nothing and brings the node back when dropped on nothing', async () => {
+    const { a, gesture, sent, calls } = setup();
     gesture.start(a.g_uid);
     await gesture.drop({ x: -1000, y: -1000 });
     expect(sent).toEqual([]);
-    expect(calls).toEqual([`return ${a.g_uid}`, `return ${a.g_uid}`]);
+    expect(calls).toEqual([`return ${a.g_uid}`]);
+  });
+
+  it('[A6] sends a drop onto its own owner, for the engine to refuse, and brings the node back', async () => {
+    const { a, centre, gesture, sent, calls } = setup(REFUSED);
+    gesture.start(a.g_uid);
+    await gesture.drop(centre(a.session));
+    expect(sent).toEqual([{ g_uid: a.g_uid, target: a.session, origin: 'drag' }]);
+    expect(calls).toEqual([`sent ${a.g_uid}`, `return ${a.g_uid}`]);
   });
 
   it('ignores a drop without a drag', async () => {

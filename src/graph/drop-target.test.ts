@@ -32,12 +32,15 @@ describe('drop target', () => {
     });
   });
 
-  it('treats a drop onto its own owner as going home, not as a move', () => {
+  it('[A6] refuses a drop onto its own owner, with the engine’s reason', () => {
     const { store, a, containers, centre } = setup();
-    expect(resolveDrop(store.getState(), a.g_uid, centre(a.session), containers)).toEqual({
-      kind: 'home',
+    const verdict = resolveDrop(store.getState(), a.g_uid, centre(a.session), containers);
+    expect(verdict).toMatchObject({
+      kind: 'target',
       session: a.session,
+      refusal: { code: 'invaliddestination' },
     });
+    expect(verdict.kind === 'target' && verdict.refusal?.reason).toContain('already owns');
   });
 
   it('refuses a drop onto an ended session, with the engine’s reason', () => {

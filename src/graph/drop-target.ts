@@ -7,13 +7,12 @@ import type { ContainerPlace } from './scene';
 /**
  * What dropping a dragged interaction at a point would do:
  * - `none`: not over a session (empty space, the Unowned area): nothing is sent;
- * - `home`: over the session that owns it: a no-op gesture, nothing is sent;
- * - `target`: over another session: an associate is sent; `refusal` is the engine's own check
- *   on the page's model (null: it would be accepted), shown while hovering.
+ * - `target`: over a session: an associate is sent; `refusal` is the engine's own check on the
+ *   page's model (null: it would be accepted), shown while hovering. Its own owner is a target
+ *   like any other: the engine refuses it (A6, "already owns it"), and the user sees why.
  */
 export type DropVerdict =
   | { readonly kind: 'none' }
-  | { readonly kind: 'home'; readonly session: string }
   | { readonly kind: 'target'; readonly session: string; readonly refusal: CommandError | null };
 
 const NONE: DropVerdict = { kind: 'none' };
@@ -35,7 +34,6 @@ export function resolveDrop(
 ): DropVerdict {
   const session = sessionAt(containers, point)?.session;
   if (session === undefined || session === null) return NONE;
-  if (state.model.interactions.get(g_uid)?.owner === session.id) return { kind: 'home', session: session.id };
   return {
     kind: 'target',
     session: session.id,
@@ -46,7 +44,5 @@ export function resolveDrop(
 export function sameVerdict(a: DropVerdict, b: DropVerdict): boolean {
   if (a.kind !== b.kind) return false;
   if (a.kind === 'none' || b.kind === 'none') return true;
-  if (a.session !== b.session) return false;
-  if (a.kind === 'target' && b.kind === 'target') return a.refusal?.reason === b.refusal?.reason;
-  return true;
+  return a.session === b.session && a.refusal?.reason === b.refusal?.reason;
 }
