@@ -1,13 +1,15 @@
 /**
  * `npm run bench [-- part...]`: runs the benchmarks (all parts by default) and prints each
- * figure with its same-run baseline and their ratio. Parts: engine, ui.
+ * figure with its same-run baseline and their ratio. Parts: engine, ui, transport.
  */
 import { runEngineBench } from './engine';
+import { runTransportBench } from './transport';
 import { runUiBench } from './ui';
 
 const PARTS: Record<string, () => Promise<string[]> | string[]> = {
   engine: runEngineBench,
   ui: runUiBench,
+  transport: runTransportBench,
 };
 
 const wanted = process.argv.slice(2);

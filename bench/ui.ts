@@ -23,6 +23,37 @@ interface Frames {
   readonly events: number;
 }
 
+/**
+ * Runs in the page: requestAnimationFrame deltas for `ms`, and frames over 50 ms. Plain source
+ * text, not a function, because the TypeScript loader would wrap a function in helpers the page
+ * does not have.
+ */
+const SAMPLE_FRAMES = `async (ms) => {
+  const deltas = [];
+  let long = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (entry.duration > 50) long++;
+  });
+  try {
+    observer.observe({ type: 'long-animation-frame', buffered: false });
+  } catch {
+    observer.observe({ type: 'longtask', buffered: false });
+  }
+  await new Promise((resolve) => {
+    let last = performance.now();
+    const end = last + ms;
+    function tick(now) {
+      deltas.push(now - last);
+      last = now;
+      if (now < end) requestAnimationFrame(tick);
+      else resolve();
+    }
+    requestAnimationFrame(tick);
+  });
+  observer.disconnect();
+  return { deltas, long, nodes: document.querySelectorAll('.react-flow__node').length };
+}`;
+
 async function measure(page: Page, seconds: number): Promise<Frames> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
@@ -33,31 +64,11 @@ async function measure(page: Page, seconds: number): Promise<Frames> {
   const seqBefore = await page.evaluate(() => window.__inspector?.store.getState().seq ?? 0);
   const busyBefore = await metric();
   const started = Date.now();
-  const sample = await page.evaluate(async (ms) => {
-    const deltas: number[] = [];
-    let long = 0;
-    const observer = new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) if (entry.duration > 50) long++;
-    });
-    try {
-      observer.observe({ type: 'long-animation-frame', buffered: false });
-    } catch {
-      observer.observe({ type: 'longtask', buffered: false });
-    }
-    await new Promise<void>((resolve) => {
-      let last = performance.now();
-      const end = last + ms;
-      const tick = (now: number) => {
-        deltas.push(now - last);
-        last = now;
-        if (now < end) requestAnimationFrame(tick);
-        else resolve();
-      };
-      requestAnimationFrame(tick);
-    });
-    observer.disconnect();
-    return { deltas, long, nodes: document.querySelectorAll('.react-flow__node').length };
-  }, seconds * 1000);
+  const sample = (await page.evaluate(`(${SAMPLE_FRAMES})(${seconds * 1000})`)) as {
+    deltas: number[];
+    long: number;
+    nodes: number;
+  };
   const elapsed = (Date.now() - started) / 1000;
   const busy = ((await metric()) - busyBefore) * 1000;
   const seqAfter = await page.evaluate(() => window.__inspector?.store.getState().seq ?? 0);
