@@ -134,13 +134,7 @@ export class EngineHost {
     const missed = resumable ? this.engine.eventsSince(after) : null;
     if (missed === null) {
       state.lastSeq = this.engine.seq;
-      client.send({
-        v: PROTOCOL_VERSION,
-        kind: 'snapshot',
-        epoch: this.epoch,
-        snapshot: this.engine.snapshot(),
-        traffic: this.traffic,
-      });
+      client.send(this.snapshotMessage());
       return { type: 'sync', mode: 'snapshot', seq: state.lastSeq, role: client.role };
     }
     state.lastSeq = this.engine.seq;
@@ -178,17 +172,23 @@ export class EngineHost {
     this.generator = this.newGenerator();
     this.attach();
     this.options.observer?.reset(this.epoch);
+    const message = this.snapshotMessage();
     for (const [client, state] of this.clients) {
+      // Only clients that have synced get the new epoch; the others will ask for it.
       if (!Number.isFinite(state.lastSeq)) continue;
       state.lastSeq = 0;
-      client.send({
-        v: PROTOCOL_VERSION,
-        kind: 'snapshot',
-        epoch: this.epoch,
-        snapshot: this.engine.snapshot(),
-        traffic: this.traffic,
-      });
+      client.send(message);
     }
+  }
+
+  private snapshotMessage(): HostMessage {
+    return {
+      v: PROTOCOL_VERSION,
+      kind: 'snapshot',
+      epoch: this.epoch,
+      snapshot: this.engine.snapshot(),
+      traffic: this.traffic,
+    };
   }
 
   private attach(): void {
