@@ -36,6 +36,7 @@ function loadedEngine(): Engine {
         state: 'routing',
         owner: sessionId(s),
         createdAt: 0,
+        endedAt: null,
       });
     }
     sessions.push({

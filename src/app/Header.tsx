@@ -1,4 +1,5 @@
 import { ConnectionBadge } from './ConnectionBadge';
+import { ConnectionPicker } from './ConnectionPicker';
 import { CommandsMenu } from './commands/CommandsMenu';
 import { TrafficControls } from './TrafficControls';
 
@@ -7,6 +8,7 @@ export function Header() {
     <header className="header">
       <h1 className="title">ORS inspector</h1>
       <ConnectionBadge />
+      <ConnectionPicker />
       <TrafficControls />
       <CommandsMenu />
     </header>

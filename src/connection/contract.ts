@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyEvent, type EngineEvent, modelFromSnapshot } from '../engine';
-import type { Connection, ConnectionListener, ConnectionStatus, SnapshotMessage } from './types';
+import type { Connection, ConnectionListener, ConnectionStatus, ResyncInfo, SnapshotMessage } from './types';
 
 /** A connection under test, the way to reach its engine directly, and how to tear both down. */
 export interface ContractSubject {
@@ -15,7 +15,7 @@ export class Recorder implements ConnectionListener {
   readonly snapshots: SnapshotMessage[] = [];
   readonly batches: (readonly EngineEvent[])[] = [];
   readonly statuses: ConnectionStatus[] = [];
-  readonly resyncs: { mode: string; seq: number }[] = [];
+  readonly resyncs: ResyncInfo[] = [];
   snapshot(message: SnapshotMessage): void {
     this.snapshots.push(message);
   }
@@ -26,7 +26,7 @@ export class Recorder implements ConnectionListener {
   status(status: ConnectionStatus): void {
     this.statuses.push(status);
   }
-  resynced(info: { mode: string; seq: number }): void {
+  resynced(info: ResyncInfo): void {
     this.resyncs.push(info);
   }
   get events_(): EngineEvent[] {

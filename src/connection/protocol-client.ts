@@ -87,12 +87,13 @@ export abstract class ProtocolClient implements Connection {
 
   /** After the transport came back: ask for what was missed since the last event we hold. */
   protected async resume(): Promise<void> {
+    const held = this.lastSeq;
     const reply = await this.request(
       this.epoch === null ? { type: 'sync' } : { type: 'sync', after: this.lastSeq, epoch: this.epoch },
     );
     if (reply.type !== 'sync') throw unexpected(reply);
     this.role = reply.role;
-    this.listener?.resynced({ mode: reply.mode, seq: reply.seq });
+    this.listener?.resynced({ mode: reply.mode, seq: reply.seq, after: held });
     this.listener?.status({ state: 'connected', role: this.role });
   }
 

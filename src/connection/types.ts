@@ -28,7 +28,14 @@ export interface ConnectionListener {
   traffic(status: TrafficStatus): void;
   status(status: ConnectionStatus): void;
   /** After a reconnect: whether missed events were replayed or a new snapshot sent, and from where. */
-  resynced(info: { readonly mode: 'snapshot' | 'resume'; readonly seq: number }): void;
+  resynced(info: ResyncInfo): void;
+}
+
+/** After a reconnect: resumed after `after` (what we held) up to `seq`, or a snapshot at `seq`. */
+export interface ResyncInfo {
+  readonly mode: 'snapshot' | 'resume';
+  readonly seq: number;
+  readonly after: number;
 }
 
 export type TrafficChange = Partial<TrafficStatus>;

@@ -34,6 +34,7 @@ export function applyEvent(model: Model, event: EngineEvent): void {
       model.interactions.set(event.data.interaction.g_uid, {
         ...event.data.interaction,
         createdAt: event.time,
+        endedAt: null,
       });
       return;
     case 'interaction.state.changed': {
@@ -46,7 +47,7 @@ export function applyEvent(model: Model, event: EngineEvent): void {
       return;
     case 'interaction.ended': {
       const interaction = interactionOf(model, event.data.interactionid);
-      model.interactions.set(interaction.g_uid, { ...interaction, state: 'ended' });
+      model.interactions.set(interaction.g_uid, { ...interaction, state: 'ended', endedAt: event.time });
       return;
     }
     case 'interaction.udata.changed': {
@@ -54,6 +55,13 @@ export function applyEvent(model: Model, event: EngineEvent): void {
       model.interactions.set(interaction.g_uid, { ...interaction, udata: event.data.udata });
       return;
     }
+    // Idempotent: a reader that already let the record go (the page does) is not an error.
+    case 'session.purged':
+      model.sessions.delete(event.session as string);
+      return;
+    case 'interaction.purged':
+      model.interactions.delete(event.data.interactionid);
+      return;
     default:
       return;
   }

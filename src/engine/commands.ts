@@ -120,6 +120,8 @@ export const commandSchema = z.discriminatedUnion('verb', [
       keys: z.array(udataKey).max(LIMITS.udataKeys).optional(),
     })
     .strict(),
+  /** Housekeeping [choice]: forget what ended before `before` (ms since the epoch). */
+  z.object({ verb: z.literal('purge'), ...base, before: z.number().int().nonnegative() }).strict(),
 ]);
 
 export type Command = z.infer<typeof commandSchema>;

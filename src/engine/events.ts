@@ -48,6 +48,8 @@ export interface EventDataMap {
     readonly via: OwnerChange;
   };
   'interaction.ended': Ixn & { readonly reason: string };
+  'session.purged': Record<string, never>;
+  'interaction.purged': Ixn;
   // ORS
   'interaction.added': Ixn;
   'interaction.present': Ixn;
@@ -74,6 +76,8 @@ export const LIFECYCLE_EVENTS = [
   'interaction.state.changed',
   'interaction.owner.changed',
   'interaction.ended',
+  'session.purged',
+  'interaction.purged',
 ] as const satisfies readonly EventName[];
 
 export const ORS_EVENTS = [

@@ -37,10 +37,11 @@ export interface InteractionRecord {
   readonly state: InteractionState;
   readonly owner: string | null;
   readonly createdAt: number;
+  readonly endedAt: number | null;
 }
 
 /** An interaction as `interaction.created` announces it; `createdAt` is that event's time. */
-export type InteractionInit = Omit<InteractionRecord, 'createdAt'>;
+export type InteractionInit = Omit<InteractionRecord, 'createdAt' | 'endedAt'>;
 
 /** The whole engine state. The maps are mutated in place; the records in them are replaced. */
 export interface Model {

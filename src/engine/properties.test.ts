@@ -76,6 +76,8 @@ const valid = fc.oneof(
     weight: 1,
     arbitrary: fc.record({ verb: fc.constant('deleteuData'), session: sessionId, interactionid: guid }),
   },
+  // The clock stands still at T0, so this forgets everything that has ended so far.
+  { weight: 1, arbitrary: fc.record({ verb: fc.constant('purge'), before: fc.constant(T0 + 1) }) },
 );
 const invalid = fc.oneof(
   fc.jsonValue(),

@@ -32,6 +32,7 @@ describe('S. Sessions', () => {
       state: 'routing',
       owner: 'S-CHAT',
       createdAt: T0,
+      endedAt: null,
     });
     expect(engine.state.sessions.get('S-CHAT')?.interactions).toEqual(['00CHAT0000000001']);
   });
@@ -79,5 +80,35 @@ describe('S. Sessions', () => {
       ...Array(5).fill('1:arrive:api'),
       ...Array(3).fill('2:detach:keyboard'),
     ]);
+  });
+});
+
+describe('[choice] purge: housekeeping for engines that run for hours', () => {
+  it('[S2][B5] forgets what ended before the given time, each as a journaled event, and nothing alive', () => {
+    let now = T0;
+    const engine = new Engine({ clock: () => now });
+    const old = arrival(engine);
+    const kept = arrival(engine);
+    const released = arrival(engine);
+    accept(engine, { verb: 'terminate', session: old.session, interactionid: old.g_uid });
+    accept(engine, { verb: 'endSession', session: old.session });
+    accept(engine, { verb: 'endSession', session: released.session });
+    now += 60_000;
+    accept(engine, { verb: 'endSession', session: kept.session });
+
+    const events = accept(engine, { verb: 'purge', before: T0 + 30_000 });
+    expect(sent(events)).toEqual([
+      'interaction.purged -> -',
+      `session.purged -> ${old.session}`,
+      `session.purged -> ${released.session}`,
+    ]);
+    expect(engine.state.sessions.has(old.session)).toBe(false);
+    expect(engine.state.interactions.has(old.g_uid)).toBe(false);
+    // Released, not ended: still there, waiting to be attached. Ended later: kept for now.
+    expect(engine.state.interactions.get(released.g_uid)?.owner).toBeNull();
+    expect(engine.state.sessions.get(kept.session)?.state).toBe('ended');
+    const gone = engine.execute({ verb: 'attach', session: old.session, interactionid: released.g_uid });
+    expect(gone.ok ? null : gone.error).toMatchObject({ code: 'unknown', field: 'session' });
+    expect(Engine.replay(engine.eventsSince(0) ?? []).snapshot()).toEqual(engine.snapshot());
   });
 });

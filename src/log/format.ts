@@ -74,6 +74,8 @@ export function keyData(event: EngineEvent): string {
     case 'interaction.added':
     case 'interaction.present':
     case 'interaction.notcontrolled':
+    case 'session.purged':
+    case 'interaction.purged':
       return '';
   }
 }

@@ -27,6 +27,11 @@ export interface HostOptions {
   readonly flushMs?: number;
   /** Sees every journaled event, in order (the server's journal file); `reset` starts it afresh. */
   readonly observer?: { events(events: readonly EngineEvent[]): void; reset(epoch: string): void };
+  /**
+   * Housekeeping: every `everyMs`, a `purge` command forgets what ended more than `keepMs` ago,
+   * so a host left running for hours holds what is alive. Default: every 10 s, keep 60 s.
+   */
+  readonly purge?: { readonly everyMs: number; readonly keepMs: number };
   /** Builds the engine at start (e.g. rebuilt from a journal file) instead of an empty one. */
   readonly restore?: () => { engine: Engine; epoch: string } | null;
 }
@@ -49,6 +54,7 @@ export class EngineHost {
   private pending: EngineEvent[] = [];
   private flushTimer: ReturnType<typeof setTimeout> | null = null;
   private unsubscribe: () => void = () => {};
+  private readonly purgeTimer: ReturnType<typeof setInterval>;
 
   constructor(private readonly options: HostOptions = {}) {
     this.traffic = { ...DEFAULT_TRAFFIC, ...options.traffic };
@@ -58,6 +64,11 @@ export class EngineHost {
     this.generator = this.newGenerator();
     this.attach();
     if (this.traffic.running) this.startTraffic();
+    const { everyMs, keepMs } = options.purge ?? { everyMs: 10_000, keepMs: 60_000 };
+    this.purgeTimer = setInterval(
+      () => this.engine.execute({ verb: 'purge', before: Date.now() - keepMs, origin: 'api' }),
+      everyMs,
+    );
   }
 
   get seq(): number {
@@ -98,6 +109,7 @@ export class EngineHost {
 
   stop(): void {
     this.pump.stop();
+    clearInterval(this.purgeTimer);
     if (this.flushTimer !== null) clearTimeout(this.flushTimer);
     this.flushTimer = null;
     this.unsubscribe();

@@ -9,14 +9,14 @@ export function bindConnection(store: InspectorStore, connection: Connection): P
     events: (events) => actions.applyEvents(events),
     traffic: (status) => actions.setTraffic(status),
     status: (status) => actions.setConnection(status),
-    resynced: ({ mode, seq }) => {
+    resynced: ({ mode, seq, after }) => {
       // A snapshot resync marks the log itself (loadSnapshot); a resume is marked here.
       if (mode === 'resume') {
         actions.addLogRow({
           kind: 'marker',
           time: Date.now(),
           seq,
-          text: `reconnected: resumed after seq ${seq}, nothing lost`,
+          text: `reconnected: resumed after seq ${after}, caught up to seq ${seq}, nothing lost`,
         });
       }
     },

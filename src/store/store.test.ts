@@ -85,7 +85,14 @@ describe('inspector store (vanilla, no React)', () => {
     const rows = store.getState().log.rows;
     expect(rows.at(-1)).toMatchObject({ kind: 'marker', seq: engine.seq });
     store.getState().loadSnapshot({ epoch: 'e2', snapshot: new Engine().snapshot(), traffic: TRAFFIC });
-    expect(store.getState().log.length).toBe(0);
+    expect(store.getState().log.rows).toEqual([
+      {
+        kind: 'marker',
+        time: expect.any(Number),
+        seq: 0,
+        text: 'new engine epoch: state reloaded from a snapshot at seq 0',
+      },
+    ]);
     expect(store.getState().seq).toBe(0);
     expect(store.getState().model.sessions.size).toBe(0);
   });

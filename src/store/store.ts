@@ -70,13 +70,13 @@ export function createInspectorStore(
       for (const interaction of snapshot.interactions) {
         if (interaction.state === 'ended') model.interactions.delete(interaction.g_uid);
       }
-      if (sameEpoch)
-        log.append({
-          kind: 'marker',
-          time: Date.now(),
-          seq: snapshot.seq,
-          text: `resynced from a snapshot at seq ${snapshot.seq}`,
-        });
+      // A resync, or another engine life (a reset, a server restarted after a crash): say so.
+      const marker = sameEpoch
+        ? `resynced from a snapshot at seq ${snapshot.seq}`
+        : state.epoch === null
+          ? null
+          : `new engine epoch: state reloaded from a snapshot at seq ${snapshot.seq}`;
+      if (marker !== null) log.append({ kind: 'marker', time: Date.now(), seq: snapshot.seq, text: marker });
       set({
         epoch,
         seq: snapshot.seq,

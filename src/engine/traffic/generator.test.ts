@@ -81,8 +81,10 @@ describe('TrafficGenerator: traffic mix', () => {
     counts = verbCounts(events);
   });
 
-  it('uses every verb in a 20,000-event run', () => {
-    for (const verb of VERBS) expect(counts.get(verb) ?? 0, verb).toBeGreaterThan(0);
+  it('uses every contact-center verb in a 20,000-event run', () => {
+    // purge is the host's housekeeping, not traffic.
+    for (const verb of VERBS.filter((v) => v !== 'purge'))
+      expect(counts.get(verb) ?? 0, verb).toBeGreaterThan(0);
   });
 
   it('makes associate one of the two most frequent verbs', () => {

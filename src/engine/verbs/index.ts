@@ -2,6 +2,7 @@ import type { Verb } from '../commands';
 import { associate } from './associate';
 import { attach, detach } from './attach';
 import type { Handler } from './context';
+import { purge } from './purge';
 import { redirect } from './redirect';
 import { arrive, endSession, startSession } from './sessions';
 import { terminate } from './terminate';
@@ -19,6 +20,7 @@ export const HANDLERS: { readonly [V in Verb]: Handler<V> } = {
   terminate,
   setuData,
   deleteuData,
+  purge,
 };
 
 /** Verbs of `<ixn:*>` actions: a refusal is also the ORS event `error.interaction.<verb>` (A6, I). */

@@ -1,0 +1,39 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { EngineHost } from './host';
+import type { HostMessage } from './messages';
+
+let host: EngineHost | null = null;
+afterEach(() => host?.stop());
+
+describe('EngineHost', () => {
+  it('purges what ended longer ago than it keeps, by itself, and streams the purge to its clients', async () => {
+    host = new EngineHost({ traffic: { running: false }, purge: { everyMs: 20, keepMs: 0 } });
+    const received: HostMessage[] = [];
+    const client = { role: 'operator' as const, send: (m: HostMessage) => received.push(m) };
+    host.connect(client);
+    host.receive(client, { v: 1, id: 1, type: 'sync' });
+    host.current.dispatch({ verb: 'startSession', src: 'x', session: 'S-GONE' });
+    host.current.dispatch({ verb: 'endSession', session: 'S-GONE' });
+    host.current.dispatch({ verb: 'startSession', src: 'x', session: 'S-ALIVE' });
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    expect(host.current.state.sessions.has('S-GONE')).toBe(false);
+    expect(host.current.state.sessions.get('S-ALIVE')?.state).toBe('running');
+    const streamed = received.flatMap((m) =>
+      m.kind === 'events' ? m.events.map((e) => `${e.name} ${e.session}`) : [],
+    );
+    expect(streamed).toContain('session.purged S-GONE');
+  });
+
+  it('answers a message it cannot take with a typed error and never throws', () => {
+    host = new EngineHost({ traffic: { running: false } });
+    const received: HostMessage[] = [];
+    const client = { role: 'viewer' as const, send: (m: HostMessage) => received.push(m) };
+    host.receive(client, 'hello');
+    host.receive(client, { v: 1, id: 2, type: 'teleport' });
+    host.receive(client, { v: 1, id: 3, type: 'command', command: { verb: 'startSession', src: 'x' } });
+    expect(
+      received.map((m) => (m.kind === 'error' ? `${m.id} ${m.error.code} ${m.error.field}` : m.kind)),
+    ).toEqual(['null badmessage message', '2 badmessage type', '3 forbidden type']);
+    expect(host.seq).toBe(0);
+  });
+});
