@@ -47,7 +47,7 @@ const WRITES: ReadonlySet<Request['type']> = new Set(['command', 'traffic', 'res
 export class EngineHost {
   private engine: Engine;
   private generator: TrafficGenerator;
-  private epoch: string;
+  private life: string;
   private traffic: TrafficStatus;
   private readonly pump = new TrafficPump();
   private readonly clients = new Map<HostClient, { lastSeq: number }>();
@@ -59,7 +59,7 @@ export class EngineHost {
   constructor(private readonly options: HostOptions = {}) {
     this.traffic = { ...DEFAULT_TRAFFIC, ...options.traffic };
     const restored = options.restore?.() ?? null;
-    this.epoch = restored?.epoch ?? newEpoch();
+    this.life = restored?.epoch ?? newEpoch();
     this.engine = restored?.engine ?? new Engine(options.engine);
     this.generator = this.newGenerator();
     this.attach();
@@ -73,6 +73,11 @@ export class EngineHost {
 
   get seq(): number {
     return this.engine.seq;
+  }
+
+  /** The current engine life: it changes on reset. */
+  get epoch(): string {
+    return this.life;
   }
 
   /** For the host's owner (tests, the server's health endpoint); clients use the protocol. */
@@ -142,7 +147,7 @@ export class EngineHost {
     const state = this.clients.get(client) ?? { lastSeq: 0 };
     this.clients.set(client, state);
     const resumable =
-      after !== undefined && after <= this.engine.seq && (epoch === undefined || epoch === this.epoch);
+      after !== undefined && after <= this.engine.seq && (epoch === undefined || epoch === this.life);
     const missed = resumable ? this.engine.eventsSince(after) : null;
     if (missed === null) {
       state.lastSeq = this.engine.seq;
@@ -179,11 +184,11 @@ export class EngineHost {
     this.flush();
     this.unsubscribe();
     this.engine = new Engine(this.options.engine);
-    this.epoch = newEpoch();
+    this.life = newEpoch();
     this.traffic = { ...this.traffic, seed };
     this.generator = this.newGenerator();
     this.attach();
-    this.options.observer?.reset(this.epoch);
+    this.options.observer?.reset(this.life);
     const message = this.snapshotMessage();
     for (const [client, state] of this.clients) {
       // Only clients that have synced get the new epoch; the others will ask for it.
@@ -197,7 +202,7 @@ export class EngineHost {
     return {
       v: PROTOCOL_VERSION,
       kind: 'snapshot',
-      epoch: this.epoch,
+      epoch: this.life,
       snapshot: this.engine.snapshot(),
       traffic: this.traffic,
     };

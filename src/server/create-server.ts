@@ -59,17 +59,13 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   const journal = opened?.journal ?? null;
   const start = opened ?? { engine: new Engine(engineOptions), epoch: newEpoch() };
 
-  let epoch = start.epoch;
   const host = new EngineHost({
     engine: engineOptions,
     traffic: options.traffic,
     restore: () => start,
     observer: {
       events: (events: readonly EngineEvent[]) => journal?.append(events),
-      reset: (next: string) => {
-        epoch = next;
-        journal?.reset(next);
-      },
+      reset: (next: string) => journal?.reset(next),
     },
   });
 
@@ -81,7 +77,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     return {
       ok: error === null,
       seq: host.seq,
-      epoch,
+      epoch: host.epoch,
       clients: io.of('/').sockets.size,
       uptime: Math.round((Date.now() - startedAt) / 1000),
       journal: options.journal ?? null,

@@ -80,6 +80,7 @@ describe('SocketConnection across a long outage', () => {
     await recorder.until(() => recorder.statuses.at(-1)?.state === 'reconnecting');
     const seqAtCut = running.host.seq;
     const heldAtCut = recorder.events_.length;
+    const lastHeld = recorder.events_.at(-1)?.seq;
     await new Promise((resolve) => setTimeout(resolve, OUTAGE_MS));
     // A minute of traffic went by, and none of it reached the client.
     expect(running.host.seq - seqAtCut).toBeGreaterThan(OUTAGE_MS / 10);
@@ -97,7 +98,7 @@ describe('SocketConnection across a long outage', () => {
     const first = recorder.snapshots[0];
     if (first === undefined) throw new Error('no snapshot');
     expect(recorder.snapshots).toHaveLength(1);
-    expect(recorder.resyncs[0]).toEqual({ mode: 'resume', seq: expect.any(Number) });
+    expect(recorder.resyncs[0]).toEqual({ mode: 'resume', seq: expect.any(Number), after: lastHeld });
     const seqs = recorder.events_.map((e) => e.seq);
     // Every seq once, in order, from the first snapshot to the server's last event.
     expect(seqs).toEqual(seqs.map((_, i) => first.snapshot.seq + i + 1));

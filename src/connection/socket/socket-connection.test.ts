@@ -85,7 +85,7 @@ describe('SocketConnection across a lost link', () => {
     await recorder.until(() => recorder.resyncs.length === 1);
 
     const [before, after] = recorder.snapshots;
-    expect(recorder.resyncs[0]).toEqual({ mode: 'snapshot', seq: running.host.seq });
+    expect(recorder.resyncs[0]).toMatchObject({ mode: 'snapshot', seq: running.host.seq });
     expect(after?.epoch).toBe(before?.epoch);
     expect(after?.snapshot).toEqual(JSON.parse(JSON.stringify(running.host.current.snapshot())));
     expect(recorder.events_).toEqual([]);
