@@ -3,14 +3,14 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Role } from '../connection/types';
 import { InspectorProvider } from '../store/react';
+import { engineWithStore } from '../store/testing';
 import { DetailsPanel } from './DetailsPanel';
-import { inspectorOn } from './testing';
 
 afterEach(cleanup);
 
 /** S-00001 owns the selected interaction, S-00002 owns another, S-00003 owns none. */
 function renderDetails(role: Role = 'operator') {
-  const inspector = inspectorOn(role);
+  const inspector = engineWithStore(role);
   inspector.run({ verb: 'arrive', media: 'TMediaVoice', udata: { lang: 'fr' } });
   inspector.run({ verb: 'arrive', media: 'TMediaChat' });
   inspector.run({ verb: 'startSession', src: 'http://ors/idle.scxml' });

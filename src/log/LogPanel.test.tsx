@@ -2,8 +2,8 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { InspectorProvider } from '../store/react';
+import { engineWithStore } from '../store/testing';
 import { LogPanel } from './LogPanel';
-import { inspectorOn } from './testing';
 
 // happy-dom has no layout: give the log's scroll box a height so the virtualizer draws rows.
 const clientHeight = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientHeight');
@@ -21,7 +21,7 @@ afterAll(() => {
 afterEach(cleanup);
 
 function renderLog() {
-  const inspector = inspectorOn();
+  const inspector = engineWithStore();
   render(
     <InspectorProvider value={{ store: inspector.store, connection: inspector.connection }}>
       <LogPanel />

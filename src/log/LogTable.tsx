@@ -1,5 +1,5 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { type KeyboardEvent, type MouseEvent, useLayoutEffect, useRef, type WheelEvent } from 'react';
+import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
+import { type KeyboardEvent, type MouseEvent, useRef } from 'react';
 import type { LogRow } from '../store/log-buffer';
 import { useInspector } from '../store/react';
 import { selectSelection } from '../store/selectors';
@@ -7,6 +7,11 @@ import type { Selection } from '../store/state';
 import type { FilteredIndex } from './filter';
 import { rowInteraction, rowSession } from './format';
 import { LogRowView, ROW_HEIGHT } from './LogRowView';
+import { newestRows } from './newest-rows';
+import { useFollowNewest } from './use-follow-newest';
+
+/** Rows drawn beyond the box, so a scroll shows drawn rows before the next render. */
+const OVERSCAN = 6;
 
 interface Props {
   readonly index: FilteredIndex;
@@ -16,58 +21,31 @@ interface Props {
 }
 
 /**
- * The virtualized rows (fixed height, so 100,000 rows cost what 30 do). While `follow` is on the
- * view sticks to the newest row; scrolling up pauses it (pauseLog), and a paused view holds still.
+ * The virtualized rows (fixed height, so 100,000 rows cost what 30 do). Rows are memoized and
+ * keyed by position, so a frame renders only the rows that came into view. Following the newest
+ * row, and pausing on a scroll up, is useFollowNewest's job.
  */
 export function LogTable({ index, count, follow }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  const pauseLog = useInspector((s) => s.pauseLog);
+  const bodyRef = useRef<HTMLTableSectionElement>(null);
   const select = useInspector((s) => s.select);
   const selection = useInspector(selectSelection);
+  /** Rows the box holds, from the size the virtualizer observes (no layout read). */
+  const fit = useRef(0);
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 6,
+    overscan: OVERSCAN,
     // The sticky header sits above the first row inside the scroll element.
     scrollMargin: ROW_HEIGHT,
+    rangeExtractor: follow
+      ? (range) => newestRows(range.count, fit.current, OVERSCAN)
+      : defaultRangeExtractor,
   });
+  fit.current = Math.ceil((virtualizer.scrollRect?.height ?? 0) / ROW_HEIGHT);
 
-  // Where the view was last placed, to tell the user's scrolling up from the list growing under it.
-  const lastTop = useRef(0);
-  const shed = useRef({ generation: index.generation, shed: index.shed });
-  /** Up since the view was placed, and not just clamped to the bottom of a shorter list. */
-  const scrolledUp = (el: HTMLElement) =>
-    el.scrollTop < lastTop.current - 1 && el.scrollHeight - el.clientHeight - el.scrollTop > 1;
-
-  // After every render (new rows, new filters, a pause or resume): keep the view where it belongs.
-  useLayoutEffect(() => {
-    const el = scrollRef.current;
-    if (el === null) return;
-    // Rows dropped from the front of a full buffer would slide the view up: slide it back.
-    const before = shed.current;
-    if (before.generation === index.generation && index.shed > before.shed) {
-      const slide = (index.shed - before.shed) * ROW_HEIGHT;
-      el.scrollTop -= slide;
-      lastTop.current -= slide;
-    }
-    shed.current = { generation: index.generation, shed: index.shed };
-    // A scroll the user began since the last frame wins over following (its event may not have fired yet).
-    if (follow && scrolledUp(el)) pauseLog();
-    else if (follow) el.scrollTop = el.scrollHeight;
-    lastTop.current = el.scrollTop;
-  });
-
-  const onScroll = () => {
-    const el = scrollRef.current;
-    if (el === null) return;
-    if (follow && scrolledUp(el)) pauseLog();
-    lastTop.current = el.scrollTop;
-  };
-  // The wheel says "up" before any scroll happens: pause at once, so following cannot undo it.
-  const onWheel = (e: WheelEvent) => {
-    if (follow && e.deltaY < 0) pauseLog();
-  };
+  const { onScroll, onWheel } = useFollowNewest(scrollRef, bodyRef, index, follow);
 
   const rowAt = (target: EventTarget): LogRow | undefined => {
     const element = target instanceof Element ? target.closest<HTMLElement>('[data-index]') : null;
@@ -102,6 +80,7 @@ export function LogTable({ index, count, follow }: Props) {
           </tr>
         </thead>
         <tbody
+          ref={bodyRef}
           style={{ height: virtualizer.getTotalSize() }}
           onClick={onClick}
           onKeyDown={onKeyDown}

@@ -3,8 +3,8 @@ import { Engine, type EngineEvent } from '../engine';
 import { pump, TrafficGenerator } from '../engine/traffic';
 import { LogBuffer, type LogRow } from '../store/log-buffer';
 import { type LogFilters, NO_FILTERS } from '../store/state';
+import { T0 } from '../store/testing';
 import { ERROR_NAME, FilteredIndex, match } from './filter';
-import { T0 } from './testing';
 
 /** Seeded traffic, a keyboard move, a refusal and a resync marker: every kind of row. */
 function rows(events = 600): LogRow[] {

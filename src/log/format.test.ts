@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { CommandError, EngineEvent } from '../engine';
 import type { LogRow } from '../store/log-buffer';
+import { engineWithStore } from '../store/testing';
 import { causeText, formatTime, keyData, rowCells } from './format';
-import { inspectorOn } from './testing';
 
 /** Events of a small scene: two arrivals, an associate by drag, a redirect, a udata change. */
 function scene() {
-  const { run, store } = inspectorOn();
+  const { run, store } = engineWithStore();
   const arrive = (media: 'TMediaVoice' | 'TMediaChat') =>
     run({ verb: 'arrive', media, queue: 'support', origin: 'traffic' });
   const [created] = arrive('TMediaVoice');
@@ -60,7 +60,7 @@ describe('key data', () => {
   });
 
   it('writes an arrival with no previous owner as a dash', () => {
-    const { run } = inspectorOn();
+    const { run } = engineWithStore();
     const events = run({ verb: 'arrive', media: 'TMediaVoice' });
     expect(keyData(named(events, 'interaction.owner.changed'))).toBe('from — → S-00001 via arrival');
   });
