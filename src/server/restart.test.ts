@@ -41,7 +41,8 @@ describe('a server restart from its journal file', () => {
 
     const first = recorder.snapshots[0];
     if (first === undefined) throw new Error('no snapshot');
-    expect(recorder.resyncs[0]).toEqual({ mode: 'resume', seq: closed.seq, after: closed.seq });
+    expect(recorder.resyncs[0]).toMatchObject({ mode: 'resume', seq: closed.seq });
+    expect(recorder.resyncs[0]?.after).toBeLessThanOrEqual(closed.seq);
     expect(recorder.snapshots).toHaveLength(1);
     const seqs = recorder.events_.map((e) => e.seq);
     expect(seqs).toEqual(seqs.map((_, i) => first.snapshot.seq + i + 1));
@@ -64,7 +65,8 @@ describe('a server restart from its journal file', () => {
     await recorder.until(() => recorder.resyncs.length === 1);
 
     const [before, after] = recorder.snapshots;
-    expect(recorder.resyncs[0]).toEqual({ mode: 'snapshot', seq: closed.seq, after: closed.seq });
+    expect(recorder.resyncs[0]).toMatchObject({ mode: 'snapshot', seq: closed.seq });
+    expect(recorder.resyncs[0]?.after).toBeLessThanOrEqual(closed.seq);
     expect(after?.epoch).not.toBe(before?.epoch);
     expect(after?.snapshot).toEqual(JSON.parse(JSON.stringify(closed)));
   });
