@@ -108,10 +108,7 @@ async function grow(page: Page): Promise<number> {
   }
   await setTraffic(page, { running: false });
   await page.waitForTimeout(1000);
-  await page
-    .getByRole('button', { name: /fit view/i })
-    .click()
-    .catch(() => {});
+  await page.locator('.react-flow__controls-fitview').click();
   await page.waitForTimeout(1000);
   return page.locator('.react-flow__node').count();
 }
