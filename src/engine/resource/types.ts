@@ -48,18 +48,10 @@ export type ResourceForm = 'string' | 'object';
  * and `id`; workbin `type`, `id`, maybe `wb_type` and `wb_owner`; email `email`; webUser `url`;
  * target `target`, `switch` (maybe empty) and `type` (the TYPE code).
  */
-export interface Resource {
+export interface Resource extends ResourceObject {
   kind: ResourceKind;
   form: ResourceForm;
   address: string;
-  type?: string;
-  agent?: string;
-  place?: string;
-  dn?: string;
-  switch?: string;
-  id?: string;
-  wb_type?: string;
-  wb_owner?: string;
   email?: string;
   url?: string;
   target?: string;
