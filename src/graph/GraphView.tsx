@@ -2,7 +2,6 @@ import {
   Background,
   Controls,
   type Edge,
-  MiniMap,
   type NodeMouseHandler,
   type NodeTypes,
   Panel,
@@ -12,18 +11,19 @@ import {
 import '@xyflow/react/dist/style.css';
 import { type KeyboardEvent, useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { useActionContext, useInspector } from '../store/react';
-import { selectCanWrite, selectEpoch, selectModel, selectMoves, selectSelection } from '../store/selectors';
+import { selectCanWrite, selectSelection } from '../store/selectors';
 import { GraphSearch } from './GraphSearch';
 import { GraphController } from './graph-controller';
 import { InteractionNode } from './InteractionNode';
 import { FIRST_VIEW } from './layout';
 import type { GraphNode } from './nodes';
+import { Overview } from './Overview';
 import { prefersReducedMotion } from './reduced-motion';
 import { SessionNode } from './SessionNode';
 import { selectionOfNode } from './scene';
 import { UnownedNode } from './UnownedNode';
 import { useDragAssociate } from './use-drag-associate';
-import { useWakeUps } from './use-wake-ups';
+import { usePacedGraph } from './use-paced-graph';
 import './graph.css';
 
 const NODE_TYPES: NodeTypes = { session: SessionNode, unowned: UnownedNode, interaction: InteractionNode };
@@ -32,16 +32,15 @@ const NO_EDGES: Edge[] = [];
 /**
  * The sessions and the interactions they own, drawn from the store. The controller keeps what
  * lives between frames (slots, fades, flights, drag); this component only feeds it the store's
- * state and the time, and mounts React Flow.
+ * state and the time, and mounts React Flow. The store's model reaches it at the redraw pace
+ * (use-paced-graph.ts); the selection and the pointer are drawn at once.
  */
 export function GraphView() {
   const { store } = useActionContext();
-  const model = useInspector(selectModel);
-  const epoch = useInspector(selectEpoch);
-  const moves = useInspector(selectMoves);
+  const [controller] = useState(() => new GraphController());
+  const { model, epoch, moves } = usePacedGraph(store, (now) => controller.nextWake(now));
   const selection = useInspector(selectSelection);
   const canDrag = useInspector(selectCanWrite);
-  const [controller] = useState(() => new GraphController());
   const [, redraw] = useReducer((n: number) => n + 1, 0);
 
   // Moves must become flights in the very render that moves their node to its new container, or
@@ -51,7 +50,6 @@ export function GraphView() {
     { model, epoch, moves, selection, canDrag, reducedMotion: prefersReducedMotion() },
     performance.now(),
   );
-  useWakeUps(controller, redraw);
   useFirstView(epoch);
   const drag = useDragAssociate(controller, redraw);
 
@@ -93,22 +91,19 @@ export function GraphView() {
       nodesConnectable={false}
       elementsSelectable={false}
       deleteKeyCode={null}
-      minZoom={0.1}
+      // Far enough out for fit view to show hundreds of sessions, four to a row, all at once.
+      minZoom={0.01}
       maxZoom={2}
       proOptions={{ hideAttribution: true }}
     >
       <Background gap={24} />
       <Controls showInteractive={false} />
-      <MiniMap pannable zoomable nodeClassName={miniMapClass} ariaLabel="Overview of the graph" />
+      <Overview bounds={controller.bounds()} />
       <Panel position="top-left">
         <GraphSearch find={find} />
       </Panel>
     </ReactFlow>
   );
-}
-
-function miniMapClass(node: GraphNode): string {
-  return node.type === 'interaction' ? `mini-${node.data.kind}` : `mini-${node.type}`;
 }
 
 /** Once per engine (epoch): a fixed first view, the top of the grid at a readable zoom. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { engineWithStore } from '../store/testing';
 import { resolveDrop, sessionAt } from './drop-target';
-import { centreOf, engineWithStore, sceneOf } from './testing';
+import { centreOf, sceneOf } from './testing';
 
 /** A store with three sessions (the last ended), each drawn, and the centre of each container. */
 function setup(role: 'operator' | 'viewer' = 'operator') {

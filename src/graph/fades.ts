@@ -1,6 +1,6 @@
 import type { SessionRecord } from '../engine';
 
-/** How long an ended session stays drawn: its CSS fade (1 s) and a margin. Then its slot is free. */
+/** How long an ended session stays drawn, dimmed (graph.css). Then its slot is free. */
 export const FADE_MS = 1100;
 
 /**

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { InspectorStore } from '../store/store';
-import { FLASH_MS, FLIGHT_MS } from './animation';
-import { GraphController, type GraphInput } from './graph-controller';
+import { engineWithStore } from '../store/testing';
+import { FLASH_MS, FLIGHT_MS, flightPosition } from './animation';
+import { GraphController, type GraphInput, MAX_FLIGHTS } from './graph-controller';
 import { chipOffset, type XY } from './layout';
 import type { GraphNode, InteractionFlowNode, SessionFlowNode, UnownedFlowNode } from './nodes';
 import { interactionNodeId, sessionNodeId, UNOWNED_NODE_ID } from './scene';
-import { engineWithStore } from './testing';
 
 function input(store: InspectorStore, options: Partial<GraphInput> = {}): GraphInput {
   const s = store.getState();
@@ -34,6 +34,22 @@ function absolute(nodes: readonly GraphNode[], id: string): XY {
   return { x: parent.x + node.position.x, y: parent.y + node.position.y };
 }
 
+/**
+ * Where the eye sees a node at `t`: its position, or for a chip in flight the point of its flight
+ * (the chip plays it on top of its position, use-flight.ts).
+ */
+function drawn(nodes: readonly GraphNode[], id: string, t: number): XY {
+  const node = byId(nodes, id);
+  const at = absolute(nodes, id);
+  return node.type === 'interaction' && node.data.flight !== null
+    ? flightPosition(node.data.flight, at, t)
+    : at;
+}
+
+function flying(nodes: readonly GraphNode[], id: string): boolean {
+  return (byId(nodes, id) as InteractionFlowNode).data.flight !== null;
+}
+
 function strictlyBetween(value: number, a: number, b: number): boolean {
   return value > Math.min(a, b) && value < Math.max(a, b);
 }
@@ -58,16 +74,19 @@ describe('graph controller: moves', () => {
     const { a, b, before, node, from, at } = moved();
     const start = at(2000);
     expect(byId(start, node).parentId).toBe(sessionNodeId(b.session));
-    expect(absolute(start, node)).toEqual(from);
-    expect((byId(start, node) as InteractionFlowNode).data.moving).toBe(true);
+    expect(drawn(start, node, 2000)).toEqual(from);
+    expect(flying(start, node)).toBe(true);
     expect((byId(start, node) as InteractionFlowNode).data.owner).toBe(b.session);
 
-    const mid = absolute(at(2000 + FLIGHT_MS / 2), node);
+    const midway = 2000 + FLIGHT_MS / 2;
+    const mid = drawn(at(midway), node, midway);
     const end = at(2000 + FLIGHT_MS);
     const to = absolute(end, node);
     expect(strictlyBetween(mid.x, from.x, to.x) || strictlyBetween(mid.y, from.y, to.y)).toBe(true);
     expect(to).not.toEqual(from);
-    expect((byId(end, node) as InteractionFlowNode).data.moving).toBe(false);
+    expect(flying(end, node)).toBe(false);
+    // The node itself sits at its new place from the start: only its chip travels.
+    expect(absolute(start, node)).toEqual(to);
     // It lands where the layout puts it: second in its new container, after b's own interaction.
     const target = absolute(end, sessionNodeId(b.session));
     expect(to).toEqual({ x: target.x + chipOffset(1).x, y: target.y + chipOffset(1).y });
@@ -92,14 +111,14 @@ describe('graph controller: moves', () => {
     expect(absolute(nodes, node)).not.toEqual(from);
     expect(absolute(nodes, node)).toEqual(absolute(at(2000 + FLIGHT_MS), node));
     const data = (byId(nodes, node) as InteractionFlowNode).data;
-    expect(data.moving).toBe(false);
+    expect(data.flight).toBeNull();
     expect(data.highlight).toBe(true);
   });
 
-  it('asks for frames only while something animates', () => {
+  it('asks to be drawn again when a flight lands and when a flash ends, then never', () => {
     const { controller, at } = moved();
     at(2000);
-    expect(controller.nextWake(2000 + 10)).toBe(2000 + 10);
+    expect(controller.nextWake(2000 + 10)).toBe(2000 + FLIGHT_MS);
     at(2000 + FLIGHT_MS);
     expect(controller.nextWake(2000 + FLIGHT_MS)).toBe(2000 + FLASH_MS);
     at(2000 + FLASH_MS);
@@ -114,7 +133,7 @@ describe('graph controller: moves', () => {
     const b = fixture.arrive();
     const nodes = controller.update(input(fixture.store), 2000);
     const data = (byId(nodes, interactionNodeId(b.g_uid)) as InteractionFlowNode).data;
-    expect(data.moving).toBe(false);
+    expect(data.flight).toBeNull();
     expect(data.highlight).toBe(true);
     expect((byId(nodes, UNOWNED_NODE_ID) as UnownedFlowNode).data.flash).toBe(false);
   });
@@ -138,14 +157,37 @@ describe('graph controller: moves', () => {
     const b = fixture.arrive();
     fixture.run({ verb: 'associate', session: a.session, interactionid: a.g_uid, sessionid: b.session });
     const nodes = new GraphController().update(input(fixture.store), 1000);
-    expect((byId(nodes, interactionNodeId(a.g_uid)) as InteractionFlowNode).data.moving).toBe(false);
+    expect(flying(nodes, interactionNodeId(a.g_uid))).toBe(false);
   });
 
-  it('keeps the node objects of everything a move did not touch', () => {
+  it('keeps the node objects of everything a move did not touch, and the order of the list', () => {
     const { c, before, at } = moved();
     const after = at(2000);
     expect(byId(after, sessionNodeId(c.session))).toBe(byId(before, sessionNodeId(c.session)));
     expect(byId(after, interactionNodeId(c.g_uid))).toBe(byId(before, interactionNodeId(c.g_uid)));
+    // React would move the DOM node of every chip a re-ordered one jumps over.
+    expect(after.map((n) => n.id)).toEqual(before.map((n) => n.id));
+  });
+
+  it(`flies at most ${MAX_FLIGHTS} chips at once; the others are at their new place at once`, () => {
+    const fixture = engineWithStore();
+    const target = fixture.arrive();
+    const movers = Array.from({ length: MAX_FLIGHTS + 5 }, () => fixture.arrive());
+    const controller = new GraphController();
+    controller.update(input(fixture.store), 1000);
+    for (const m of movers) {
+      fixture.run({
+        verb: 'associate',
+        session: m.session,
+        interactionid: m.g_uid,
+        sessionid: target.session,
+      });
+    }
+    const nodes = controller.update(input(fixture.store), 2000);
+    const inFlight = movers.filter((m) => flying(nodes, interactionNodeId(m.g_uid)));
+    expect(inFlight).toHaveLength(MAX_FLIGHTS);
+    for (const m of movers)
+      expect(byId(nodes, interactionNodeId(m.g_uid)).parentId).toBe(sessionNodeId(target.session));
   });
 });
 
@@ -176,8 +218,9 @@ describe('graph controller: drag', () => {
   it('glides a node back to its owner when the drop is refused or goes nowhere', () => {
     const { a, controller, node, home, dropped, at } = dragged();
     controller.returnHome(a.g_uid, 2000);
-    expect(absolute(at(2000), node)).toEqual(dropped);
-    const mid = absolute(at(2000 + FLIGHT_MS / 2), node);
+    expect(drawn(at(2000), node, 2000)).toEqual(dropped);
+    const midway = 2000 + FLIGHT_MS / 2;
+    const mid = drawn(at(midway), node, midway);
     expect(strictlyBetween(mid.x, dropped.x, home.x)).toBe(true);
     expect(absolute(at(2000 + FLIGHT_MS), node)).toEqual(home);
   });
@@ -195,11 +238,11 @@ describe('graph controller: drag', () => {
     });
     const start = at(2200);
     expect(byId(start, node).parentId).toBe(sessionNodeId(b.session));
-    expect(absolute(start, node)).toEqual(dropped);
+    expect(drawn(start, node, 2200)).toEqual(dropped);
     const end = at(2200 + FLIGHT_MS);
     const target = absolute(end, sessionNodeId(b.session));
     expect(absolute(end, node).x).toBeGreaterThan(target.x);
-    expect((byId(end, node) as InteractionFlowNode).data.moving).toBe(false);
+    expect(flying(end, node)).toBe(false);
   });
 
   it('gives a viewer no draggable interaction', () => {

@@ -3,7 +3,7 @@ import type { Move, Selection } from '../store/state';
 import { FLASH_MS, type Flight, flightPosition, HIGHLIGHT_MS, isFlying, startFlight } from './animation';
 import type { DropVerdict } from './drop-target';
 import { FadeTracker } from './fades';
-import { SlotGrid, type XY } from './layout';
+import { type Rect, SlotGrid, type XY } from './layout';
 import { type GraphNode, NodeDeriver, type Overlays } from './nodes';
 import { buildScene, type ContainerPlace, containerFor, type Scene } from './scene';
 import { findInScene, type SearchHit } from './search';
@@ -19,6 +19,11 @@ export interface GraphInput {
 
 /** A dropped node waits where it was dropped this long for its move before it goes back home. */
 export const HOLD_MS = 3000;
+/**
+ * At most this many chips travel at once. Under heavy traffic more moves start each second than
+ * an eye can follow, and every flight is a compositor layer the browser ticks on each frame.
+ */
+export const MAX_FLIGHTS = 50;
 
 const NONE: DropVerdict = { kind: 'none' };
 
@@ -52,9 +57,9 @@ export class GraphController {
 
   update(input: GraphInput, now: number): GraphNode[] {
     this.reducedMotion = input.reducedMotion;
-    // Moves first, against the scene as it was last drawn: that is where flights start.
-    this.observeMoves(input, now);
     this.expire(now);
+    // Moves against the scene as it was last drawn: that is where flights start.
+    this.observeMoves(input, now);
     const scene = this.sceneAt(input.model, now);
     const overlays: Overlays = {
       selection: input.selection,
@@ -62,27 +67,35 @@ export class GraphController {
       hover: this.hover,
       flashing: (nodeId) => this.flashes.has(nodeId),
       highlighted: (g_uid) => this.highlights.has(g_uid),
-      drawnAt: (g_uid) => this.overrideAt(scene, g_uid, now),
+      heldAt: (g_uid) => this.heldAt(g_uid),
+      flight: (g_uid) => this.flightOf(g_uid, now),
     };
     return this.deriver.derive(scene, overlays);
   }
 
   /**
-   * When the view must render again without a store change: `now` while something travels (every
-   * frame), else when the next flash, highlight, hold or fade ends; null when all is still.
+   * When the view must render again without a store change: when the next flight lands, or the
+   * next flash, highlight, hold or fade ends; null when all is still. A flight itself needs no
+   * render while it travels: its chip plays it (use-flight.ts).
    */
   nextWake(now: number): number | null {
-    for (const [g_uid, flight] of this.flights) {
-      if (isFlying(flight, now) && this.scene?.interactions.has(g_uid)) return now;
-    }
     let next = this.fades.nextChange(now);
     const consider = (until: number) => {
       if (next === null || until < next) next = until;
     };
+    for (const [g_uid, flight] of this.flights) {
+      if (isFlying(flight, now) && this.scene?.interactions.has(g_uid))
+        consider(flight.start + flight.duration);
+    }
     for (const until of this.flashes.values()) consider(until);
     for (const until of this.highlights.values()) consider(until);
     for (const hold of this.holds.values()) consider(hold.until);
     return next;
+  }
+
+  /** What the graph covers as last drawn, in flow coordinates; null before the first drawing. */
+  bounds(): Rect | null {
+    return this.scene?.bounds ?? null;
   }
 
   /** The containers as last drawn, for hit tests. */
@@ -166,7 +179,10 @@ export class GraphController {
       // Not drawn before (a new arrival), or no travel wanted: there at once, highlighted.
       this.highlights.set(move.g_uid, now + HIGHLIGHT_MS);
     }
-    if (from !== null) this.flights.set(move.g_uid, startFlight(from, now, this.reducedMotion));
+    if (from === null) return;
+    // Beyond MAX_FLIGHTS a moved chip is simply at its new place; its containers still flash.
+    if (this.flights.size >= MAX_FLIGHTS && !this.flights.has(move.g_uid)) return;
+    this.flights.set(move.g_uid, startFlight(from, now, this.reducedMotion));
   }
 
   private flash(container: ContainerPlace | undefined, now: number): void {
@@ -194,16 +210,20 @@ export class GraphController {
 
   /** Where the interaction is drawn now, in flow coordinates; null if it is not drawn. */
   private drawnAt(scene: Scene, g_uid: string, now: number): XY | null {
-    return this.overrideAt(scene, g_uid, now)?.at ?? scene.interactions.get(g_uid)?.at ?? null;
+    const place = scene.interactions.get(g_uid);
+    if (place === undefined) return null;
+    const flight = this.flightOf(g_uid, now);
+    return this.heldAt(g_uid) ?? (flight === null ? place.at : flightPosition(flight, place.at, now));
   }
 
-  private overrideAt(scene: Scene, g_uid: string, now: number): { at: XY; moving: boolean } | null {
-    if (this.drag?.g_uid === g_uid && this.drag.at !== null) return { at: this.drag.at, moving: false };
-    const hold = this.holds.get(g_uid);
-    if (hold !== undefined) return { at: hold.at, moving: false };
+  /** Dragged under the pointer, or dropped and waiting for its move. */
+  private heldAt(g_uid: string): XY | null {
+    if (this.drag?.g_uid === g_uid && this.drag.at !== null) return this.drag.at;
+    return this.holds.get(g_uid)?.at ?? null;
+  }
+
+  private flightOf(g_uid: string, now: number): Flight | null {
     const flight = this.flights.get(g_uid);
-    const place = scene.interactions.get(g_uid);
-    if (flight === undefined || place === undefined || !isFlying(flight, now)) return null;
-    return { at: flightPosition(flight, place.at, now), moving: true };
+    return flight !== undefined && isFlying(flight, now) ? flight : null;
   }
 }

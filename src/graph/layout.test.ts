@@ -7,6 +7,7 @@ import {
   type Rect,
   ROWS_PER_CELL,
   SlotGrid,
+  sessionHeight,
   slotOrigin,
 } from './layout';
 
@@ -76,5 +77,12 @@ describe('container geometry', () => {
     expect(containerHeight(0)).toBe(containerHeight(1));
     expect(containerHeight(3) - containerHeight(2)).toBe(chipOffset(1).y - chipOffset(0).y);
     expect(containerHeight(ROWS_PER_CELL)).toBeLessThan(CELL_HEIGHT);
+  });
+
+  it("keeps a session's container at its cell's rows as interactions come and go, and grows past them", () => {
+    for (let count = 0; count <= ROWS_PER_CELL; count++) {
+      expect(sessionHeight(count)).toBe(containerHeight(ROWS_PER_CELL));
+    }
+    expect(sessionHeight(ROWS_PER_CELL + 2)).toBe(containerHeight(ROWS_PER_CELL + 2));
   });
 });

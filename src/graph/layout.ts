@@ -1,9 +1,10 @@
 /**
  * Geometry of the graph, in flow coordinates. A calm layout: every session keeps the grid slot it
  * got when first drawn until it is no longer drawn, so nothing moves when others arrive or leave.
- * Interactions sit inside their container by their index (join order); a container grows with
- * its content. The "Unowned" area has a column of its own, left of the grid, so it can grow
- * without covering a session.
+ * Interactions sit inside their container by their index (join order). A session's container
+ * keeps the height of its cell's rows, and grows only past them: it does not change size as
+ * interactions come and go (which would also make React Flow re-measure it). The "Unowned" area
+ * grows with its content, in a column of its own left of the grid, so it covers no session.
  */
 export interface XY {
   readonly x: number;
@@ -32,7 +33,6 @@ export const UNOWNED_ORIGIN: XY = { x: 0, y: 0 };
 /** The session grid starts one cell right of the Unowned column. */
 const GRID_ORIGIN: XY = { x: CELL_WIDTH, y: 0 };
 
-/** A container with `count` interactions; an empty one keeps the height of one row. */
 /** What the first view shows: the Unowned column and the first two rows of the grid. */
 export const FIRST_VIEW: Rect = {
   x: 0,
@@ -41,6 +41,12 @@ export const FIRST_VIEW: Rect = {
   height: 2 * CELL_HEIGHT - GAP,
 };
 
+/** A session's container: the rows of its cell, more when it holds more. */
+export function sessionHeight(count: number): number {
+  return containerHeight(Math.max(count, ROWS_PER_CELL));
+}
+
+/** A container with `count` interactions; an empty one keeps the height of one row. */
 export function containerHeight(count: number): number {
   return HEADER_HEIGHT + Math.max(1, count) * ROW_PITCH + PADDING - (ROW_PITCH - CHIP_HEIGHT);
 }

@@ -1,12 +1,34 @@
 // @vitest-environment happy-dom
-import { cleanup, render, screen } from '@testing-library/react';
-import type { NodeProps } from '@xyflow/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, render as renderDom, screen } from '@testing-library/react';
+import { type NodeProps, ReactFlowProvider, useStoreApi } from '@xyflow/react';
+import { type ReactNode, useLayoutEffect } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { InteractionNode } from './InteractionNode';
 import type { InteractionFlowNode, InteractionNodeData, SessionFlowNode, SessionNodeData } from './nodes';
 import { SessionNode } from './SessionNode';
+import { DETAIL_ZOOM } from './use-detail';
+import { FLIGHT_EASING } from './use-flight';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
+
+/** Node components read the zoom from React Flow's store. */
+function render(node: ReactNode, zoom = 1) {
+  return renderDom(
+    <ReactFlowProvider>
+      <Zoom zoom={zoom} />
+      {node}
+    </ReactFlowProvider>,
+  );
+}
+
+function Zoom({ zoom }: { zoom: number }) {
+  const store = useStoreApi();
+  useLayoutEffect(() => store.setState({ transform: [0, 0, zoom] }), [store, zoom]);
+  return null;
+}
 
 /** The props React Flow gives a node component; only `data` matters to ours. */
 function props<N extends SessionFlowNode | InteractionFlowNode>(
@@ -50,7 +72,7 @@ const interaction: InteractionNodeData = {
   state: 'handling',
   owner: 'S-0000A',
   selected: false,
-  moving: false,
+  flight: null,
   highlight: false,
 };
 
@@ -62,6 +84,17 @@ describe('SessionNode', () => {
     expect(node.textContent).toContain('running');
     expect(node.textContent).toContain('2 interactions');
     expect(node.textContent).toMatch(/4[12] s/);
+  });
+
+  it('far out, is a plain box that still shows its state and feedback', () => {
+    render(
+      <SessionNode {...props<SessionFlowNode>('session', { ...session, flash: true })} />,
+      DETAIL_ZOOM / 2,
+    );
+    const node = screen.getByTestId('session-S-0000A');
+    expect(node.textContent).toBe('');
+    expect(node.classList.contains('flash')).toBe(true);
+    expect(node.dataset.state).toBe('running');
   });
 
   it('shows a refused drop with the reason as its tooltip', () => {
@@ -98,13 +131,37 @@ describe('InteractionNode', () => {
   });
 
   it('has an empty owner when unowned and the class `moving` while it flies', () => {
+    const flight = { from: { x: 0, y: 0 }, start: performance.now(), duration: 600 };
     render(
       <InteractionNode
-        {...props<InteractionFlowNode>('interaction', { ...interaction, owner: null, moving: true })}
+        {...props<InteractionFlowNode>('interaction', { ...interaction, owner: null, flight })}
       />,
     );
     const node = screen.getByTestId(`interaction-${interaction.g_uid}`);
     expect(node.dataset.owner).toBe('');
     expect(node.classList.contains('moving')).toBe(true);
+  });
+
+  it('plays its flight from where it was to its place, picking up where the flight is', () => {
+    const animation = { currentTime: 0 as number | null, cancel: vi.fn(), finished: new Promise(() => {}) };
+    const animate = vi.fn(() => animation as unknown as Animation);
+    vi.spyOn(HTMLElement.prototype, 'animate').mockImplementation(animate);
+    const flight = { from: { x: 100, y: 50 }, start: performance.now() - 200, duration: 600 };
+    const at = { ...props<InteractionFlowNode>('interaction', { ...interaction, flight }) };
+    const { unmount } = render(<InteractionNode {...at} positionAbsoluteX={300} positionAbsoluteY={250} />);
+    expect(animate).toHaveBeenCalledWith(
+      [{ transform: 'translate(-200px, -200px)' }, { transform: 'none' }],
+      { duration: 600, easing: FLIGHT_EASING },
+    );
+    expect(animation.currentTime).toBeGreaterThanOrEqual(200);
+    unmount();
+    expect(animation.cancel).toHaveBeenCalled();
+  });
+
+  it('far out, is a plain box in its media colour', () => {
+    render(<InteractionNode {...props<InteractionFlowNode>('interaction', interaction)} />, DETAIL_ZOOM / 2);
+    const node = screen.getByTestId(`interaction-${interaction.g_uid}`);
+    expect(node.textContent).toBe('');
+    expect(node.dataset.media).toBe('chat');
   });
 });

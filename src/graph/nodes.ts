@@ -1,9 +1,10 @@
 import type { Node } from '@xyflow/react';
 import { type InteractionState, type MediaName, type SessionState, shortGuid } from '../engine';
 import type { Selection } from '../store/state';
+import type { Flight } from './animation';
 import type { DropVerdict } from './drop-target';
 import { CHIP_HEIGHT, CHIP_WIDTH, ROWS_PER_CELL, type XY } from './layout';
-import { type MediaKind, mediaKind } from './media-kind';
+import { MEDIA_LABELS, type MediaKind, mediaKind } from './media-kind';
 import { Memo } from './memo';
 import type { ContainerPlace, InteractionPlace, Scene } from './scene';
 
@@ -35,8 +36,11 @@ export type InteractionNodeData = {
   readonly state: InteractionState;
   readonly owner: string | null;
   readonly selected: boolean;
-  /** Travelling between containers (class `moving`). */
-  readonly moving: boolean;
+  /**
+   * Travelling between containers (class `moving`): the node already sits at its new place, and
+   * its chip plays the way there from `flight.from` (use-flight.ts). Null when at rest.
+   */
+  readonly flight: Flight | null;
   /** Just moved without travelling (reduced motion) or just arrived. */
   readonly highlight: boolean;
 };
@@ -53,8 +57,10 @@ export interface Overlays {
   readonly hover: DropVerdict;
   flashing(nodeId: string): boolean;
   highlighted(g_uid: string): boolean;
-  /** Where an interaction is drawn instead of its place (flying, dragged, held), or null. */
-  drawnAt(g_uid: string): { readonly at: XY; readonly moving: boolean } | null;
+  /** Where an interaction is drawn instead of its place (dragged, or dropped and held), or null. */
+  heldAt(g_uid: string): XY | null;
+  /** The interaction's flight to its place, while it flies; null at rest. */
+  flight(g_uid: string): Flight | null;
 }
 
 /** Above every container and resting chip: a node in flight or under the pointer. */
@@ -133,10 +139,10 @@ export class NodeDeriver {
     const { record, container } = place;
     const selection = overlays.selection;
     const selected = selection?.kind === 'interaction' && selection.id === record.g_uid;
-    const drawn = overlays.drawnAt(record.g_uid);
-    const moving = drawn?.moving ?? false;
+    const held = overlays.heldAt(record.g_uid);
+    const flight = held === null ? overlays.flight(record.g_uid) : null;
     const highlight = overlays.highlighted(record.g_uid);
-    const data = this.interactionData.get(place.nodeId, [record, selected, moving, highlight], () => ({
+    const data = this.interactionData.get(place.nodeId, [record, selected, flight, highlight], () => ({
       g_uid: record.g_uid,
       short: shortGuid(record.g_uid),
       media: record.media,
@@ -144,24 +150,26 @@ export class NodeDeriver {
       state: record.state,
       owner: record.owner,
       selected,
-      moving,
+      flight,
       highlight,
     }));
-    const at = drawn?.at ?? place.at;
+    const at = held ?? place.at;
     const x = at.x - container.rect.x;
     const y = at.y - container.rect.y;
-    const elevated = drawn !== null;
     return this.nodes.get(
       place.nodeId,
-      [data, container.nodeId, x, y, overlays.canDrag, elevated],
+      [data, container.nodeId, x, y, overlays.canDrag, held !== null],
       (): InteractionFlowNode => ({
         ...sized(place.nodeId, { x, y }, CHIP_WIDTH, CHIP_HEIGHT),
         type: 'interaction',
         data,
         parentId: container.nodeId,
         draggable: overlays.canDrag,
-        ...(elevated ? { zIndex: ELEVATED_Z } : {}),
-        ariaLabel: `Interaction ${record.g_uid}, ${record.media}, ${record.state}`,
+        ...(held !== null || flight !== null ? { zIndex: ELEVATED_Z } : {}),
+        // React Flow draws a `dragging` node even outside the view: a chip flying to a place
+        // off screen is seen leaving.
+        ...(flight !== null ? { dragging: true } : {}),
+        ariaLabel: `Interaction ${record.g_uid}, ${MEDIA_LABELS[data.kind]}, ${record.state}`,
       }),
     );
   }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { engineWithStore } from '../store/testing';
 import { FADE_MS, FadeTracker } from './fades';
 import { contains, SlotGrid } from './layout';
 import { buildScene, type Scene } from './scene';
-import { engineWithStore } from './testing';
 
 function sceneMaker() {
   const grid = new SlotGrid();

@@ -6,6 +6,7 @@ import {
   containerHeight,
   type Rect,
   type SlotGrid,
+  sessionHeight,
   slotOrigin,
   UNOWNED_ORIGIN,
   type XY,
@@ -40,6 +41,8 @@ export interface Scene {
   readonly unowned: ContainerPlace;
   readonly sessions: ReadonlyMap<string, ContainerPlace>;
   readonly interactions: ReadonlyMap<string, InteractionPlace>;
+  /** What every container covers, in flow coordinates. */
+  readonly bounds: Rect;
 }
 
 /** Node ids carry a kind prefix: a session and an interaction may be given the same id. */
@@ -56,12 +59,12 @@ export function selectionOfNode(nodeId: string): Selection {
 
 export function buildScene(model: Model, drawn: readonly SessionRecord[], grid: SlotGrid): Scene {
   grid.update(drawn.map((session) => session.id));
-  const interactions = new Map<string, InteractionPlace>();
+  const placed = new Map<string, InteractionPlace>();
   const sessions = new Map<string, ContainerPlace>();
   const containers: ContainerPlace[] = [];
   const place = (record: InteractionRecord, container: ContainerPlace, index: number) => {
     const offset = chipOffset(index);
-    interactions.set(record.g_uid, {
+    placed.set(record.g_uid, {
       nodeId: interactionNodeId(record.g_uid),
       record,
       container,
@@ -77,7 +80,11 @@ export function buildScene(model: Model, drawn: readonly SessionRecord[], grid: 
       nodeId: sessionNodeId(session.id),
       kind: 'session',
       session,
-      rect: { ...origin, width: CONTAINER_WIDTH, height: containerHeight(owned.length) },
+      rect: {
+        ...origin,
+        width: CONTAINER_WIDTH,
+        height: sessionHeight(owned.length),
+      },
       count: owned.length,
     };
     sessions.set(session.id, container);
@@ -90,7 +97,7 @@ export function buildScene(model: Model, drawn: readonly SessionRecord[], grid: 
   // Unowned: detached or being routed; also any whose owner is not drawn, so none goes missing.
   const waiting: InteractionRecord[] = [];
   for (const record of model.interactions.values()) {
-    if (record.state === 'ended' || interactions.has(record.g_uid)) continue;
+    if (record.state === 'ended' || placed.has(record.g_uid)) continue;
     if (record.owner === null || !sessions.has(record.owner)) waiting.push(record);
   }
   const unowned: ContainerPlace = {
@@ -103,7 +110,29 @@ export function buildScene(model: Model, drawn: readonly SessionRecord[], grid: 
   waiting.forEach((record, index) => {
     place(record, unowned, index);
   });
-  return { containers: [unowned, ...containers], unowned, sessions, interactions };
+  // In the model's order (creation order), not container by container: a move then leaves the
+  // order of the node list alone, where React would move the DOM node of every chip it jumps over.
+  const interactions = new Map<string, InteractionPlace>();
+  for (const g_uid of model.interactions.keys()) {
+    const place = placed.get(g_uid);
+    if (place !== undefined) interactions.set(g_uid, place);
+  }
+  const all = [unowned, ...containers];
+  return { containers: all, unowned, sessions, interactions, bounds: union(all) };
+}
+
+function union(containers: readonly ContainerPlace[]): Rect {
+  let left = Number.POSITIVE_INFINITY;
+  let top = Number.POSITIVE_INFINITY;
+  let right = Number.NEGATIVE_INFINITY;
+  let bottom = Number.NEGATIVE_INFINITY;
+  for (const { rect } of containers) {
+    left = Math.min(left, rect.x);
+    top = Math.min(top, rect.y);
+    right = Math.max(right, rect.x + rect.width);
+    bottom = Math.max(bottom, rect.y + rect.height);
+  }
+  return { x: left, y: top, width: right - left, height: bottom - top };
 }
 
 /** The session's live interactions, in join order. */

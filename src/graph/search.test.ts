@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { shortGuid } from '../engine';
+import { engineWithStore } from '../store/testing';
 import { findInScene } from './search';
-import { centreOf, engineWithStore, sceneOf } from './testing';
+import { centreOf, sceneOf } from './testing';
 
 function setup() {
   const fixture = engineWithStore();
