@@ -1,16 +1,21 @@
 import type { EngineEvent } from '../engine';
+import { framePacer } from './frame-pacer';
 
 type Schedule = (flush: () => void) => void;
 
-/** requestAnimationFrame where there is one (the page), a 16 ms timer elsewhere (Node tests). */
+/**
+ * In the page, the page's paced frames (frame-pacer.ts); elsewhere (Node tests, the server's
+ * clients) a 16 ms timer.
+ */
 const nextFrame: Schedule =
   typeof requestAnimationFrame === 'function'
-    ? (flush) => requestAnimationFrame(flush)
+    ? (flush) => framePacer().schedule(flush)
     : (flush) => setTimeout(flush, 16);
 
 /**
  * Coalesces event batches so the listener gets at most one per animation frame, whatever the
- * event rate: the store commits once per frame, React renders once per frame.
+ * event rate (fewer when the page's redraws are dear): the store commits once per redraw, React
+ * renders once per redraw.
  */
 export class FrameBatcher {
   private buffer: EngineEvent[] = [];
@@ -25,8 +30,11 @@ export class FrameBatcher {
     for (const event of events) this.buffer.push(event);
     if (this.scheduled) return;
     this.scheduled = true;
-    this.schedule(() => this.flush());
+    this.schedule(this.flushScheduled);
   }
+
+  /** One function for every schedule: the page's pacer runs a function once per redraw. */
+  private readonly flushScheduled = () => this.flush();
 
   /** Delivers what is buffered now (before a snapshot or a status change that must follow it). */
   flush(): void {

@@ -11,7 +11,7 @@ import {
 import '@xyflow/react/dist/style.css';
 import { type KeyboardEvent, useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { useActionContext, useInspector } from '../store/react';
-import { selectCanWrite, selectSelection } from '../store/selectors';
+import { selectCanWrite, selectEpoch, selectModel, selectMoves, selectSelection } from '../store/selectors';
 import { GraphSearch } from './GraphSearch';
 import { GraphController } from './graph-controller';
 import { InteractionNode } from './InteractionNode';
@@ -23,7 +23,7 @@ import { SessionNode } from './SessionNode';
 import { selectionOfNode } from './scene';
 import { UnownedNode } from './UnownedNode';
 import { useDragAssociate } from './use-drag-associate';
-import { usePacedGraph } from './use-paced-graph';
+import { useWakeUps } from './use-wake-ups';
 import './graph.css';
 
 const NODE_TYPES: NodeTypes = { session: SessionNode, unowned: UnownedNode, interaction: InteractionNode };
@@ -32,13 +32,15 @@ const NO_EDGES: Edge[] = [];
 /**
  * The sessions and the interactions they own, drawn from the store. The controller keeps what
  * lives between frames (slots, fades, flights, drag); this component only feeds it the store's
- * state and the time, and mounts React Flow. The store's model reaches it at the redraw pace
- * (use-paced-graph.ts); the selection and the pointer are drawn at once.
+ * state and the time, and mounts React Flow. The store's model changes at the page's redraw
+ * pace (connection/frame-pacer.ts); the selection and the pointer are drawn at once.
  */
 export function GraphView() {
   const { store } = useActionContext();
   const [controller] = useState(() => new GraphController());
-  const { model, epoch, moves } = usePacedGraph(store, (now) => controller.nextWake(now));
+  const model = useInspector(selectModel);
+  const epoch = useInspector(selectEpoch);
+  const moves = useInspector(selectMoves);
   const selection = useInspector(selectSelection);
   const canDrag = useInspector(selectCanWrite);
   const [, redraw] = useReducer((n: number) => n + 1, 0);
@@ -50,6 +52,7 @@ export function GraphView() {
     { model, epoch, moves, selection, canDrag, reducedMotion: prefersReducedMotion() },
     performance.now(),
   );
+  useWakeUps(controller, redraw);
   useFirstView(epoch);
   const drag = useDragAssociate(controller, redraw);
 

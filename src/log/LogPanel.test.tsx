@@ -5,7 +5,7 @@ import { InspectorProvider } from '../store/react';
 import { engineWithStore } from '../store/testing';
 import { LogPanel } from './LogPanel';
 
-// happy-dom has no layout: give the log's scroll box a height so the virtualizer draws rows.
+// happy-dom has no layout: give the log's scroll box a height so the row window (row-window.ts) draws rows.
 const clientHeight = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientHeight');
 beforeAll(() => {
   Object.defineProperty(HTMLElement.prototype, 'clientHeight', {

@@ -1,4 +1,3 @@
-import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, type MouseEvent, useRef } from 'react';
 import type { LogRow } from '../store/log-buffer';
 import { useInspector } from '../store/react';
@@ -7,8 +6,9 @@ import type { Selection } from '../store/state';
 import type { FilteredIndex } from './filter';
 import { rowInteraction, rowSession } from './format';
 import { LogRowView, ROW_HEIGHT } from './LogRowView';
-import { newestRows } from './newest-rows';
+import type { RowWindow } from './row-window';
 import { useFollowNewest } from './use-follow-newest';
+import { useRowWindow } from './use-row-window';
 
 /** Rows drawn beyond the box, so a scroll shows drawn rows before the next render. */
 const OVERSCAN = 6;
@@ -21,7 +21,7 @@ interface Props {
 }
 
 /**
- * The virtualized rows (fixed height, so 100,000 rows cost what 30 do). Rows are memoized and
+ * The windowed rows (fixed height, so 100,000 rows cost what 30 do: row-window.ts). Rows are memoized and
  * keyed by position, so a frame renders only the rows that came into view. Following the newest
  * row, and pausing on a scroll up, is useFollowNewest's job.
  */
@@ -30,22 +30,18 @@ export function LogTable({ index, count, follow }: Props) {
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   const select = useInspector((s) => s.select);
   const selection = useInspector(selectSelection);
-  /** Rows the box holds, from the size the virtualizer observes (no layout read). */
-  const fit = useRef(0);
-  const virtualizer = useVirtualizer({
-    count,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+  // The sticky header sits above the first row inside the scroll box.
+  const rows = useRowWindow(scrollRef, count, {
+    rowHeight: ROW_HEIGHT,
+    headHeight: ROW_HEIGHT,
     overscan: OVERSCAN,
-    // The sticky header sits above the first row inside the scroll element.
-    scrollMargin: ROW_HEIGHT,
-    rangeExtractor: follow
-      ? (range) => newestRows(range.count, fit.current, OVERSCAN)
-      : defaultRangeExtractor,
+    follow,
   });
-  fit.current = Math.ceil((virtualizer.scrollRect?.height ?? 0) / ROW_HEIGHT);
-
-  const { onScroll, onWheel } = useFollowNewest(scrollRef, bodyRef, index, follow);
+  const following = useFollowNewest(scrollRef, bodyRef, index, follow);
+  const onScroll = () => {
+    following.onScroll();
+    rows.onScroll();
+  };
 
   const rowAt = (target: EventTarget): LogRow | undefined => {
     const element = target instanceof Element ? target.closest<HTMLElement>('[data-index]') : null;
@@ -66,7 +62,7 @@ export function LogTable({ index, count, follow }: Props) {
   };
 
   return (
-    <div className="log-scroll" ref={scrollRef} onScroll={onScroll} onWheel={onWheel}>
+    <div className="log-scroll" ref={scrollRef} onScroll={onScroll} onWheel={following.onWheel}>
       <table className="log-table" aria-label="Events" aria-rowcount={count + 1}>
         <thead>
           <tr className="log-row log-head">
@@ -81,22 +77,22 @@ export function LogTable({ index, count, follow }: Props) {
         </thead>
         <tbody
           ref={bodyRef}
-          style={{ height: virtualizer.getTotalSize() }}
+          style={{ height: count * ROW_HEIGHT }}
           onClick={onClick}
           onKeyDown={onKeyDown}
           // A click must not focus the row: focusing scrolls a half-hidden row into view, which
           // would read as the user scrolling up and pause the log.
           onMouseDown={(e) => e.preventDefault()}
         >
-          {virtualizer.getVirtualItems().map((item) => {
-            const row = index.row(item.index);
+          {positions(rows.window).map((position) => {
+            const row = index.row(position);
             if (row === undefined) return null;
             return (
               <LogRowView
-                key={item.key}
+                key={position}
                 row={row}
-                position={item.index}
-                top={item.start - ROW_HEIGHT}
+                position={position}
+                top={position * ROW_HEIGHT}
                 selected={isSelected(row, selection)}
               />
             );
@@ -105,6 +101,10 @@ export function LogTable({ index, count, follow }: Props) {
       </table>
     </div>
   );
+}
+
+function positions({ from, to }: RowWindow): number[] {
+  return Array.from({ length: to - from }, (_, i) => from + i);
 }
 
 function isSelected(row: LogRow, selection: Selection): boolean {
