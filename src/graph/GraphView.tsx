@@ -9,7 +9,15 @@ import {
   useReactFlow,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { type KeyboardEvent, useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import {
+  type KeyboardEvent,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useReducer,
+  useRef,
+  useState,
+} from 'react';
 import { useActionContext, useInspector } from '../store/react';
 import { selectCanWrite, selectEpoch, selectModel, selectMoves, selectSelection } from '../store/selectors';
 import { GraphSearch } from './GraphSearch';
@@ -23,6 +31,7 @@ import { SessionNode } from './SessionNode';
 import { selectionOfNode } from './scene';
 import { UnownedNode } from './UnownedNode';
 import { useDragAssociate } from './use-drag-associate';
+import { LooksProvider } from './use-look';
 import { useWakeUps } from './use-wake-ups';
 import './graph.css';
 
@@ -52,6 +61,8 @@ export function GraphView() {
     { model, epoch, moves, selection, canDrag, reducedMotion: prefersReducedMotion() },
     performance.now(),
   );
+  // Nodes whose look changed re-render now, before the browser paints this render.
+  useLayoutEffect(() => controller.looks.publish());
   useWakeUps(controller, redraw);
   useFirstView(epoch);
   const drag = useDragAssociate(controller, redraw);
@@ -80,32 +91,34 @@ export function GraphView() {
   const find = useCallback((query: string) => controller.find(query), [controller]);
 
   return (
-    <ReactFlow<GraphNode>
-      className={canDrag ? 'graph' : 'graph viewer'}
-      nodes={nodes}
-      edges={NO_EDGES}
-      nodeTypes={NODE_TYPES}
-      onNodeClick={onNodeClick}
-      onPaneClick={onPaneClick}
-      onKeyDown={onKeyDown}
-      {...drag}
-      onlyRenderVisibleElements
-      nodesDraggable={canDrag}
-      nodesConnectable={false}
-      elementsSelectable={false}
-      deleteKeyCode={null}
-      // Far enough out for fit view to show hundreds of sessions, four to a row, all at once.
-      minZoom={0.01}
-      maxZoom={2}
-      proOptions={{ hideAttribution: true }}
-    >
-      <Background gap={24} />
-      <Controls showInteractive={false} />
-      <Overview bounds={controller.bounds()} />
-      <Panel position="top-left">
-        <GraphSearch find={find} />
-      </Panel>
-    </ReactFlow>
+    <LooksProvider looks={controller.looks}>
+      <ReactFlow<GraphNode>
+        className={canDrag ? 'graph' : 'graph viewer'}
+        nodes={nodes}
+        edges={NO_EDGES}
+        nodeTypes={NODE_TYPES}
+        onNodeClick={onNodeClick}
+        onPaneClick={onPaneClick}
+        onKeyDown={onKeyDown}
+        {...drag}
+        onlyRenderVisibleElements
+        nodesDraggable={canDrag}
+        nodesConnectable={false}
+        elementsSelectable={false}
+        deleteKeyCode={null}
+        // Far enough out for fit view to show hundreds of sessions, four to a row, all at once.
+        minZoom={0.01}
+        maxZoom={2}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background gap={24} />
+        <Controls showInteractive={false} />
+        <Overview bounds={controller.bounds()} />
+        <Panel position="top-left">
+          <GraphSearch find={find} />
+        </Panel>
+      </ReactFlow>
+    </LooksProvider>
   );
 }
 

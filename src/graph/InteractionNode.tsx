@@ -1,48 +1,51 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo, useRef } from 'react';
 import { MediaIcon } from './MediaIcon';
-import type { InteractionFlowNode } from './nodes';
+import type { InteractionFlowNode, InteractionLook } from './nodes';
 import { useDetailed } from './use-detail';
 import { useFlight } from './use-flight';
+import { useLook } from './use-look';
 
 /**
  * An interaction: its short g_uid, its media at a glance (glyph and colour), its state. Its node's
- * aria-label names all three for screen readers (nodes.ts).
+ * aria-label names its id and media (nodes.ts); its title, what a screen reader adds to that,
+ * its state and owner.
  */
-function InteractionNodeView({ data, positionAbsoluteX, positionAbsoluteY }: NodeProps<InteractionFlowNode>) {
+function InteractionNodeView({ id, positionAbsoluteX, positionAbsoluteY }: NodeProps<InteractionFlowNode>) {
   const ref = useRef<HTMLDivElement>(null);
+  const look = useLook<InteractionLook>(id);
   const detailed = useDetailed();
-  useFlight(ref, data.flight, positionAbsoluteX, positionAbsoluteY);
-  const classes = ['interaction', `ixn-${data.state}`];
+  useFlight(ref, look.flight, positionAbsoluteX, positionAbsoluteY);
+  const classes = ['interaction', `ixn-${look.state}`];
   if (!detailed) classes.push('far');
-  if (data.selected) classes.push('selected');
-  if (data.flight !== null) classes.push('moving');
-  if (data.highlight) classes.push('highlight');
+  if (look.selected) classes.push('selected');
+  if (look.flight !== null) classes.push('moving');
+  if (look.highlight) classes.push('highlight');
   return (
     <div
       ref={ref}
       className={classes.join(' ')}
-      data-testid={`interaction-${data.g_uid}`}
-      data-owner={data.owner ?? ''}
-      data-media={data.kind}
-      title={`${data.g_uid} · ${data.media} · ${data.state} · ${data.owner ?? 'no owner'}`}
+      data-testid={`interaction-${look.g_uid}`}
+      data-owner={look.owner ?? ''}
+      data-media={look.kind}
+      title={`${look.g_uid} · ${look.media} · ${look.state} · ${look.owner ?? 'no owner'}`}
     >
       {detailed && (
         <>
-          <MediaIcon kind={data.kind} />
-          <span className="ixn-id">{data.short}</span>
-          <span className="ixn-state">{data.state}</span>
+          <MediaIcon kind={look.kind} />
+          <span className="ixn-id">{look.short}</span>
+          <span className="ixn-state">{look.state}</span>
         </>
       )}
     </div>
   );
 }
 
-/** Re-renders when its data changes, or when its place does during a flight (the course changes). */
+/** Re-renders when its look changes (useLook), or when its place does (a flight's course). */
 export const InteractionNode = memo(
   InteractionNodeView,
   (a, b) =>
-    a.data === b.data &&
-    (a.data.flight === null ||
-      (a.positionAbsoluteX === b.positionAbsoluteX && a.positionAbsoluteY === b.positionAbsoluteY)),
+    a.id === b.id &&
+    a.positionAbsoluteX === b.positionAbsoluteX &&
+    a.positionAbsoluteY === b.positionAbsoluteY,
 );

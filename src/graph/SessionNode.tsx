@@ -1,37 +1,39 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { formatAge } from './age';
-import type { SessionFlowNode } from './nodes';
+import type { SessionFlowNode, SessionLook } from './nodes';
 import { useDetailed } from './use-detail';
+import { useLook } from './use-look';
 import { useNow } from './use-now';
 
 /** A running (or fading) session: a container its interactions sit in. */
-function SessionNodeView({ data }: NodeProps<SessionFlowNode>) {
+function SessionNodeView({ id }: NodeProps<SessionFlowNode>) {
+  const look = useLook<SessionLook>(id);
   const detailed = useDetailed();
-  const classes = ['session', `session-${data.state}`];
+  const classes = ['session', `session-${look.state}`];
   if (!detailed) classes.push('far');
-  if (data.selected) classes.push('selected');
-  if (data.flash) classes.push('flash');
-  if (data.drop !== null) classes.push(`drop-${data.drop}`);
+  if (look.selected) classes.push('selected');
+  if (look.flash) classes.push('flash');
+  if (look.drop !== null) classes.push(`drop-${look.drop}`);
+  const count = `${look.count} ${look.count === 1 ? 'interaction' : 'interactions'}`;
   return (
     <div
       className={classes.join(' ')}
-      data-testid={`session-${data.id}`}
-      data-state={data.state}
-      title={data.refusal ?? `${data.id} · ${data.src}`}
+      data-testid={`session-${look.id}`}
+      data-state={look.state}
+      // Also what a screen reader adds to the node's name (its aria-label, nodes.ts).
+      title={look.refusal ?? `${look.id} · ${look.src} · ${look.state} · ${count}`}
     >
       {detailed && (
         <>
           <div className="session-head">
-            <span className="session-id">{data.id}</span>
-            <span className="session-state">{data.state}</span>
+            <span className="session-id">{look.id}</span>
+            <span className="session-state">{look.state}</span>
           </div>
           <div className="session-meta">
-            <span data-testid="session-count">
-              {data.count} {data.count === 1 ? 'interaction' : 'interactions'}
-            </span>
+            <span data-testid="session-count">{count}</span>
             <span aria-hidden="true">·</span>
-            <Age startedAt={data.startedAt} endedAt={data.endedAt} />
+            <Age startedAt={look.startedAt} endedAt={look.endedAt} />
           </div>
         </>
       )}
@@ -45,4 +47,5 @@ function Age({ startedAt, endedAt }: { startedAt: number; endedAt: number | null
   return <span className="session-age">{formatAge((endedAt ?? now) - startedAt)}</span>;
 }
 
-export const SessionNode = memo(SessionNodeView, (a, b) => a.data === b.data);
+/** Re-renders when its look changes (useLook), not when React Flow moves or re-measures it. */
+export const SessionNode = memo(SessionNodeView, (a, b) => a.id === b.id);

@@ -4,7 +4,7 @@ import { engineWithStore } from '../store/testing';
 import { FLASH_MS, FLIGHT_MS, flightPosition } from './animation';
 import { GraphController, type GraphInput, MAX_FLIGHTS } from './graph-controller';
 import { chipOffset, type XY } from './layout';
-import type { GraphNode, InteractionFlowNode, SessionFlowNode, UnownedFlowNode } from './nodes';
+import type { GraphNode, InteractionLook, SessionLook, UnownedLook } from './nodes';
 import { interactionNodeId, sessionNodeId, UNOWNED_NODE_ID } from './scene';
 
 function input(store: InspectorStore, options: Partial<GraphInput> = {}): GraphInput {
@@ -38,16 +38,24 @@ function absolute(nodes: readonly GraphNode[], id: string): XY {
  * Where the eye sees a node at `t`: its position, or for a chip in flight the point of its flight
  * (the chip plays it on top of its position, use-flight.ts).
  */
-function drawn(nodes: readonly GraphNode[], id: string, t: number): XY {
-  const node = byId(nodes, id);
+function drawn(controller: GraphController, nodes: readonly GraphNode[], id: string, t: number): XY {
   const at = absolute(nodes, id);
-  return node.type === 'interaction' && node.data.flight !== null
-    ? flightPosition(node.data.flight, at, t)
-    : at;
+  const flight = lookOf<InteractionLook>(controller, id).flight;
+  return flight === null ? at : flightPosition(flight, at, t);
 }
 
-function flying(nodes: readonly GraphNode[], id: string): boolean {
-  return (byId(nodes, id) as InteractionFlowNode).data.flight !== null;
+/** How a node looks as of the controller's last update. */
+function lookOf<T extends InteractionLook | SessionLook | UnownedLook>(
+  controller: GraphController,
+  id: string,
+): T {
+  const look = controller.looks.get(id);
+  if (look === undefined) throw new Error(`no look for ${id}`);
+  return look as T;
+}
+
+function flying(controller: GraphController, id: string): boolean {
+  return lookOf<InteractionLook>(controller, id).flight !== null;
 }
 
 function strictlyBetween(value: number, a: number, b: number): boolean {
@@ -71,20 +79,20 @@ function moved(options: Partial<GraphInput> = {}) {
 
 describe('graph controller: moves', () => {
   it('flies a moved interaction from its old container to its new one, strictly between mid-flight', () => {
-    const { a, b, before, node, from, at } = moved();
+    const { a, b, controller, before, node, from, at } = moved();
     const start = at(2000);
     expect(byId(start, node).parentId).toBe(sessionNodeId(b.session));
-    expect(drawn(start, node, 2000)).toEqual(from);
-    expect(flying(start, node)).toBe(true);
-    expect((byId(start, node) as InteractionFlowNode).data.owner).toBe(b.session);
+    expect(drawn(controller, start, node, 2000)).toEqual(from);
+    expect(flying(controller, node)).toBe(true);
+    expect(lookOf<InteractionLook>(controller, node).owner).toBe(b.session);
 
     const midway = 2000 + FLIGHT_MS / 2;
-    const mid = drawn(at(midway), node, midway);
+    const mid = drawn(controller, at(midway), node, midway);
     const end = at(2000 + FLIGHT_MS);
     const to = absolute(end, node);
     expect(strictlyBetween(mid.x, from.x, to.x) || strictlyBetween(mid.y, from.y, to.y)).toBe(true);
     expect(to).not.toEqual(from);
-    expect(flying(end, node)).toBe(false);
+    expect(flying(controller, node)).toBe(false);
     // The node itself sits at its new place from the start: only its chip travels.
     expect(absolute(start, node)).toEqual(to);
     // It lands where the layout puts it: second in its new container, after b's own interaction.
@@ -94,25 +102,24 @@ describe('graph controller: moves', () => {
   });
 
   it('flashes both containers briefly', () => {
-    const { a, b, at } = moved();
-    const flashing = (nodes: readonly GraphNode[], id: string) =>
-      (byId(nodes, sessionNodeId(id)) as SessionFlowNode).data.flash;
-    const start = at(2000);
-    expect(flashing(start, a.session)).toBe(true);
-    expect(flashing(start, b.session)).toBe(true);
-    const later = at(2000 + FLASH_MS);
-    expect(flashing(later, a.session)).toBe(false);
-    expect(flashing(later, b.session)).toBe(false);
+    const { a, b, controller, at } = moved();
+    const flashing = (id: string) => lookOf<SessionLook>(controller, sessionNodeId(id)).flash;
+    at(2000);
+    expect(flashing(a.session)).toBe(true);
+    expect(flashing(b.session)).toBe(true);
+    at(2000 + FLASH_MS);
+    expect(flashing(a.session)).toBe(false);
+    expect(flashing(b.session)).toBe(false);
   });
 
   it('with reduced motion, puts the node at its target at once, highlighted', () => {
-    const { node, from, at } = moved({ reducedMotion: true });
+    const { controller, node, from, at } = moved({ reducedMotion: true });
     const nodes = at(2000);
+    const look = lookOf<InteractionLook>(controller, node);
+    expect(look.flight).toBeNull();
+    expect(look.highlight).toBe(true);
     expect(absolute(nodes, node)).not.toEqual(from);
     expect(absolute(nodes, node)).toEqual(absolute(at(2000 + FLIGHT_MS), node));
-    const data = (byId(nodes, node) as InteractionFlowNode).data;
-    expect(data.flight).toBeNull();
-    expect(data.highlight).toBe(true);
   });
 
   it('asks to be drawn again when a flight lands and when a flash ends, then never', () => {
@@ -131,11 +138,11 @@ describe('graph controller: moves', () => {
     const controller = new GraphController();
     controller.update(input(fixture.store), 1000);
     const b = fixture.arrive();
-    const nodes = controller.update(input(fixture.store), 2000);
-    const data = (byId(nodes, interactionNodeId(b.g_uid)) as InteractionFlowNode).data;
-    expect(data.flight).toBeNull();
-    expect(data.highlight).toBe(true);
-    expect((byId(nodes, UNOWNED_NODE_ID) as UnownedFlowNode).data.flash).toBe(false);
+    controller.update(input(fixture.store), 2000);
+    const look = lookOf<InteractionLook>(controller, interactionNodeId(b.g_uid));
+    expect(look.flight).toBeNull();
+    expect(look.highlight).toBe(true);
+    expect(lookOf<UnownedLook>(controller, UNOWNED_NODE_ID).flash).toBe(false);
   });
 
   it('lets a terminated interaction go: its container flashes, nothing flies to the Unowned area', () => {
@@ -146,8 +153,8 @@ describe('graph controller: moves', () => {
     fixture.run({ verb: 'terminate', session: a.session, interactionid: a.g_uid });
     const nodes = controller.update(input(fixture.store), 2000);
     expect(nodes.some((n) => n.id === interactionNodeId(a.g_uid))).toBe(false);
-    expect((byId(nodes, sessionNodeId(a.session)) as SessionFlowNode).data.flash).toBe(true);
-    expect((byId(nodes, UNOWNED_NODE_ID) as UnownedFlowNode).data.flash).toBe(false);
+    expect(lookOf<SessionLook>(controller, sessionNodeId(a.session)).flash).toBe(true);
+    expect(lookOf<UnownedLook>(controller, UNOWNED_NODE_ID).flash).toBe(false);
     expect(controller.nextWake(2001)).not.toBe(2001);
   });
 
@@ -156,8 +163,21 @@ describe('graph controller: moves', () => {
     const a = fixture.arrive();
     const b = fixture.arrive();
     fixture.run({ verb: 'associate', session: a.session, interactionid: a.g_uid, sessionid: b.session });
-    const nodes = new GraphController().update(input(fixture.store), 1000);
-    expect(flying(nodes, interactionNodeId(a.g_uid))).toBe(false);
+    const controller = new GraphController();
+    controller.update(input(fixture.store), 1000);
+    expect(flying(controller, interactionNodeId(a.g_uid))).toBe(false);
+  });
+
+  it('hands React Flow the same node list when only looks changed (a selection, user data)', () => {
+    const fixture = engineWithStore();
+    const a = fixture.arrive();
+    const controller = new GraphController();
+    const before = controller.update(input(fixture.store), 1000);
+    fixture.store.getState().select({ kind: 'session', id: a.session });
+    fixture.run({ verb: 'setuData', session: a.session, interactionid: a.g_uid, udata: { note: 'x' } });
+    const after = controller.update(input(fixture.store), 1010);
+    expect(after).toBe(before);
+    expect(lookOf<SessionLook>(controller, sessionNodeId(a.session)).selected).toBe(true);
   });
 
   it('keeps the node objects of everything a move did not touch, and the order of the list', () => {
@@ -184,7 +204,7 @@ describe('graph controller: moves', () => {
       });
     }
     const nodes = controller.update(input(fixture.store), 2000);
-    const inFlight = movers.filter((m) => flying(nodes, interactionNodeId(m.g_uid)));
+    const inFlight = movers.filter((m) => flying(controller, interactionNodeId(m.g_uid)));
     expect(inFlight).toHaveLength(MAX_FLIGHTS);
     for (const m of movers)
       expect(byId(nodes, interactionNodeId(m.g_uid)).parentId).toBe(sessionNodeId(target.session));
@@ -218,9 +238,9 @@ describe('graph controller: drag', () => {
   it('glides a node back to its owner when the drop is refused or goes nowhere', () => {
     const { a, controller, node, home, dropped, at } = dragged();
     controller.returnHome(a.g_uid, 2000);
-    expect(drawn(at(2000), node, 2000)).toEqual(dropped);
+    expect(drawn(controller, at(2000), node, 2000)).toEqual(dropped);
     const midway = 2000 + FLIGHT_MS / 2;
-    const mid = drawn(at(midway), node, midway);
+    const mid = drawn(controller, at(midway), node, midway);
     expect(strictlyBetween(mid.x, dropped.x, home.x)).toBe(true);
     expect(absolute(at(2000 + FLIGHT_MS), node)).toEqual(home);
   });
@@ -238,11 +258,11 @@ describe('graph controller: drag', () => {
     });
     const start = at(2200);
     expect(byId(start, node).parentId).toBe(sessionNodeId(b.session));
-    expect(drawn(start, node, 2200)).toEqual(dropped);
+    expect(drawn(controller, start, node, 2200)).toEqual(dropped);
     const end = at(2200 + FLIGHT_MS);
     const target = absolute(end, sessionNodeId(b.session));
     expect(absolute(end, node).x).toBeGreaterThan(target.x);
-    expect(flying(end, node)).toBe(false);
+    expect(flying(controller, node)).toBe(false);
   });
 
   it('gives a viewer no draggable interaction', () => {

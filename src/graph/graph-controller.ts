@@ -4,6 +4,7 @@ import { FLASH_MS, type Flight, flightPosition, HIGHLIGHT_MS, isFlying, startFli
 import type { DropVerdict } from './drop-target';
 import { FadeTracker } from './fades';
 import { type Rect, SlotGrid, type XY } from './layout';
+import { NodeLooks } from './looks';
 import { type GraphNode, NodeDeriver, type Overlays } from './nodes';
 import { buildScene, type ContainerPlace, containerFor, type Scene } from './scene';
 import { findInScene, type SearchHit } from './search';
@@ -29,7 +30,8 @@ const NONE: DropVerdict = { kind: 'none' };
 
 /**
  * The graph's state between frames, in plain TypeScript: stable slots, fades, flights, flashes,
- * the dragged and the held node. `update` turns the store's state and the time into nodes; the
+ * the dragged and the held node. `update` turns the store's state and the time into nodes and
+ * their looks; the
  * view calls it on every render and asks `nextWake` when to render again. Times are
  * `performance.now()` milliseconds.
  */
@@ -37,6 +39,8 @@ export class GraphController {
   private readonly grid = new SlotGrid();
   private readonly fades = new FadeTracker();
   private readonly deriver = new NodeDeriver();
+  /** How each node looks as of the last `update`; the view publishes them once it has rendered. */
+  readonly looks = new NodeLooks();
   private scene: Scene | null = null;
   private sceneModel: Model | null = null;
   private sceneDue: number | null = null;
@@ -70,7 +74,7 @@ export class GraphController {
       heldAt: (g_uid) => this.heldAt(g_uid),
       flight: (g_uid) => this.flightOf(g_uid, now),
     };
-    return this.deriver.derive(scene, overlays);
+    return this.deriver.derive(scene, overlays, this.looks);
   }
 
   /**

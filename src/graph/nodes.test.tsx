@@ -4,22 +4,26 @@ import { type NodeProps, ReactFlowProvider, useStoreApi } from '@xyflow/react';
 import { type ReactNode, useLayoutEffect } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { InteractionNode } from './InteractionNode';
-import type { InteractionFlowNode, InteractionNodeData, SessionFlowNode, SessionNodeData } from './nodes';
+import { NodeLooks } from './looks';
+import type { InteractionFlowNode, InteractionLook, SessionFlowNode, SessionLook } from './nodes';
 import { SessionNode } from './SessionNode';
 import { DETAIL_ZOOM } from './use-detail';
 import { FLIGHT_EASING } from './use-flight';
+import { LooksProvider } from './use-look';
 
 afterEach(() => {
   cleanup();
   vi.restoreAllMocks();
 });
 
-/** Node components read the zoom from React Flow's store. */
-function render(node: ReactNode, zoom = 1) {
+/** Node components read the zoom from React Flow's store, and their look (node 'n') from the looks. */
+function render(node: ReactNode, look: SessionLook | InteractionLook, zoom = 1) {
+  const looks = new NodeLooks();
+  looks.set('n', look);
   return renderDom(
     <ReactFlowProvider>
       <Zoom zoom={zoom} />
-      {node}
+      <LooksProvider looks={looks}>{node}</LooksProvider>
     </ReactFlowProvider>,
   );
 }
@@ -30,15 +34,12 @@ function Zoom({ zoom }: { zoom: number }) {
   return null;
 }
 
-/** The props React Flow gives a node component; only `data` matters to ours. */
-function props<N extends SessionFlowNode | InteractionFlowNode>(
-  type: N['type'],
-  data: N['data'],
-): NodeProps<N> {
+/** The props React Flow gives node 'n'; ours read the id, and the interaction its place. */
+function props<N extends SessionFlowNode | InteractionFlowNode>(type: N['type']): NodeProps<N> {
   return {
     id: 'n',
     type,
-    data,
+    data: type === 'session' ? { id: session.id } : { g_uid: interaction.g_uid, kind: interaction.kind },
     dragging: false,
     zIndex: 0,
     selectable: false,
@@ -51,7 +52,7 @@ function props<N extends SessionFlowNode | InteractionFlowNode>(
   } as NodeProps<N>;
 }
 
-const session: SessionNodeData = {
+const session: SessionLook = {
   id: 'S-0000A',
   src: 'iq:support',
   state: 'running',
@@ -64,7 +65,7 @@ const session: SessionNodeData = {
   refusal: null,
 };
 
-const interaction: InteractionNodeData = {
+const interaction: InteractionLook = {
   g_uid: '00000000000000AB12CD',
   short: 'AB12CD',
   media: 'TMediaChat',
@@ -78,7 +79,7 @@ const interaction: InteractionNodeData = {
 
 describe('SessionNode', () => {
   it('shows its id, state, interaction count and age', () => {
-    render(<SessionNode {...props<SessionFlowNode>('session', session)} />);
+    render(<SessionNode {...props<SessionFlowNode>('session')} />, session);
     const node = screen.getByTestId('session-S-0000A');
     expect(node.textContent).toContain('S-0000A');
     expect(node.textContent).toContain('running');
@@ -86,13 +87,15 @@ describe('SessionNode', () => {
     expect(node.textContent).toMatch(/4[12] s/);
   });
 
-  it('far out, is a plain box that still shows its state and feedback', () => {
+  it('far out, is a plain box that still shows its state and feedback, and names them in its title', () => {
     render(
-      <SessionNode {...props<SessionFlowNode>('session', { ...session, flash: true })} />,
+      <SessionNode {...props<SessionFlowNode>('session')} />,
+      { ...session, flash: true },
       DETAIL_ZOOM / 2,
     );
     const node = screen.getByTestId('session-S-0000A');
     expect(node.textContent).toBe('');
+    expect(node.title).toBe('S-0000A · iq:support · running · 2 interactions');
     expect(node.classList.contains('flash')).toBe(true);
     expect(node.dataset.state).toBe('running');
   });
@@ -103,25 +106,25 @@ describe('SessionNode', () => {
       drop: 'refused',
       refusal: 'invaliddestination: session S-0000A has ended',
     } as const;
-    render(<SessionNode {...props<SessionFlowNode>('session', refused)} />);
+    render(<SessionNode {...props<SessionFlowNode>('session')} />, refused);
     const node = screen.getByTestId('session-S-0000A');
     expect(node.classList.contains('drop-refused')).toBe(true);
     expect(node.title).toBe(refused.refusal);
   });
 
   it('fades once ended', () => {
-    render(
-      <SessionNode
-        {...props<SessionFlowNode>('session', { ...session, state: 'ended', endedAt: Date.now() })}
-      />,
-    );
+    render(<SessionNode {...props<SessionFlowNode>('session')} />, {
+      ...session,
+      state: 'ended',
+      endedAt: Date.now(),
+    });
     expect(screen.getByTestId('session-S-0000A').classList.contains('session-ended')).toBe(true);
   });
 });
 
 describe('InteractionNode', () => {
   it('shows its short g_uid, media and state, and names its owner for tests', () => {
-    render(<InteractionNode {...props<InteractionFlowNode>('interaction', interaction)} />);
+    render(<InteractionNode {...props<InteractionFlowNode>('interaction')} />, interaction);
     const node = screen.getByTestId(`interaction-${interaction.g_uid}`);
     expect(node.dataset.owner).toBe('S-0000A');
     expect(node.dataset.media).toBe('chat');
@@ -132,11 +135,11 @@ describe('InteractionNode', () => {
 
   it('has an empty owner when unowned and the class `moving` while it flies', () => {
     const flight = { from: { x: 0, y: 0 }, start: performance.now(), duration: 600 };
-    render(
-      <InteractionNode
-        {...props<InteractionFlowNode>('interaction', { ...interaction, owner: null, flight })}
-      />,
-    );
+    render(<InteractionNode {...props<InteractionFlowNode>('interaction')} />, {
+      ...interaction,
+      owner: null,
+      flight,
+    });
     const node = screen.getByTestId(`interaction-${interaction.g_uid}`);
     expect(node.dataset.owner).toBe('');
     expect(node.classList.contains('moving')).toBe(true);
@@ -147,8 +150,11 @@ describe('InteractionNode', () => {
     const animate = vi.fn(() => animation as unknown as Animation);
     vi.spyOn(HTMLElement.prototype, 'animate').mockImplementation(animate);
     const flight = { from: { x: 100, y: 50 }, start: performance.now() - 200, duration: 600 };
-    const at = { ...props<InteractionFlowNode>('interaction', { ...interaction, flight }) };
-    const { unmount } = render(<InteractionNode {...at} positionAbsoluteX={300} positionAbsoluteY={250} />);
+    const at = props<InteractionFlowNode>('interaction');
+    const { unmount } = render(<InteractionNode {...at} positionAbsoluteX={300} positionAbsoluteY={250} />, {
+      ...interaction,
+      flight,
+    });
     expect(animate).toHaveBeenCalledWith(
       [{ transform: 'translate(-200px, -200px)' }, { transform: 'none' }],
       { duration: 600, easing: FLIGHT_EASING },
@@ -158,10 +164,11 @@ describe('InteractionNode', () => {
     expect(animation.cancel).toHaveBeenCalled();
   });
 
-  it('far out, is a plain box in its media colour', () => {
-    render(<InteractionNode {...props<InteractionFlowNode>('interaction', interaction)} />, DETAIL_ZOOM / 2);
+  it('far out, is a plain box in its media colour, its state in its title', () => {
+    render(<InteractionNode {...props<InteractionFlowNode>('interaction')} />, interaction, DETAIL_ZOOM / 2);
     const node = screen.getByTestId(`interaction-${interaction.g_uid}`);
     expect(node.textContent).toBe('');
+    expect(node.title).toContain('handling');
     expect(node.dataset.media).toBe('chat');
   });
 });

@@ -4,12 +4,21 @@ import type { Selection } from '../store/state';
 import type { Flight } from './animation';
 import type { DropVerdict } from './drop-target';
 import { CHIP_HEIGHT, CHIP_WIDTH, ROWS_PER_CELL, type XY } from './layout';
+import type { NodeLooks } from './looks';
 import { MEDIA_LABELS, type MediaKind, mediaKind } from './media-kind';
 import { Memo } from './memo';
-import type { ContainerPlace, InteractionPlace, Scene } from './scene';
+import { type ContainerPlace, type InteractionPlace, type Scene, UNOWNED_NODE_ID } from './scene';
 
-/** What each node component draws. Data objects are memoized: same inputs, same object. */
-export type SessionNodeData = {
+/**
+ * What React Flow holds of a node: what it is, where it is. A node's data never changes while it
+ * is drawn; what changes with traffic is its look (looks.ts), which only its component reads.
+ */
+export type SessionNodeData = { readonly id: string };
+export type UnownedNodeData = { readonly id: typeof UNOWNED_NODE_ID };
+export type InteractionNodeData = { readonly g_uid: string; readonly kind: MediaKind };
+
+/** How a node looks now. Looks are memoized: same inputs, same object. */
+export type SessionLook = {
   readonly id: string;
   readonly src: string;
   readonly state: SessionState;
@@ -23,12 +32,12 @@ export type SessionNodeData = {
   readonly refusal: string | null;
 };
 
-export type UnownedNodeData = {
+export type UnownedLook = {
   readonly count: number;
   readonly flash: boolean;
 };
 
-export type InteractionNodeData = {
+export type InteractionLook = {
   readonly g_uid: string;
   readonly short: string;
   readonly media: MediaName;
@@ -68,38 +77,56 @@ const ELEVATED_Z = 1000;
 /** No handles: nodes are never connected, and known handles spare React Flow a measure pass. */
 const NO_HANDLES: [] = [];
 
-/** Derives React Flow nodes from the scene, reusing every node whose inputs did not change. */
+/**
+ * Derives React Flow nodes and their looks from the scene, reusing every node and look whose
+ * inputs did not change, and the whole node list when no node changed: then React Flow has
+ * nothing to do at all.
+ */
 export class NodeDeriver {
-  private readonly sessionData = new Memo<SessionNodeData>();
-  private readonly unownedData = new Memo<UnownedNodeData>();
-  private readonly interactionData = new Memo<InteractionNodeData>();
+  private readonly sessionLooks = new Memo<SessionLook>();
+  private readonly unownedLooks = new Memo<UnownedLook>();
+  private readonly interactionLooks = new Memo<InteractionLook>();
+  private readonly data = new Memo<SessionNodeData | UnownedNodeData | InteractionNodeData>();
   private readonly nodes = new Memo<GraphNode>();
-  private readonly memos = [this.sessionData, this.unownedData, this.interactionData, this.nodes];
+  private readonly memos = [
+    this.sessionLooks,
+    this.unownedLooks,
+    this.interactionLooks,
+    this.data,
+    this.nodes,
+  ];
+  private last: GraphNode[] = [];
 
-  derive(scene: Scene, overlays: Overlays): GraphNode[] {
+  derive(scene: Scene, overlays: Overlays, looks: NodeLooks): GraphNode[] {
     for (const memo of this.memos) memo.begin();
+    looks.begin();
     // Containers first: React Flow needs a parent before its children.
-    const out: GraphNode[] = scene.containers.map((container) => this.container(container, overlays));
-    for (const place of scene.interactions.values()) out.push(this.interaction(place, overlays));
+    const out: GraphNode[] = scene.containers.map((container) => this.container(container, overlays, looks));
+    for (const place of scene.interactions.values()) out.push(this.interaction(place, overlays, looks));
     for (const memo of this.memos) memo.sweep();
-    return out;
+    looks.sweep();
+    if (!sameItems(out, this.last)) this.last = out;
+    return this.last;
   }
 
-  private container(container: ContainerPlace, overlays: Overlays): GraphNode {
+  private container(container: ContainerPlace, overlays: Overlays, looks: NodeLooks): GraphNode {
     const flash = overlays.flashing(container.nodeId);
     const { rect } = container;
     const session = container.session;
     if (session === null) {
-      const data = this.unownedData.get(container.nodeId, [container.count, flash], () => ({
-        count: container.count,
-        flash,
-      }));
-      return this.nodes.get(container.nodeId, [data, rect.height], () => ({
+      looks.set(
+        container.nodeId,
+        this.unownedLooks.get(container.nodeId, [container.count, flash], () => ({
+          count: container.count,
+          flash,
+        })),
+      );
+      return this.nodes.get(container.nodeId, [rect.height], () => ({
         ...sized(container.nodeId, rect, rect.width, rect.height),
         type: 'unowned',
-        data,
+        data: { id: UNOWNED_NODE_ID },
         draggable: false,
-        ariaLabel: `Unowned interactions: ${container.count}`,
+        ariaLabel: 'Unowned interactions',
       }));
     }
     const selection = overlays.selection;
@@ -108,71 +135,86 @@ export class NodeDeriver {
     const hovered = hover.kind === 'target' && hover.session === session.id ? hover : null;
     const drop = hovered === null ? null : hovered.refusal === null ? 'ok' : 'refused';
     const refusal = hovered?.refusal ? `${hovered.refusal.code}: ${hovered.refusal.reason}` : null;
-    const data = this.sessionData.get(
+    looks.set(
       container.nodeId,
-      [session, container.count, selected, flash, drop, refusal],
-      () => ({
-        id: session.id,
-        src: session.src,
-        state: session.state,
-        count: container.count,
-        startedAt: session.startedAt,
-        endedAt: session.endedAt,
-        selected,
-        flash,
-        drop,
-        refusal,
-      }),
+      this.sessionLooks.get(
+        container.nodeId,
+        [session, container.count, selected, flash, drop, refusal],
+        () => ({
+          id: session.id,
+          src: session.src,
+          state: session.state,
+          count: container.count,
+          startedAt: session.startedAt,
+          endedAt: session.endedAt,
+          selected,
+          flash,
+          drop,
+          refusal,
+        }),
+      ),
     );
-    return this.nodes.get(container.nodeId, [data, rect.x, rect.y, rect.height], () => ({
+    // A container fuller than its cell overflows the gap: draw it above its neighbours.
+    const zIndex = container.count > ROWS_PER_CELL ? 1 : 0;
+    return this.nodes.get(container.nodeId, [rect.x, rect.y, rect.height, zIndex], () => ({
       ...sized(container.nodeId, rect, rect.width, rect.height),
       type: 'session',
-      data,
+      data: this.data.get(container.nodeId, [], () => ({ id: session.id })) as SessionNodeData,
       draggable: false,
-      // A container fuller than its cell overflows the gap: draw it above its neighbours.
-      zIndex: container.count > ROWS_PER_CELL ? 1 : 0,
-      ariaLabel: `Session ${session.id}, ${session.state}, ${container.count} interactions`,
+      zIndex,
+      ariaLabel: `Session ${session.id}`,
     }));
   }
 
-  private interaction(place: InteractionPlace, overlays: Overlays): GraphNode {
+  private interaction(place: InteractionPlace, overlays: Overlays, looks: NodeLooks): GraphNode {
     const { record, container } = place;
     const selection = overlays.selection;
     const selected = selection?.kind === 'interaction' && selection.id === record.g_uid;
     const held = overlays.heldAt(record.g_uid);
     const flight = held === null ? overlays.flight(record.g_uid) : null;
     const highlight = overlays.highlighted(record.g_uid);
-    const data = this.interactionData.get(place.nodeId, [record, selected, flight, highlight], () => ({
-      g_uid: record.g_uid,
-      short: shortGuid(record.g_uid),
-      media: record.media,
-      kind: mediaKind(record.media),
-      state: record.state,
-      owner: record.owner,
-      selected,
-      flight,
-      highlight,
-    }));
+    const kind = mediaKind(record.media);
+    looks.set(
+      place.nodeId,
+      this.interactionLooks.get(place.nodeId, [record, selected, flight, highlight], () => ({
+        g_uid: record.g_uid,
+        short: shortGuid(record.g_uid),
+        media: record.media,
+        kind,
+        state: record.state,
+        owner: record.owner,
+        selected,
+        flight,
+        highlight,
+      })),
+    );
     const at = held ?? place.at;
     const x = at.x - container.rect.x;
     const y = at.y - container.rect.y;
+    const elevated = held !== null || flight !== null;
     return this.nodes.get(
       place.nodeId,
-      [data, container.nodeId, x, y, overlays.canDrag, held !== null],
+      [container.nodeId, x, y, overlays.canDrag, elevated, flight !== null],
       (): InteractionFlowNode => ({
         ...sized(place.nodeId, { x, y }, CHIP_WIDTH, CHIP_HEIGHT),
         type: 'interaction',
-        data,
+        data: this.data.get(place.nodeId, [], () => ({ g_uid: record.g_uid, kind })) as InteractionNodeData,
         parentId: container.nodeId,
         draggable: overlays.canDrag,
-        ...(held !== null || flight !== null ? { zIndex: ELEVATED_Z } : {}),
+        ...(elevated ? { zIndex: ELEVATED_Z } : {}),
         // React Flow draws a `dragging` node even outside the view: a chip flying to a place
         // off screen is seen leaving.
         ...(flight !== null ? { dragging: true } : {}),
-        ariaLabel: `Interaction ${record.g_uid}, ${MEDIA_LABELS[data.kind]}, ${record.state}`,
+        ariaLabel: `Interaction ${record.g_uid}, ${MEDIA_LABELS[kind]}`,
       }),
     );
   }
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**
