@@ -32,7 +32,13 @@ function paced() {
     const ran: number[] = [];
     return { ran, run: () => ran.push(now) };
   };
-  return { pacer, advance, recorder, due: () => (frame as { at: number } | null)?.at ?? null };
+  return {
+    pacer,
+    advance,
+    recorder,
+    clock: () => now,
+    due: () => (frame as { at: number } | null)?.at ?? null,
+  };
 }
 
 describe('frame pacer', () => {
@@ -91,6 +97,35 @@ describe('frame pacer', () => {
     expect(due()).toBe(700);
     advance(700);
     expect(wake.ran).toEqual([700]);
+  });
+
+  it("runs the graph's part of a redraw in the frame after the store's, and counts both in its cost", () => {
+    const { pacer, advance, recorder, clock } = paced();
+    const store = recorder();
+    const graph = recorder();
+    // The store's batch lands; the graph hears of it and asks for its part of this redraw.
+    const flush = () => {
+      store.run();
+      pacer.schedule(graph.run, clock(), 'second');
+    };
+    pacer.schedule(flush);
+    advance(0, 10);
+    expect(store.ran).toEqual([0]);
+    expect(graph.ran).toEqual([]);
+    advance(16, 20);
+    expect(graph.ran).toEqual([16]);
+    // From the first frame's start to the second frame drawn: 36 ms, smoothed with nothing before.
+    expect(pacer.interval()).toBe(18 / REDRAW_SHARE);
+  });
+
+  it('runs a timed request of the second phase on its own when nothing else is due', () => {
+    const { pacer, advance, recorder, due } = paced();
+    const graph = recorder();
+    pacer.schedule(graph.run, 500, 'second');
+    expect(due()).toBe(500);
+    advance(500);
+    expect(graph.ran).toEqual([500]);
+    expect(due()).toBeNull();
   });
 
   it('spaces redraws out when they are dear, within its bounds', () => {

@@ -51,17 +51,28 @@ export function afterFrameVia(channel: MessageChannel): AfterFrame {
 }
 
 /**
+ * When in a redraw a request runs: `first`, in its first frame (the store takes its batch, and
+ * what reads the store directly redraws); `second`, in the frame after (the graph, whose redraw
+ * is the dearest: had it shared the first frame, that frame would have cost the sum of both).
+ */
+export type Phase = 'first' | 'second';
+
+/**
  * Paces the page's redraws. Whatever must change what the page shows (a batch of events for the
- * store, a flash of the graph that ends) asks for a frame with `schedule`; everything asked for
- * runs together in one frame, so a redraw costs one round of style, layout and paint. A request
- * after a quiet spell runs on the next frame (as quick as drawing every frame); requests in a
- * burst run together, no closer than MIN_REDRAW_MS apart, or further when redraws are dear
- * (REDRAW_SHARE). A request may name a time (a flash ending): it runs then, or at the next paced
- * redraw after it.
+ * store, a flash of the graph that ends) asks for a redraw with `schedule`; everything asked for
+ * runs together, in one frame per phase, so a redraw costs one or two rounds of style, layout and
+ * paint. A request after a quiet spell runs on the next frame (as quick as drawing every frame);
+ * requests in a burst run together, no closer than MIN_REDRAW_MS apart, or further when redraws
+ * are dear (REDRAW_SHARE). A request may name a time (a flash ending): it runs then, or at the
+ * next paced redraw after it.
  */
 export class FramePacer {
-  /** What to run, and not before when. */
-  private readonly pending = new Map<() => void, number>();
+  /** What to run, and not before when, by phase. */
+  private readonly pending = { first: new Map<() => void, number>(), second: new Map<() => void, number>() };
+  /** While a redraw's first frame runs: second-phase requests made now join this redraw. */
+  private inFirstFrame = false;
+  /** Second-phase runs of the redraw under way. */
+  private readonly joining = new Set<() => void>();
   private last = Number.NEGATIVE_INFINITY;
   private due: number | null = null;
   private cancel: (() => void) | null = null;
@@ -79,10 +90,19 @@ export class FramePacer {
     return Math.min(MAX_REDRAW_MS, Math.max(MIN_REDRAW_MS, this.cost / REDRAW_SHARE));
   }
 
-  /** Runs `run` in the next paced redraw at or after `at`; asking again for the same `run` keeps the earlier time. */
-  schedule(run: () => void, at: number = this.now()): void {
-    const before = this.pending.get(run);
-    if (before === undefined || at < before) this.pending.set(run, at);
+  /**
+   * Runs `run` in the next paced redraw at or after `at`, in its `phase`; asking again for the same
+   * `run` keeps the earlier time. A second-phase request made during a redraw's first frame (the
+   * graph hearing of the store's new batch) joins that redraw.
+   */
+  schedule(run: () => void, at: number = this.now(), phase: Phase = 'first'): void {
+    if (phase === 'second' && this.inFirstFrame && at <= this.now()) {
+      this.joining.add(run);
+      return;
+    }
+    const pending = this.pending[phase];
+    const before = pending.get(run);
+    if (before === undefined || at < before) pending.set(run, at);
     this.request(Math.min(at, before ?? at));
   }
 
@@ -90,7 +110,9 @@ export class FramePacer {
     this.cancel?.();
     this.cancel = null;
     this.due = null;
-    this.pending.clear();
+    this.pending.first.clear();
+    this.pending.second.clear();
+    this.joining.clear();
   }
 
   private request(at: number): void {
@@ -105,23 +127,50 @@ export class FramePacer {
     this.cancel = null;
     this.due = null;
     const start = this.now();
-    const runs: (() => void)[] = [];
     let later = Number.POSITIVE_INFINITY;
-    for (const [run, at] of this.pending) {
-      // A timer may fire a hair early: what is due within the frame runs in it.
-      if (at <= start + 1) runs.push(run);
-      else later = Math.min(later, at);
-    }
-    for (const run of runs) this.pending.delete(run);
-    if (runs.length > 0) {
-      this.last = start;
-      for (const run of runs) run();
-      this.afterFrame(() => {
-        this.cost = (this.cost + (this.now() - start)) / 2;
-      });
-    }
+    const take = (pending: Map<() => void, number>): (() => void)[] => {
+      const runs: (() => void)[] = [];
+      for (const [run, at] of pending) {
+        // A timer may fire a hair early: what is due within the frame runs in it.
+        if (at <= start + 1) runs.push(run);
+        else later = Math.min(later, at);
+      }
+      for (const run of runs) pending.delete(run);
+      return runs;
+    };
+    const first = take(this.pending.first);
+    for (const run of take(this.pending.second)) this.joining.add(run);
     if (later !== Number.POSITIVE_INFINITY) this.request(later);
+    if (first.length === 0 && this.joining.size === 0) return;
+    this.last = start;
+    if (first.length === 0) {
+      // Nothing for the first frame: the second phase has this one to itself.
+      this.second(start);
+      return;
+    }
+    this.inFirstFrame = true;
+    try {
+      for (const run of first) run();
+    } finally {
+      this.inFirstFrame = false;
+    }
+    if (this.joining.size === 0) this.measure(start);
+    else this.frame(() => this.second(start), 0);
   };
+
+  private second(start: number): void {
+    const runs = [...this.joining];
+    this.joining.clear();
+    for (const run of runs) run();
+    this.measure(start);
+  }
+
+  /** A redraw's cost: from its start until its last frame is drawn. */
+  private measure(start: number): void {
+    this.afterFrame(() => {
+      this.cost = (this.cost + (this.now() - start)) / 2;
+    });
+  }
 }
 
 let pagePacer: FramePacer | null = null;

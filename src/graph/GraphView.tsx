@@ -19,7 +19,7 @@ import {
   useState,
 } from 'react';
 import { useActionContext, useInspector } from '../store/react';
-import { selectCanWrite, selectEpoch, selectModel, selectMoves, selectSelection } from '../store/selectors';
+import { selectCanWrite, selectSelection } from '../store/selectors';
 import { GraphSearch } from './GraphSearch';
 import { GraphController } from './graph-controller';
 import { InteractionNode } from './InteractionNode';
@@ -31,6 +31,7 @@ import { SessionNode } from './SessionNode';
 import { selectionOfNode } from './scene';
 import { UnownedNode } from './UnownedNode';
 import { useDragAssociate } from './use-drag-associate';
+import { useGraphFeed } from './use-graph-feed';
 import { LooksProvider } from './use-look';
 import { useWakeUps } from './use-wake-ups';
 import './graph.css';
@@ -41,15 +42,13 @@ const NO_EDGES: Edge[] = [];
 /**
  * The sessions and the interactions they own, drawn from the store. The controller keeps what
  * lives between frames (slots, fades, flights, drag); this component only feeds it the store's
- * state and the time, and mounts React Flow. The store's model changes at the page's redraw
- * pace (connection/frame-pacer.ts); the selection and the pointer are drawn at once.
+ * state and the time, and mounts React Flow. The store's model reaches it in the second frame of
+ * each paced redraw (use-graph-feed.ts); the selection and the pointer are drawn at once.
  */
 export function GraphView() {
   const { store } = useActionContext();
   const [controller] = useState(() => new GraphController());
-  const model = useInspector(selectModel);
-  const epoch = useInspector(selectEpoch);
-  const moves = useInspector(selectMoves);
+  const { model, epoch, moves } = useGraphFeed(store);
   const selection = useInspector(selectSelection);
   const canDrag = useInspector(selectCanWrite);
   const [, redraw] = useReducer((n: number) => n + 1, 0);

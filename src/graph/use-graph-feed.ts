@@ -1,0 +1,81 @@
+import { useState, useSyncExternalStore } from 'react';
+import { type FramePacer, framePacer } from '../connection/frame-pacer';
+import type { Model } from '../engine';
+import type { Move } from '../store/state';
+import type { InspectorStore } from '../store/store';
+
+/** What the graph draws from the store, as of its last redraw. */
+export interface GraphFeedState {
+  readonly model: Model;
+  readonly epoch: string | null;
+  readonly moves: readonly Move[];
+}
+
+type Store = Pick<InspectorStore, 'getState' | 'subscribe'>;
+
+const pick = (state: GraphFeedState): GraphFeedState => ({
+  model: state.model,
+  epoch: state.epoch,
+  moves: state.moves,
+});
+
+/**
+ * The store's model, epoch and moves, handed to the graph in the second frame of the redraw that
+ * committed them (frame-pacer.ts): the store's batch and the log take one frame, the graph the
+ * next, rather than both one frame that would cost the sum.
+ */
+export class GraphFeed {
+  private current: GraphFeedState;
+  private readonly listeners = new Set<() => void>();
+  private unsubscribe: (() => void) | null = null;
+
+  constructor(
+    private readonly store: Store,
+    private readonly pacer: Pick<FramePacer, 'schedule'> = framePacer(),
+  ) {
+    this.current = pick(store.getState());
+  }
+
+  readonly snapshot = (): GraphFeedState => this.current;
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    if (this.unsubscribe === null) {
+      this.unsubscribe = this.store.subscribe((state, previous) => {
+        if (
+          state.model !== previous.model ||
+          state.epoch !== previous.epoch ||
+          state.moves !== previous.moves
+        )
+          this.pacer.schedule(this.publish, performance.now(), 'second');
+      });
+      // Anything committed before the subscription is drawn in the next redraw.
+      if (this.store.getState().model !== this.current.model)
+        this.pacer.schedule(this.publish, performance.now(), 'second');
+    }
+    return () => {
+      this.listeners.delete(listener);
+      if (this.listeners.size > 0) return;
+      this.unsubscribe?.();
+      this.unsubscribe = null;
+    };
+  };
+
+  private readonly publish = () => {
+    const state = this.store.getState();
+    if (
+      state.model === this.current.model &&
+      state.epoch === this.current.epoch &&
+      state.moves === this.current.moves
+    )
+      return;
+    this.current = pick(state);
+    for (const listener of this.listeners) listener();
+  };
+}
+
+/** The graph's part of the store, one frame behind the store's commits (GraphFeed). */
+export function useGraphFeed(store: Store): GraphFeedState {
+  const [feed] = useState(() => new GraphFeed(store));
+  return useSyncExternalStore(feed.subscribe, feed.snapshot);
+}
