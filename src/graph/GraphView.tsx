@@ -9,15 +9,7 @@ import {
   useReactFlow,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import {
-  type KeyboardEvent,
-  useCallback,
-  useEffect,
-  useLayoutEffect,
-  useReducer,
-  useRef,
-  useState,
-} from 'react';
+import { type KeyboardEvent, useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { useActionContext, useInspector } from '../store/react';
 import { selectCanWrite, selectSelection } from '../store/selectors';
 import { GraphSearch } from './GraphSearch';
@@ -32,7 +24,7 @@ import { selectionOfNode } from './scene';
 import { UnownedNode } from './UnownedNode';
 import { useDragAssociate } from './use-drag-associate';
 import { useGraphFeed } from './use-graph-feed';
-import { LooksProvider } from './use-look';
+import { LooksProvider, usePublishedLooks } from './use-look';
 import { useWakeUps } from './use-wake-ups';
 import './graph.css';
 
@@ -60,8 +52,7 @@ export function GraphView() {
     { model, epoch, moves, selection, canDrag, reducedMotion: prefersReducedMotion() },
     performance.now(),
   );
-  // Nodes whose look changed re-render now, before the browser paints this render.
-  useLayoutEffect(() => controller.looks.publish());
+  usePublishedLooks(controller.looks);
   useWakeUps(controller, redraw);
   useFirstView(epoch);
   const drag = useDragAssociate(controller, redraw);

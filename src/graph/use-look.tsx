@@ -1,4 +1,12 @@
-import { createContext, type ReactNode, useCallback, useContext, useRef, useSyncExternalStore } from 'react';
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useRef,
+  useSyncExternalStore,
+} from 'react';
 import type { NodeLooks } from './looks';
 
 const LooksContext = createContext<NodeLooks | null>(null);
@@ -20,4 +28,28 @@ export function useLook<T>(id: string): T {
   if (look === undefined) throw new Error(`node ${id} has no look`);
   last.current = look;
   return look;
+}
+
+/**
+ * After each render of the graph, tells the nodes whose look changed, in the next frame. A node
+ * React Flow re-renders in this one (it moved, it arrived) reads its new look then already, so a
+ * flight starts with its move; the rest (a count, a state, a flash) follow a frame later, so the
+ * graph's dearest frame does not also carry a few hundred small re-renders.
+ */
+export function usePublishedLooks(looks: NodeLooks): void {
+  const frame = useRef<number | null>(null);
+  useEffect(() => {
+    // One frame pending at a time: renders in a row (a drag) must not keep putting it off.
+    if (frame.current !== null) return;
+    frame.current = requestAnimationFrame(() => {
+      frame.current = null;
+      looks.publish();
+    });
+  });
+  useEffect(
+    () => () => {
+      if (frame.current !== null) cancelAnimationFrame(frame.current);
+    },
+    [],
+  );
 }
