@@ -13,7 +13,15 @@ import { startPreview } from './serve';
 const SECONDS = 8;
 const TARGET_NODES = 1_000;
 
+/** A frame over 50 ms: how long, how much of it was script, and what ran the most of it. */
+interface LongFrame {
+  readonly duration: number;
+  readonly script: number;
+  readonly by: string;
+}
+
 interface Frames {
+  readonly causes: readonly LongFrame[];
   readonly p50: number;
   readonly p95: number;
   readonly max: number;
@@ -30,9 +38,16 @@ interface Frames {
  */
 const SAMPLE_FRAMES = `async (ms) => {
   const deltas = [];
-  let long = 0;
+  const causes = [];
   const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) if (entry.duration > 50) long++;
+    for (const entry of list.getEntries()) {
+      if (entry.duration <= 50) continue;
+      // Long animation frames name their scripts: what the frame's time went to.
+      const scripts = entry.scripts ?? [];
+      const script = scripts.reduce((sum, s) => sum + s.duration, 0);
+      const top = scripts.reduce((a, b) => (b.duration > (a?.duration ?? -1) ? b : a), null);
+      causes.push({ duration: entry.duration, script, by: top ? top.invoker : 'no script' });
+    }
   });
   try {
     observer.observe({ type: 'long-animation-frame', buffered: false });
@@ -51,7 +66,7 @@ const SAMPLE_FRAMES = `async (ms) => {
     requestAnimationFrame(tick);
   });
   observer.disconnect();
-  return { deltas, long, nodes: document.querySelectorAll('.react-flow__node').length };
+  return { deltas, causes, nodes: document.querySelectorAll('.react-flow__node').length };
 }`;
 
 async function measure(page: Page, seconds: number): Promise<Frames> {
@@ -66,7 +81,7 @@ async function measure(page: Page, seconds: number): Promise<Frames> {
   const started = Date.now();
   const sample = (await page.evaluate(`(${SAMPLE_FRAMES})(${seconds * 1000})`)) as {
     deltas: number[];
-    long: number;
+    causes: LongFrame[];
     nodes: number;
   };
   const elapsed = (Date.now() - started) / 1000;
@@ -75,10 +90,11 @@ async function measure(page: Page, seconds: number): Promise<Frames> {
   await cdp.detach();
   const sorted = [...sample.deltas.slice(1)].sort((a, b) => a - b);
   return {
+    causes: sample.causes,
     p50: percentile(sorted, 50),
     p95: percentile(sorted, 95),
     max: sorted[sorted.length - 1] ?? Number.NaN,
-    longPerMinute: (sample.long / seconds) * 60,
+    longPerMinute: (sample.causes.length / seconds) * 60,
     busyMsPerSecond: busy / elapsed,
     nodes: sample.nodes,
     events: (seqAfter - seqBefore) / elapsed,
@@ -127,6 +143,14 @@ async function grow(page: Page): Promise<number> {
   return drawn;
 }
 
+/** Each long frame as `total ms (script ms, by what)`, so a slow frame says where it went. */
+function describeLong(causes: readonly LongFrame[]): string {
+  if (causes.length === 0) return 'none';
+  return causes
+    .map((c) => `${fmt(c.duration)} ms (script ${fmt(c.script)}, ${c.by.split('.')[0]})`)
+    .join('; ');
+}
+
 function line(name: string, f: Frames, base: Frames): string[] {
   return [
     report(`${name} frame p50 ms`, fmt(f.p50, 1), fmt(base.p50, 1), base.p50 / f.p50, ''),
@@ -140,6 +164,7 @@ function line(name: string, f: Frames, base: Frames): string[] {
     ),
     `${`${name} long frames >50ms /min`.padEnd(34)} ${fmt(f.longPerMinute, 1).padStart(18)}  baseline ${fmt(base.longPerMinute, 1).padStart(18)}  (max frame ${fmt(f.max, 1)} ms; goal: none at 1,000 ev/s)`,
     `${`${name} nodes / events per s`.padEnd(34)} ${`${f.nodes} / ${fmt(f.events)}`.padStart(18)}`,
+    `${`${name} long frames, each`.padEnd(34)} ${describeLong(f.causes)}`,
   ];
 }
 
