@@ -3,10 +3,11 @@ import type { Move, Selection } from '../store/state';
 import { FLASH_MS, type Flight, flightPosition, HIGHLIGHT_MS, isFlying, startFlight } from './animation';
 import type { DropVerdict } from './drop-target';
 import { FadeTracker } from './fades';
-import { type Rect, SlotGrid, type XY } from './layout';
+import type { Rect, XY } from './layout';
 import { NodeLooks } from './looks';
 import { type GraphNode, NodeDeriver, type Overlays } from './nodes';
 import { buildScene, type ContainerPlace, containerFor, type Scene } from './scene';
+import { SceneSlots } from './scene-slots';
 import { findInScene, type SearchHit } from './search';
 
 export interface GraphInput {
@@ -36,7 +37,7 @@ const NONE: DropVerdict = { kind: 'none' };
  * `performance.now()` milliseconds.
  */
 export class GraphController {
-  private readonly grid = new SlotGrid();
+  private readonly slots = new SceneSlots();
   private readonly fades = new FadeTracker();
   private readonly deriver = new NodeDeriver();
   /** How each node looks as of the last `update`; the view publishes them once it has rendered. */
@@ -205,7 +206,7 @@ export class GraphController {
   private sceneAt(model: Model, now: number): Scene {
     const due = this.sceneDue !== null && now >= this.sceneDue;
     if (this.scene === null || model !== this.sceneModel || due) {
-      this.scene = buildScene(model, this.fades.drawn(model.sessions, now), this.grid);
+      this.scene = buildScene(model, this.fades.drawn(model.sessions, now), this.slots);
       this.sceneModel = model;
       this.sceneDue = this.fades.nextChange(now);
     }

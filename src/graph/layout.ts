@@ -1,10 +1,11 @@
 /**
  * Geometry of the graph, in flow coordinates. A calm layout: every session keeps the grid slot it
  * got when first drawn until it is no longer drawn, so nothing moves when others arrive or leave.
- * Interactions sit inside their container by their index (join order). A session's container
- * keeps the height of its cell's rows, and grows only past them: it does not change size as
- * interactions come and go (which would also make React Flow re-measure it). The "Unowned" area
- * grows with its content, in a column of its own left of the grid, so it covers no session.
+ * Interactions sit inside their container in rows they keep the same way (scene-slots.ts). A
+ * session's container keeps the height of its cell's rows, and grows only past them: it does not
+ * change size as interactions come and go (which would also make React Flow re-measure it). The
+ * "Unowned" area grows with its content, in a column of its own left of the grid, so it covers
+ * no session.
  */
 export interface XY {
   readonly x: number;
@@ -51,9 +52,9 @@ export function containerHeight(count: number): number {
   return HEADER_HEIGHT + Math.max(1, count) * ROW_PITCH + PADDING - (ROW_PITCH - CHIP_HEIGHT);
 }
 
-/** Where the interaction at `index` sits, relative to its container. */
-export function chipOffset(index: number): XY {
-  return { x: PADDING, y: HEADER_HEIGHT + index * ROW_PITCH };
+/** Where the interaction in row `row` sits, relative to its container. */
+export function chipOffset(row: number): XY {
+  return { x: PADDING, y: HEADER_HEIGHT + row * ROW_PITCH };
 }
 
 export function slotOrigin(slot: number): XY {

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { engineWithStore } from '../store/testing';
 import { FADE_MS, FadeTracker } from './fades';
-import { contains, SlotGrid } from './layout';
+import { contains } from './layout';
 import { buildScene, type Scene } from './scene';
+import { SceneSlots } from './scene-slots';
 
 function sceneMaker() {
-  const grid = new SlotGrid();
+  const slots = new SceneSlots();
   const fades = new FadeTracker();
   return (model: Parameters<typeof buildScene>[0], now = 0): Scene =>
-    buildScene(model, fades.drawn(model.sessions, now), grid);
+    buildScene(model, fades.drawn(model.sessions, now), slots);
 }
 
 describe('scene', () => {
@@ -71,5 +72,31 @@ describe('scene', () => {
     for (const id of stay) expect(rectOf(after, id)).toEqual(rectOf(first, id));
     // The freed slot is reused by the newcomer, after the fade.
     expect(rectOf(after, newcomer)).toEqual(rectOf(first, gone));
+  });
+
+  it('keeps every chip in its row when one above it leaves; the next newcomer takes the freed row', () => {
+    const { store, run, arrive } = engineWithStore();
+    const make = sceneMaker();
+    const host = arrive();
+    const others = Array.from({ length: 3 }, () => arrive());
+    for (const other of others)
+      run({ verb: 'associate', session: other.session, interactionid: other.g_uid, sessionid: host.session });
+    const first = make(store.getState().model);
+    const at = (scene: Scene, g_uid: string) => scene.interactions.get(g_uid)?.at;
+    const [leaving, ...staying] = [host, ...others];
+
+    run({ verb: 'terminate', session: host.session, interactionid: leaving?.g_uid as string });
+    const after = make(store.getState().model);
+    for (const chip of staying) expect(at(after, chip.g_uid)).toEqual(at(first, chip.g_uid));
+
+    const newcomer = arrive();
+    run({
+      verb: 'associate',
+      session: newcomer.session,
+      interactionid: newcomer.g_uid,
+      sessionid: host.session,
+    });
+    const refilled = make(store.getState().model);
+    expect(at(refilled, newcomer.g_uid)).toEqual(at(first, leaving?.g_uid as string));
   });
 });

@@ -11,6 +11,7 @@ import {
   UNOWNED_ORIGIN,
   type XY,
 } from './layout';
+import type { SceneSlots } from './scene-slots';
 
 /**
  * What the graph draws, placed: the containers (the Unowned area and each drawn session) and the
@@ -57,41 +58,47 @@ export function selectionOfNode(nodeId: string): Selection {
   return null;
 }
 
-export function buildScene(model: Model, drawn: readonly SessionRecord[], grid: SlotGrid): Scene {
-  grid.update(drawn.map((session) => session.id));
+export function buildScene(model: Model, drawn: readonly SessionRecord[], slots: SceneSlots): Scene {
+  slots.cells.update(drawn.map((session) => session.id));
   const placed = new Map<string, InteractionPlace>();
   const sessions = new Map<string, ContainerPlace>();
   const containers: ContainerPlace[] = [];
-  const place = (record: InteractionRecord, container: ContainerPlace, index: number) => {
-    const offset = chipOffset(index);
-    placed.set(record.g_uid, {
-      nodeId: interactionNodeId(record.g_uid),
-      record,
-      container,
-      offset,
-      at: { x: container.rect.x + offset.x, y: container.rect.y + offset.y },
-    });
+  /** A container's chips, each in the row it keeps (scene-slots.ts). */
+  const placeAll = (
+    records: readonly InteractionRecord[],
+    container: ContainerPlace,
+    rows: SlotGrid,
+  ): void => {
+    for (const record of records) {
+      const offset = chipOffset(rows.slotOf(record.g_uid) as number);
+      placed.set(record.g_uid, {
+        nodeId: interactionNodeId(record.g_uid),
+        record,
+        container,
+        offset,
+        at: { x: container.rect.x + offset.x, y: container.rect.y + offset.y },
+      });
+    }
   };
 
   for (const session of drawn) {
-    const origin = slotOrigin(grid.slotOf(session.id) as number);
+    const nodeId = sessionNodeId(session.id);
     const owned = live(model, session.interactions);
+    const { rows, spanned } = placeRows(slots, nodeId, owned);
     const container: ContainerPlace = {
-      nodeId: sessionNodeId(session.id),
+      nodeId,
       kind: 'session',
       session,
       rect: {
-        ...origin,
+        ...slotOrigin(slots.cells.slotOf(session.id) as number),
         width: CONTAINER_WIDTH,
-        height: sessionHeight(owned.length),
+        height: sessionHeight(spanned),
       },
       count: owned.length,
     };
     sessions.set(session.id, container);
     containers.push(container);
-    owned.forEach((record, index) => {
-      place(record, container, index);
-    });
+    placeAll(owned, container, rows);
   }
 
   // Unowned: detached or being routed; also any whose owner is not drawn, so none goes missing.
@@ -100,16 +107,17 @@ export function buildScene(model: Model, drawn: readonly SessionRecord[], grid: 
     if (record.state === 'ended' || placed.has(record.g_uid)) continue;
     if (record.owner === null || !sessions.has(record.owner)) waiting.push(record);
   }
+  const waitingRows = placeRows(slots, UNOWNED_NODE_ID, waiting);
   const unowned: ContainerPlace = {
     nodeId: UNOWNED_NODE_ID,
     kind: 'unowned',
     session: null,
-    rect: { ...UNOWNED_ORIGIN, width: CONTAINER_WIDTH, height: containerHeight(waiting.length) },
+    rect: { ...UNOWNED_ORIGIN, width: CONTAINER_WIDTH, height: containerHeight(waitingRows.spanned) },
     count: waiting.length,
   };
-  waiting.forEach((record, index) => {
-    place(record, unowned, index);
-  });
+  placeAll(waiting, unowned, waitingRows.rows);
+  const all = [unowned, ...containers];
+  slots.retainRows(new Set(all.map((container) => container.nodeId)));
   // In the model's order (creation order), not container by container: a move then leaves the
   // order of the node list alone, where React would move the DOM node of every chip it jumps over.
   const interactions = new Map<string, InteractionPlace>();
@@ -117,8 +125,22 @@ export function buildScene(model: Model, drawn: readonly SessionRecord[], grid: 
     const place = placed.get(g_uid);
     if (place !== undefined) interactions.set(g_uid, place);
   }
-  const all = [unowned, ...containers];
   return { containers: all, unowned, sessions, interactions, bounds: union(all) };
+}
+
+/** The rows a container's chips keep, and how many rows they span: down to the lowest in use. */
+function placeRows(
+  slots: SceneSlots,
+  nodeId: string,
+  records: readonly InteractionRecord[],
+): { rows: SlotGrid; spanned: number } {
+  const rows = slots.placeRows(
+    nodeId,
+    records.map((record) => record.g_uid),
+  );
+  let spanned = 0;
+  for (const record of records) spanned = Math.max(spanned, (rows.slotOf(record.g_uid) as number) + 1);
+  return { rows, spanned };
 }
 
 function union(containers: readonly ContainerPlace[]): Rect {

@@ -1,12 +1,13 @@
 // Scene helpers for this folder's tests; the engine and store they draw come from src/store/testing.ts.
 import type { InspectorStore } from '../store/store';
-import { SlotGrid, type XY } from './layout';
+import type { XY } from './layout';
 import { buildScene, containerFor, type Scene } from './scene';
+import { SceneSlots } from './scene-slots';
 
 /** Every session of the store drawn, as the graph would draw them without fades. */
 export function sceneOf(store: InspectorStore): Scene {
   const model = store.getState().model;
-  return buildScene(model, [...model.sessions.values()], new SlotGrid());
+  return buildScene(model, [...model.sessions.values()], new SceneSlots());
 }
 
 /** The centre of a session's container (or the Unowned area's, for null), in flow coordinates. */
