@@ -72,7 +72,12 @@ export interface Overlays {
   flight(g_uid: string): Flight | null;
 }
 
-/** Above every container and resting chip: a node in flight or under the pointer. */
+/**
+ * Above every container and resting chip: a node in flight or under the pointer. A chip in flight
+ * must also come last in paint order: the browser composites whatever is drawn over an element
+ * whose transform animates, and left in place a flying chip took the chips after it along
+ * (measured: a third more main-thread time under traffic).
+ */
 const ELEVATED_Z = 1000;
 /** No handles: nodes are never connected, and known handles spare React Flow a measure pass. */
 const NO_HANDLES: [] = [];
