@@ -73,10 +73,9 @@ export interface Overlays {
 }
 
 /**
- * Above every container and resting chip: a node in flight or under the pointer. A chip in flight
- * must also come last in paint order: the browser composites whatever is drawn over an element
- * whose transform animates, and left in place a flying chip took the chips after it along
- * (measured: a third more main-thread time under traffic).
+ * Above every container and resting chip: a node in flight or under the pointer. Lifted, a chip
+ * in flight is also painted last: the browser composites whatever is drawn over an element whose
+ * transform animates, so a flying chip left in place would take the chips after it along.
  */
 const ELEVATED_Z = 1000;
 /** No handles: nodes are never connected, and known handles spare React Flow a measure pass. */
