@@ -16,13 +16,13 @@ export const MAX_REDRAW_MS = 1000;
 export const REDRAW_SHARE = 1 / 16;
 
 /** Runs `run` after `delayMs`, on an animation frame; returns a cancel. */
-export type Schedule = (run: () => void, delayMs: number) => () => void;
+export type ScheduleFrame = (run: () => void, delayMs: number) => () => void;
 
 /** Runs `run` once the current frame is drawn (its style, layout, paint and observers done). */
 export type AfterFrame = (run: () => void) => void;
 
 /** A redraw lands on an animation frame, where the browser is about to draw anyway. */
-export const onFrameAfter: Schedule = (run, delayMs) => {
+export const onFrameAfter: ScheduleFrame = (run, delayMs) => {
   let frame: number | null = null;
   const timer =
     delayMs > 0
@@ -81,7 +81,7 @@ export class FramePacer {
 
   constructor(
     private readonly now: () => number = () => performance.now(),
-    private readonly frame: Schedule = onFrameAfter,
+    private readonly frame: ScheduleFrame = onFrameAfter,
     private readonly afterFrame: AfterFrame = afterFrameVia(new MessageChannel()),
   ) {}
 
@@ -104,15 +104,6 @@ export class FramePacer {
     const before = pending.get(run);
     if (before === undefined || at < before) pending.set(run, at);
     this.request(Math.min(at, before ?? at));
-  }
-
-  dispose(): void {
-    this.cancel?.();
-    this.cancel = null;
-    this.due = null;
-    this.pending.first.clear();
-    this.pending.second.clear();
-    this.joining.clear();
   }
 
   private request(at: number): void {
@@ -140,9 +131,10 @@ export class FramePacer {
     };
     const first = take(this.pending.first);
     for (const run of take(this.pending.second)) this.joining.add(run);
+    if (first.length > 0 || this.joining.size > 0) this.last = start;
+    // What is not due yet waits for its time, and at least an interval after this redraw.
     if (later !== Number.POSITIVE_INFINITY) this.request(later);
     if (first.length === 0 && this.joining.size === 0) return;
-    this.last = start;
     if (first.length === 0) {
       // Nothing for the first frame: the second phase has this one to itself.
       this.second(start);
