@@ -131,10 +131,12 @@ export class FramePacer {
     };
     const first = take(this.pending.first);
     for (const run of take(this.pending.second)) this.joining.add(run);
-    if (first.length > 0 || this.joining.size > 0) this.last = start;
-    // What is not due yet waits for its time, and at least an interval after this redraw.
+    // What is not due yet is asked for before this redraw counts as the last one: a flash that
+    // ends before the next paced redraw brings it forward. (Kept back to a full interval after
+    // this one, the UI bench's frame p95 at 10,000 events/s went from 16.8 to 33 ms, twice.)
     if (later !== Number.POSITIVE_INFINITY) this.request(later);
     if (first.length === 0 && this.joining.size === 0) return;
+    this.last = start;
     if (first.length === 0) {
       // Nothing for the first frame: the second phase has this one to itself.
       this.second(start);
