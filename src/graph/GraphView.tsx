@@ -22,6 +22,7 @@ import { prefersReducedMotion } from './reduced-motion';
 import { SessionNode } from './SessionNode';
 import { selectionOfNode } from './scene';
 import { UnownedNode } from './UnownedNode';
+import { DetailProvider } from './use-detail';
 import { useDragAssociate } from './use-drag-associate';
 import { useGraphFeed } from './use-graph-feed';
 import { LooksProvider, usePublishedLooks } from './use-look';
@@ -82,32 +83,34 @@ export function GraphView() {
 
   return (
     <LooksProvider looks={controller.looks}>
-      <ReactFlow<GraphNode>
-        className={canDrag ? 'graph' : 'graph viewer'}
-        nodes={nodes}
-        edges={NO_EDGES}
-        nodeTypes={NODE_TYPES}
-        onNodeClick={onNodeClick}
-        onPaneClick={onPaneClick}
-        onKeyDown={onKeyDown}
-        {...drag}
-        onlyRenderVisibleElements
-        nodesDraggable={canDrag}
-        nodesConnectable={false}
-        elementsSelectable={false}
-        deleteKeyCode={null}
-        // Far enough out for fit view to show hundreds of sessions, four to a row, all at once.
-        minZoom={0.01}
-        maxZoom={2}
-        proOptions={{ hideAttribution: true }}
-      >
-        <Background gap={24} />
-        <Controls showInteractive={false} />
-        <Overview bounds={controller.bounds()} />
-        <Panel position="top-left">
-          <GraphSearch find={find} />
-        </Panel>
-      </ReactFlow>
+      <DetailProvider>
+        <ReactFlow<GraphNode>
+          className={canDrag ? 'graph' : 'graph viewer'}
+          nodes={nodes}
+          edges={NO_EDGES}
+          nodeTypes={NODE_TYPES}
+          onNodeClick={onNodeClick}
+          onPaneClick={onPaneClick}
+          onKeyDown={onKeyDown}
+          {...drag}
+          onlyRenderVisibleElements
+          nodesDraggable={canDrag}
+          nodesConnectable={false}
+          elementsSelectable={false}
+          deleteKeyCode={null}
+          // Far enough out for fit view to show hundreds of sessions, four to a row, all at once.
+          minZoom={0.01}
+          maxZoom={2}
+          proOptions={{ hideAttribution: true }}
+        >
+          <Background gap={24} />
+          <Controls showInteractive={false} />
+          <Overview bounds={controller.bounds()} />
+          <Panel position="top-left">
+            <GraphSearch find={find} />
+          </Panel>
+        </ReactFlow>
+      </DetailProvider>
     </LooksProvider>
   );
 }

@@ -7,7 +7,7 @@ import { InteractionNode } from './InteractionNode';
 import { NodeLooks } from './looks';
 import type { InteractionFlowNode, InteractionLook, SessionFlowNode, SessionLook } from './nodes';
 import { SessionNode } from './SessionNode';
-import { DETAIL_ZOOM } from './use-detail';
+import { DETAIL_ZOOM, DetailProvider } from './use-detail';
 import { FLIGHT_EASING } from './use-flight';
 import { LooksProvider } from './use-look';
 
@@ -23,7 +23,9 @@ function render(node: ReactNode, look: SessionLook | InteractionLook, zoom = 1) 
   return renderDom(
     <ReactFlowProvider>
       <Zoom zoom={zoom} />
-      <LooksProvider looks={looks}>{node}</LooksProvider>
+      <DetailProvider>
+        <LooksProvider looks={looks}>{node}</LooksProvider>
+      </DetailProvider>
     </ReactFlowProvider>,
   );
 }
