@@ -32,9 +32,8 @@ const NONE: DropVerdict = { kind: 'none' };
 /**
  * The graph's state between frames, in plain TypeScript: stable slots, fades, flights, flashes,
  * the dragged and the held node. `update` turns the store's state and the time into nodes and
- * their looks; the
- * view calls it on every render and asks `nextWake` when to render again. Times are
- * `performance.now()` milliseconds.
+ * their looks; the view calls it on every render and asks `nextWake` when to render again. Times
+ * are `performance.now()` milliseconds.
  */
 export class GraphController {
   private readonly slots = new SceneSlots();

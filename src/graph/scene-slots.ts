@@ -11,15 +11,20 @@ export class SceneSlots {
   readonly cells = new SlotGrid();
   private readonly rows = new Map<string, SlotGrid>();
 
-  /** Keeps the rows of `g_uids` in container `nodeId`, frees the others, gives newcomers a row. */
-  placeRows(nodeId: string, g_uids: readonly string[]): SlotGrid {
+  /**
+   * Keeps the rows of `g_uids` in container `nodeId`, frees the others, gives newcomers a row;
+   * `spanned` is how many rows they take, down to the lowest in use.
+   */
+  placeRows(nodeId: string, g_uids: readonly string[]): { rows: SlotGrid; spanned: number } {
     let rows = this.rows.get(nodeId);
     if (rows === undefined) {
       rows = new SlotGrid();
       this.rows.set(nodeId, rows);
     }
     rows.update(g_uids);
-    return rows;
+    let spanned = 0;
+    for (const g_uid of g_uids) spanned = Math.max(spanned, (rows.slotOf(g_uid) as number) + 1);
+    return { rows, spanned };
   }
 
   /** Forgets the rows of containers no longer drawn. */

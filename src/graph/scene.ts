@@ -84,7 +84,10 @@ export function buildScene(model: Model, drawn: readonly SessionRecord[], slots:
   for (const session of drawn) {
     const nodeId = sessionNodeId(session.id);
     const owned = live(model, session.interactions);
-    const { rows, spanned } = placeRows(slots, nodeId, owned);
+    const { rows, spanned } = slots.placeRows(
+      nodeId,
+      owned.map((record) => record.g_uid),
+    );
     const container: ContainerPlace = {
       nodeId,
       kind: 'session',
@@ -107,7 +110,10 @@ export function buildScene(model: Model, drawn: readonly SessionRecord[], slots:
     if (record.state === 'ended' || placed.has(record.g_uid)) continue;
     if (record.owner === null || !sessions.has(record.owner)) waiting.push(record);
   }
-  const waitingRows = placeRows(slots, UNOWNED_NODE_ID, waiting);
+  const waitingRows = slots.placeRows(
+    UNOWNED_NODE_ID,
+    waiting.map((record) => record.g_uid),
+  );
   const unowned: ContainerPlace = {
     nodeId: UNOWNED_NODE_ID,
     kind: 'unowned',
@@ -126,21 +132,6 @@ export function buildScene(model: Model, drawn: readonly SessionRecord[], slots:
     if (place !== undefined) interactions.set(g_uid, place);
   }
   return { containers: all, unowned, sessions, interactions, bounds: union(all) };
-}
-
-/** The rows a container's chips keep, and how many rows they span: down to the lowest in use. */
-function placeRows(
-  slots: SceneSlots,
-  nodeId: string,
-  records: readonly InteractionRecord[],
-): { rows: SlotGrid; spanned: number } {
-  const rows = slots.placeRows(
-    nodeId,
-    records.map((record) => record.g_uid),
-  );
-  let spanned = 0;
-  for (const record of records) spanned = Math.max(spanned, (rows.slotOf(record.g_uid) as number) + 1);
-  return { rows, spanned };
 }
 
 function union(containers: readonly ContainerPlace[]): Rect {
