@@ -19,6 +19,11 @@ const pick = (state: GraphFeedState): GraphFeedState => ({
   moves: state.moves,
 });
 
+/** Whether two states hold the same model, epoch and moves: nothing for the graph to redraw. */
+function sameFeed(a: GraphFeedState, b: GraphFeedState): boolean {
+  return a.model === b.model && a.epoch === b.epoch && a.moves === b.moves;
+}
+
 /**
  * The store's model, epoch and moves, handed to the graph in the second frame of the redraw that
  * committed them (frame-pacer.ts): the store's batch and the log take one frame, the graph the
@@ -42,15 +47,10 @@ export class GraphFeed {
     this.listeners.add(listener);
     if (this.unsubscribe === null) {
       this.unsubscribe = this.store.subscribe((state, previous) => {
-        if (
-          state.model !== previous.model ||
-          state.epoch !== previous.epoch ||
-          state.moves !== previous.moves
-        )
-          this.pacer.schedule(this.publish, performance.now(), 'second');
+        if (!sameFeed(state, previous)) this.pacer.schedule(this.publish, performance.now(), 'second');
       });
       // Anything committed before the subscription is drawn in the next redraw.
-      if (this.store.getState().model !== this.current.model)
+      if (!sameFeed(this.store.getState(), this.current))
         this.pacer.schedule(this.publish, performance.now(), 'second');
     }
     return () => {
@@ -63,12 +63,7 @@ export class GraphFeed {
 
   private readonly publish = () => {
     const state = this.store.getState();
-    if (
-      state.model === this.current.model &&
-      state.epoch === this.current.epoch &&
-      state.moves === this.current.moves
-    )
-      return;
+    if (sameFeed(state, this.current)) return;
     this.current = pick(state);
     for (const listener of this.listeners) listener();
   };

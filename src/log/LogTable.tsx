@@ -21,9 +21,9 @@ interface Props {
 }
 
 /**
- * The windowed rows (fixed height, so 100,000 rows cost what 30 do: row-window.ts). Rows are memoized and
- * keyed by position, so a frame renders only the rows that came into view. Following the newest
- * row, and pausing on a scroll up, is useFollowNewest's job.
+ * The windowed rows (fixed height, so 100,000 rows cost what 30 do: row-window.ts). Rows are
+ * memoized and keyed by position, so a frame renders only the rows that came into view.
+ * Following the newest row, and pausing on a scroll up, is useFollowNewest's job.
  */
 export function LogTable({ index, count, follow }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
