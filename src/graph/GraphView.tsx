@@ -7,11 +7,13 @@ import {
   Panel,
   ReactFlow,
   useReactFlow,
+  useStore,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { type KeyboardEvent, useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { useActionContext, useInspector } from '../store/react';
 import { selectCanWrite, selectSelection } from '../store/selectors';
+import { FarCanvas } from './FarCanvas';
 import { GraphSearch } from './GraphSearch';
 import { GraphController } from './graph-controller';
 import { InteractionNode } from './InteractionNode';
@@ -22,8 +24,9 @@ import { prefersReducedMotion } from './reduced-motion';
 import { SessionNode } from './SessionNode';
 import { selectionOfNode } from './scene';
 import { UnownedNode } from './UnownedNode';
-import { DetailProvider } from './use-detail';
+import { DetailProvider, selectFar } from './use-detail';
 import { useDragAssociate } from './use-drag-associate';
+import { useFarPane } from './use-far-pane';
 import { useGraphFeed } from './use-graph-feed';
 import { LooksProvider, usePublishedLooks } from './use-look';
 import { useWakeUps } from './use-wake-ups';
@@ -44,19 +47,21 @@ export function GraphView() {
   const { model, epoch, moves } = useGraphFeed(store);
   const selection = useInspector(selectSelection);
   const canDrag = useInspector(selectCanWrite);
+  const far = useStore(selectFar);
   const [, redraw] = useReducer((n: number) => n + 1, 0);
 
   // Moves must become flights in the very render that moves their node to its new container, or
   // the node would flash at its target for a frame: the controller does it inside `update`,
   // idempotently (by seq), so a repeated render changes nothing.
   const nodes = controller.update(
-    { model, epoch, moves, selection, canDrag, reducedMotion: prefersReducedMotion() },
+    { model, epoch, moves, selection, canDrag, reducedMotion: prefersReducedMotion(), far },
     performance.now(),
   );
   usePublishedLooks(controller.looks);
   useWakeUps(controller, redraw);
   useFirstView(epoch);
   const drag = useDragAssociate(controller, redraw);
+  const pane = useFarPane(controller, far, canDrag, redraw);
 
   const onNodeClick: NodeMouseHandler<GraphNode> = useCallback(
     (_event, node) => {
@@ -78,19 +83,18 @@ export function GraphView() {
     },
     [store],
   );
-  const onPaneClick = useCallback(() => store.getState().select(null), [store]);
   const find = useCallback((query: string) => controller.find(query), [controller]);
 
   return (
     <LooksProvider looks={controller.looks}>
-      <DetailProvider>
+      <DetailProvider detailed={!far}>
         <ReactFlow<GraphNode>
           className={canDrag ? 'graph' : 'graph viewer'}
           nodes={nodes}
           edges={NO_EDGES}
           nodeTypes={NODE_TYPES}
           onNodeClick={onNodeClick}
-          onPaneClick={onPaneClick}
+          {...pane}
           onKeyDown={onKeyDown}
           {...drag}
           onlyRenderVisibleElements
@@ -104,6 +108,7 @@ export function GraphView() {
           proOptions={{ hideAttribution: true }}
         >
           <Background gap={24} />
+          {far && <FarCanvas source={controller} />}
           <Controls showInteractive={false} />
           <Overview bounds={controller.bounds()} />
           <Panel position="top-left">

@@ -2,16 +2,13 @@ import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { formatAge } from './age';
 import type { SessionFlowNode, SessionLook } from './nodes';
-import { useDetailed } from './use-detail';
 import { useLook } from './use-look';
 import { useNow } from './use-now';
 
-/** A running (or fading) session: a container its interactions sit in. */
+/** A running (or fading) session: a container its interactions sit in. Never drawn far out. */
 function SessionNodeView({ id }: NodeProps<SessionFlowNode>) {
   const look = useLook<SessionLook>(id);
-  const detailed = useDetailed();
   const classes = ['session', `session-${look.state}`];
-  if (!detailed) classes.push('far');
   if (look.selected) classes.push('selected');
   if (look.flash) classes.push('flash');
   if (look.drop !== null) classes.push(`drop-${look.drop}`);
@@ -24,19 +21,15 @@ function SessionNodeView({ id }: NodeProps<SessionFlowNode>) {
       // Also what a screen reader adds to the node's name (its aria-label, nodes.ts).
       title={look.refusal ?? `${look.id} · ${look.src} · ${look.state} · ${count}`}
     >
-      {detailed && (
-        <>
-          <div className="session-head">
-            <span className="session-id">{look.id}</span>
-            <span className="session-state">{look.state}</span>
-          </div>
-          <div className="session-meta">
-            <span data-testid="session-count">{count}</span>
-            <span aria-hidden="true">·</span>
-            <Age startedAt={look.startedAt} endedAt={look.endedAt} />
-          </div>
-        </>
-      )}
+      <div className="session-head">
+        <span className="session-id">{look.id}</span>
+        <span className="session-state">{look.state}</span>
+      </div>
+      <div className="session-meta">
+        <span data-testid="session-count">{count}</span>
+        <span aria-hidden="true">·</span>
+        <Age startedAt={look.startedAt} endedAt={look.endedAt} />
+      </div>
     </div>
   );
 }

@@ -16,6 +16,7 @@ function input(store: InspectorStore, options: Partial<GraphInput> = {}): GraphI
     selection: s.selection,
     canDrag: s.connection.role === 'operator',
     reducedMotion: false,
+    far: false,
     ...options,
   };
 }

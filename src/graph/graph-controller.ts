@@ -3,10 +3,11 @@ import type { Move, Selection } from '../store/state';
 import { FLASH_MS, type Flight, flightPosition, HIGHLIGHT_MS, isFlying, startFlight } from './animation';
 import type { DropVerdict } from './drop-target';
 import { FadeTracker } from './fades';
+import type { FarFrame } from './far-paint';
 import type { Rect, XY } from './layout';
 import { NodeLooks } from './looks';
 import { type GraphNode, NodeDeriver, type Overlays } from './nodes';
-import { buildScene, type ContainerPlace, containerFor, type Scene } from './scene';
+import { buildScene, type ContainerPlace, containerFor, type InteractionPlace, type Scene } from './scene';
 import { SceneSlots } from './scene-slots';
 import { findInScene, type SearchHit } from './search';
 
@@ -17,6 +18,8 @@ export interface GraphInput {
   readonly selection: Selection;
   readonly canDrag: boolean;
   readonly reducedMotion: boolean;
+  /** Zoomed out past DETAIL_ZOOM: the far view paints the graph (far-view.ts). */
+  readonly far: boolean;
 }
 
 /** A dropped node waits where it was dropped this long for its move before it goes back home. */
@@ -53,6 +56,9 @@ export class GraphController {
   /** Dropped onto a session, waiting for the engine's move: g_uid → where and until when. */
   private readonly holds = new Map<string, { readonly at: XY; readonly until: number }>();
   private drag: { readonly g_uid: string; at: XY | null } | null = null;
+  /** Far out, the chip under the pointer: it gets a node of its own, so it can be dragged. */
+  private pointed: string | null = null;
+  private far = false;
   private hover: DropVerdict = NONE;
 
   private epoch: string | null | undefined = undefined;
@@ -61,12 +67,15 @@ export class GraphController {
 
   update(input: GraphInput, now: number): GraphNode[] {
     this.reducedMotion = input.reducedMotion;
+    this.far = input.far;
     this.expire(now);
     // Moves against the scene as it was last drawn: that is where flights start.
     this.observeMoves(input, now);
     const scene = this.sceneAt(input.model, now);
     const overlays: Overlays = {
       selection: input.selection,
+      far: input.far,
+      lifted: this.lifted,
       canDrag: input.canDrag,
       hover: this.hover,
       flashing: (nodeId) => this.flashes.has(nodeId),
@@ -107,6 +116,34 @@ export class GraphController {
     return this.scene?.containers ?? [];
   }
 
+  /** The graph as the far view paints it at `now`; null before the first drawing. */
+  farFrame(now: number): FarFrame | null {
+    const scene = this.scene;
+    if (scene === null) return null;
+    return {
+      scene,
+      looks: this.looks,
+      at: (place) => this.drawnAt(place, now),
+      lifted: this.lifted,
+    };
+  }
+
+  /** Whether a chip is on its way somewhere: the far view then paints every frame. */
+  flying(now: number): boolean {
+    for (const flight of this.flights.values()) if (isFlying(flight, now)) return true;
+    return false;
+  }
+
+  /** Far out, whether the chip has a node of its own: under the pointer, or dragged. */
+  private readonly lifted = (g_uid: string): boolean => this.drag?.g_uid === g_uid || this.pointed === g_uid;
+
+  /** Far out, the chip now under the pointer (null: none). True when that changed. */
+  point(g_uid: string | null): boolean {
+    if (g_uid === this.pointed) return false;
+    this.pointed = g_uid;
+    return true;
+  }
+
   find(query: string): SearchHit | null {
     return this.scene === null ? null : findInScene(this.scene, query);
   }
@@ -119,14 +156,15 @@ export class GraphController {
   }
 
   /**
-   * React Flow reports the dragged node's position (relative to its container) by node id.
-   * True when it was the dragged node, so the view must redraw.
+   * React Flow reports the dragged node's position by node id: relative to its container, or far
+   * out (where a lifted chip has no container node) in flow coordinates. True when it was the
+   * dragged node, so the view must redraw.
    */
-  dragTo(nodeId: string, offset: XY): boolean {
+  dragTo(nodeId: string, position: XY): boolean {
     const place = this.drag === null ? undefined : this.scene?.interactions.get(this.drag.g_uid);
     if (this.drag === null || place === undefined || place.nodeId !== nodeId) return false;
-    const { rect } = place.container;
-    this.drag.at = { x: rect.x + offset.x, y: rect.y + offset.y };
+    const origin = this.far ? { x: 0, y: 0 } : place.container.rect;
+    this.drag.at = { x: origin.x + position.x, y: origin.y + position.y };
     return true;
   }
 
@@ -171,7 +209,8 @@ export class GraphController {
   private startMove(move: Move, model: Model, now: number): void {
     const scene = this.scene;
     if (scene === null) return;
-    const from = this.drawnAt(scene, move.g_uid, now);
+    const drawn = scene.interactions.get(move.g_uid);
+    const from = drawn === undefined ? null : this.drawnAt(drawn, now);
     const record = model.interactions.get(move.g_uid);
     const stays = record !== undefined && record.state !== 'ended';
     // Flash what the eye sees change: the container it was drawn in, the one it goes to.
@@ -212,10 +251,9 @@ export class GraphController {
     return this.scene;
   }
 
-  /** Where the interaction is drawn now, in flow coordinates; null if it is not drawn. */
-  private drawnAt(scene: Scene, g_uid: string, now: number): XY | null {
-    const place = scene.interactions.get(g_uid);
-    if (place === undefined) return null;
+  /** Where the interaction is drawn now, in flow coordinates. */
+  private drawnAt(place: InteractionPlace, now: number): XY {
+    const g_uid = place.record.g_uid;
     const flight = this.flightOf(g_uid, now);
     return this.heldAt(g_uid) ?? (flight === null ? place.at : flightPosition(flight, place.at, now));
   }

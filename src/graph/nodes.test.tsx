@@ -1,13 +1,13 @@
 // @vitest-environment happy-dom
 import { cleanup, render as renderDom, screen } from '@testing-library/react';
-import { type NodeProps, ReactFlowProvider, useStoreApi } from '@xyflow/react';
-import { type ReactNode, useLayoutEffect } from 'react';
+import { type NodeProps, ReactFlowProvider } from '@xyflow/react';
+import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { InteractionNode } from './InteractionNode';
 import { NodeLooks } from './looks';
 import type { InteractionFlowNode, InteractionLook, SessionFlowNode, SessionLook } from './nodes';
 import { SessionNode } from './SessionNode';
-import { DETAIL_ZOOM, DetailProvider } from './use-detail';
+import { DetailProvider } from './use-detail';
 import { FLIGHT_EASING } from './use-flight';
 import { LooksProvider } from './use-look';
 
@@ -16,24 +16,17 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-/** Node components read the zoom from React Flow's store, and their look (node 'n') from the looks. */
-function render(node: ReactNode, look: SessionLook | InteractionLook, zoom = 1) {
+/** Node components read the level of detail from the graph, and their look (node 'n') from the looks. */
+function render(node: ReactNode, look: SessionLook | InteractionLook, detailed = true) {
   const looks = new NodeLooks();
   looks.set('n', look);
   return renderDom(
     <ReactFlowProvider>
-      <Zoom zoom={zoom} />
-      <DetailProvider>
+      <DetailProvider detailed={detailed}>
         <LooksProvider looks={looks}>{node}</LooksProvider>
       </DetailProvider>
     </ReactFlowProvider>,
   );
-}
-
-function Zoom({ zoom }: { zoom: number }) {
-  const store = useStoreApi();
-  useLayoutEffect(() => store.setState({ transform: [0, 0, zoom] }), [store, zoom]);
-  return null;
 }
 
 /** The props React Flow gives node 'n'; ours read the id, and the interaction its place. */
@@ -87,19 +80,6 @@ describe('SessionNode', () => {
     expect(node.textContent).toContain('running');
     expect(node.textContent).toContain('2 interactions');
     expect(node.textContent).toMatch(/4[12] s/);
-  });
-
-  it('far out, is a plain box that still shows its state and feedback, and names them in its title', () => {
-    render(
-      <SessionNode {...props<SessionFlowNode>('session')} />,
-      { ...session, flash: true },
-      DETAIL_ZOOM / 2,
-    );
-    const node = screen.getByTestId('session-S-0000A');
-    expect(node.textContent).toBe('');
-    expect(node.title).toBe('S-0000A · iq:support · running · 2 interactions');
-    expect(node.classList.contains('flash')).toBe(true);
-    expect(node.dataset.state).toBe('running');
   });
 
   it('shows a refused drop with the reason as its tooltip', () => {
@@ -166,8 +146,8 @@ describe('InteractionNode', () => {
     expect(animation.cancel).toHaveBeenCalled();
   });
 
-  it('far out, is a plain box in its media colour, its state in its title', () => {
-    render(<InteractionNode {...props<InteractionFlowNode>('interaction')} />, interaction, DETAIL_ZOOM / 2);
+  it('far out (lifted from the far view), is a plain box in its media colour, its state in its title', () => {
+    render(<InteractionNode {...props<InteractionFlowNode>('interaction')} />, interaction, false);
     const node = screen.getByTestId(`interaction-${interaction.g_uid}`);
     expect(node.textContent).toBe('');
     expect(node.title).toContain('handling');

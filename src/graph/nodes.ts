@@ -62,6 +62,10 @@ export type GraphNode = SessionFlowNode | UnownedFlowNode | InteractionFlowNode;
 /** What is drawn on top of the scene: selection, drag feedback, animation. */
 export interface Overlays {
   readonly selection: Selection;
+  /** Zoomed out past DETAIL_ZOOM: the far view paints the nodes (far-view.ts). */
+  readonly far: boolean;
+  /** Far out, whether the chip has a node of its own: under the pointer, or dragged. */
+  lifted(g_uid: string): boolean;
   readonly canDrag: boolean;
   readonly hover: DropVerdict;
   flashing(nodeId: string): boolean;
@@ -104,18 +108,27 @@ export class NodeDeriver {
   derive(scene: Scene, overlays: Overlays, looks: NodeLooks): GraphNode[] {
     for (const memo of this.memos) memo.begin();
     looks.begin();
-    // Containers first: React Flow needs a parent before its children.
-    const out: GraphNode[] = scene.containers.map((container) => this.container(container, overlays, looks));
-    for (const place of scene.interactions.values()) out.push(this.interaction(place, overlays, looks));
+    // Far out the far view paints every node (far-paint.ts) from its look; React Flow draws only
+    // the chips lifted out of the painting. Containers first: React Flow needs a parent before
+    // its children.
+    const out: GraphNode[] = [];
+    for (const container of scene.containers) {
+      this.containerLook(container, overlays, looks);
+      if (!overlays.far) out.push(this.containerNode(container));
+    }
+    for (const place of scene.interactions.values()) {
+      this.interactionLook(place, overlays, looks);
+      if (!overlays.far || overlays.lifted(place.record.g_uid))
+        out.push(this.interactionNode(place, overlays));
+    }
     for (const memo of this.memos) memo.sweep();
     looks.sweep();
     if (!sameItems(out, this.last)) this.last = out;
     return this.last;
   }
 
-  private container(container: ContainerPlace, overlays: Overlays, looks: NodeLooks): GraphNode {
+  private containerLook(container: ContainerPlace, overlays: Overlays, looks: NodeLooks): void {
     const flash = overlays.flashing(container.nodeId);
-    const { rect } = container;
     const session = container.session;
     if (session === null) {
       looks.set(
@@ -125,13 +138,7 @@ export class NodeDeriver {
           flash,
         })),
       );
-      return this.nodes.get(container.nodeId, [rect.height], () => ({
-        ...sized(container.nodeId, rect, rect.width, rect.height),
-        type: 'unowned',
-        data: { id: UNOWNED_NODE_ID },
-        draggable: false,
-        ariaLabel: 'Unowned interactions',
-      }));
+      return;
     }
     const selection = overlays.selection;
     const selected = selection?.kind === 'session' && selection.id === session.id;
@@ -158,6 +165,20 @@ export class NodeDeriver {
         }),
       ),
     );
+  }
+
+  private containerNode(container: ContainerPlace): GraphNode {
+    const { rect } = container;
+    const session = container.session;
+    if (session === null) {
+      return this.nodes.get(container.nodeId, [rect.height], () => ({
+        ...sized(container.nodeId, rect, rect.width, rect.height),
+        type: 'unowned',
+        data: { id: UNOWNED_NODE_ID },
+        draggable: false,
+        ariaLabel: 'Unowned interactions',
+      }));
+    }
     // A container fuller than its cell overflows the gap: draw it above its neighbours.
     const zIndex = container.count > ROWS_PER_CELL ? 1 : 0;
     return this.nodes.get(container.nodeId, [rect.x, rect.y, rect.height, zIndex], () => ({
@@ -170,21 +191,19 @@ export class NodeDeriver {
     }));
   }
 
-  private interaction(place: InteractionPlace, overlays: Overlays, looks: NodeLooks): GraphNode {
-    const { record, container } = place;
+  private interactionLook(place: InteractionPlace, overlays: Overlays, looks: NodeLooks): void {
+    const { record } = place;
     const selection = overlays.selection;
     const selected = selection?.kind === 'interaction' && selection.id === record.g_uid;
-    const held = overlays.heldAt(record.g_uid);
-    const flight = held === null ? overlays.flight(record.g_uid) : null;
+    const flight = overlays.heldAt(record.g_uid) === null ? overlays.flight(record.g_uid) : null;
     const highlight = overlays.highlighted(record.g_uid);
-    const kind = mediaKind(record.media);
     looks.set(
       place.nodeId,
       this.interactionLooks.get(place.nodeId, [record, selected, flight, highlight], () => ({
         g_uid: record.g_uid,
         short: shortGuid(record.g_uid),
         media: record.media,
-        kind,
+        kind: mediaKind(record.media),
         state: record.state,
         owner: record.owner,
         selected,
@@ -192,25 +211,36 @@ export class NodeDeriver {
         highlight,
       })),
     );
+  }
+
+  private interactionNode(place: InteractionPlace, overlays: Overlays): GraphNode {
+    const { record, container } = place;
+    const held = overlays.heldAt(record.g_uid);
+    const flying = held === null && overlays.flight(record.g_uid) !== null;
     const at = held ?? place.at;
-    const x = at.x - container.rect.x;
-    const y = at.y - container.rect.y;
-    const elevated = held !== null || flight !== null;
+    // A lifted chip (far out) has no container node to sit in: it is placed in flow coordinates.
+    const parent = overlays.far ? null : container;
+    const x = at.x - (parent?.rect.x ?? 0);
+    const y = at.y - (parent?.rect.y ?? 0);
+    const elevated = held !== null || flying;
     return this.nodes.get(
       place.nodeId,
-      [container.nodeId, x, y, overlays.canDrag, elevated, flight !== null],
-      (): InteractionFlowNode => ({
-        ...sized(place.nodeId, { x, y }, CHIP_WIDTH, CHIP_HEIGHT),
-        type: 'interaction',
-        data: this.data.get(place.nodeId, [], () => ({ g_uid: record.g_uid, kind })) as InteractionNodeData,
-        parentId: container.nodeId,
-        draggable: overlays.canDrag,
-        ...(elevated ? { zIndex: ELEVATED_Z } : {}),
-        // React Flow draws a `dragging` node even outside the view: a chip flying to a place
-        // off screen is seen leaving.
-        ...(flight !== null ? { dragging: true } : {}),
-        ariaLabel: `Interaction ${record.g_uid}, ${MEDIA_LABELS[kind]}`,
-      }),
+      [parent?.nodeId, x, y, overlays.canDrag, elevated, flying],
+      (): InteractionFlowNode => {
+        const kind = mediaKind(record.media);
+        return {
+          ...sized(place.nodeId, { x, y }, CHIP_WIDTH, CHIP_HEIGHT),
+          type: 'interaction',
+          data: this.data.get(place.nodeId, [], () => ({ g_uid: record.g_uid, kind })) as InteractionNodeData,
+          ...(parent !== null ? { parentId: parent.nodeId } : {}),
+          draggable: overlays.canDrag,
+          ...(elevated ? { zIndex: ELEVATED_Z } : {}),
+          // React Flow draws a `dragging` node even outside the view: a chip flying to a place
+          // off screen is seen leaving.
+          ...(flying ? { dragging: true } : {}),
+          ariaLabel: `Interaction ${record.g_uid}, ${MEDIA_LABELS[kind]}`,
+        };
+      },
     );
   }
 }

@@ -1,0 +1,87 @@
+import type { Selection } from '../store/state';
+import { sessionAt } from './drop-target';
+import { CHIP_HEIGHT, CHIP_WIDTH, contains, type Rect, type XY } from './layout';
+import type { NodeLooks } from './looks';
+import type { MediaKind } from './media-kind';
+import type { InteractionLook, SessionLook, UnownedLook } from './nodes';
+import type { InteractionPlace, Scene } from './scene';
+
+/**
+ * What the far view paints (zoomed out past DETAIL_ZOOM, where a node is a few pixels and its
+ * text unreadable): every container and chip as a coloured box, from the same scene and looks the
+ * React Flow nodes are drawn from. Painting a thousand boxes on one canvas costs about a
+ * millisecond; the same boxes as React Flow nodes cost a DOM node, a component and a store
+ * subscription each, and a redraw under traffic spent tens of milliseconds adopting them.
+ */
+export interface FarFrame {
+  readonly scene: Scene;
+  readonly looks: NodeLooks;
+  /** Where a chip is drawn now: its place, on its flight's course, or where it is held. */
+  at(place: InteractionPlace): XY;
+  /** The chip has a React Flow node of its own now (under the pointer, dragged): not painted. */
+  lifted(g_uid: string): boolean;
+}
+
+/** How a box is filled; the palette gives each its colour. */
+export type FarFill = 'session' | 'ended' | 'unowned' | 'flash' | 'drop-ok' | 'drop-refused' | MediaKind;
+/** A ring drawn around a box: selected, or (a chip) just arrived or moved. */
+export type FarRing = 'selected' | 'highlight';
+
+export interface FarBox extends Rect {
+  readonly fill: FarFill;
+  readonly ring: FarRing | null;
+}
+
+const CHIP_SIZE = { width: CHIP_WIDTH, height: CHIP_HEIGHT };
+
+/** The boxes within `visible` (flow coordinates), in paint order: containers, then chips. */
+export function farBoxes(frame: FarFrame, visible: Rect): FarBox[] {
+  const boxes: FarBox[] = [];
+  for (const container of frame.scene.containers) {
+    if (!overlaps(container.rect, visible)) continue;
+    const look = frame.looks.get(container.nodeId);
+    if (look === undefined) continue;
+    if (container.session === null) {
+      const flash = (look as UnownedLook).flash;
+      boxes.push({ ...container.rect, fill: flash ? 'flash' : 'unowned', ring: null });
+      continue;
+    }
+    const session = look as SessionLook;
+    boxes.push({ ...container.rect, fill: sessionFill(session), ring: session.selected ? 'selected' : null });
+  }
+  for (const place of frame.scene.interactions.values()) {
+    if (frame.lifted(place.record.g_uid)) continue;
+    const box = { ...frame.at(place), ...CHIP_SIZE };
+    if (!overlaps(box, visible)) continue;
+    const look = frame.looks.get(place.nodeId) as InteractionLook | undefined;
+    if (look === undefined) continue;
+    const ring = look.selected ? 'selected' : look.highlight ? 'highlight' : null;
+    boxes.push({ ...box, fill: look.kind, ring });
+  }
+  return boxes;
+}
+
+function sessionFill(look: SessionLook): FarFill {
+  if (look.drop !== null) return look.drop === 'ok' ? 'drop-ok' : 'drop-refused';
+  if (look.flash) return 'flash';
+  return look.state === 'ended' ? 'ended' : 'session';
+}
+
+/**
+ * What is painted at `point` (flow coordinates), as the selection a click there makes: a chip
+ * before the container it sits in; the Unowned area and empty space select nothing.
+ */
+export function farHit(frame: FarFrame, point: XY): Selection {
+  let chip: string | null = null;
+  // The last painted wins, as on screen.
+  for (const place of frame.scene.interactions.values()) {
+    if (contains({ ...frame.at(place), ...CHIP_SIZE }, point)) chip = place.record.g_uid;
+  }
+  if (chip !== null) return { kind: 'interaction', id: chip };
+  const session = sessionAt(frame.scene.containers, point)?.session;
+  return session ? { kind: 'session', id: session.id } : null;
+}
+
+function overlaps(a: Rect, b: Rect): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
