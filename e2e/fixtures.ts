@@ -80,6 +80,30 @@ export class GraphPage {
     await this.page.mouse.move(to.x + to.width / 2, to.y + to.height * 0.7, { steps: 20 });
     await this.page.mouse.up();
   }
+
+  /** React Flow's viewport: its transform, and where the pane is on the page. */
+  async viewport(): Promise<{ x: number; y: number; zoom: number; left: number; top: number }> {
+    return this.page.locator('.react-flow__viewport').evaluate((element) => {
+      const { e, f, a } = new DOMMatrix(getComputedStyle(element).transform);
+      const pane = (element.closest('.react-flow') as HTMLElement).getBoundingClientRect();
+      return { x: e, y: f, zoom: a, left: pane.left, top: pane.top };
+    });
+  }
+
+  /** Zooms out with the zoom-out button until the zoom is below `zoom`. */
+  async zoomOutBelow(zoom: number): Promise<void> {
+    for (let i = 0; i < 20 && (await this.viewport()).zoom >= zoom; i++) {
+      await this.page.locator('.react-flow__controls-zoomout').click();
+      await this.page.waitForTimeout(100);
+    }
+    expect((await this.viewport()).zoom).toBeLessThan(zoom);
+  }
+
+  /** Where a point of the graph (flow coordinates) is on the page. */
+  async onScreen(point: { x: number; y: number }): Promise<{ x: number; y: number }> {
+    const { x, y, zoom, left, top } = await this.viewport();
+    return { x: left + x + point.x * zoom, y: top + y + point.y * zoom };
+  }
 }
 
 export const test = base.extend<{ engine: EngineApi; graph: GraphPage }>({

@@ -1,25 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { InspectorStore } from '../store/store';
 import { engineWithStore } from '../store/testing';
 import { FLASH_MS, FLIGHT_MS, flightPosition } from './animation';
 import { GraphController, type GraphInput, MAX_FLIGHTS } from './graph-controller';
 import { chipOffset, type XY } from './layout';
 import type { GraphNode, InteractionLook, SessionLook, UnownedLook } from './nodes';
 import { interactionNodeId, sessionNodeId, UNOWNED_NODE_ID } from './scene';
-
-function input(store: InspectorStore, options: Partial<GraphInput> = {}): GraphInput {
-  const s = store.getState();
-  return {
-    model: s.model,
-    epoch: s.epoch,
-    moves: s.moves,
-    selection: s.selection,
-    canDrag: s.connection.role === 'operator',
-    reducedMotion: false,
-    far: false,
-    ...options,
-  };
-}
+import { graphInput } from './testing';
 
 function byId(nodes: readonly GraphNode[], id: string): GraphNode {
   const node = nodes.find((n) => n.id === id);
@@ -70,11 +56,11 @@ function moved(options: Partial<GraphInput> = {}) {
   const b = fixture.arrive();
   const c = fixture.arrive();
   const controller = new GraphController();
-  const before = controller.update(input(fixture.store, options), 1000);
+  const before = controller.update(graphInput(fixture.store, options), 1000);
   const node = interactionNodeId(a.g_uid);
   const from = absolute(before, node);
   fixture.run({ verb: 'associate', session: a.session, interactionid: a.g_uid, sessionid: b.session });
-  const at = (t: number) => controller.update(input(fixture.store, options), t);
+  const at = (t: number) => controller.update(graphInput(fixture.store, options), t);
   return { ...fixture, a, b, c, controller, before, node, from, at };
 }
 
@@ -137,9 +123,9 @@ describe('graph controller: moves', () => {
     const fixture = engineWithStore();
     fixture.arrive();
     const controller = new GraphController();
-    controller.update(input(fixture.store), 1000);
+    controller.update(graphInput(fixture.store), 1000);
     const b = fixture.arrive();
-    controller.update(input(fixture.store), 2000);
+    controller.update(graphInput(fixture.store), 2000);
     const look = lookOf<InteractionLook>(controller, interactionNodeId(b.g_uid));
     expect(look.flight).toBeNull();
     expect(look.highlight).toBe(true);
@@ -150,9 +136,9 @@ describe('graph controller: moves', () => {
     const fixture = engineWithStore();
     const a = fixture.arrive();
     const controller = new GraphController();
-    controller.update(input(fixture.store), 1000);
+    controller.update(graphInput(fixture.store), 1000);
     fixture.run({ verb: 'terminate', session: a.session, interactionid: a.g_uid });
-    const nodes = controller.update(input(fixture.store), 2000);
+    const nodes = controller.update(graphInput(fixture.store), 2000);
     expect(nodes.some((n) => n.id === interactionNodeId(a.g_uid))).toBe(false);
     expect(lookOf<SessionLook>(controller, sessionNodeId(a.session)).flash).toBe(true);
     expect(lookOf<UnownedLook>(controller, UNOWNED_NODE_ID).flash).toBe(false);
@@ -165,7 +151,7 @@ describe('graph controller: moves', () => {
     const b = fixture.arrive();
     fixture.run({ verb: 'associate', session: a.session, interactionid: a.g_uid, sessionid: b.session });
     const controller = new GraphController();
-    controller.update(input(fixture.store), 1000);
+    controller.update(graphInput(fixture.store), 1000);
     expect(flying(controller, interactionNodeId(a.g_uid))).toBe(false);
   });
 
@@ -173,10 +159,10 @@ describe('graph controller: moves', () => {
     const fixture = engineWithStore();
     const a = fixture.arrive();
     const controller = new GraphController();
-    const before = controller.update(input(fixture.store), 1000);
+    const before = controller.update(graphInput(fixture.store), 1000);
     fixture.store.getState().select({ kind: 'session', id: a.session });
     fixture.run({ verb: 'setuData', session: a.session, interactionid: a.g_uid, udata: { note: 'x' } });
-    const after = controller.update(input(fixture.store), 1010);
+    const after = controller.update(graphInput(fixture.store), 1010);
     expect(after).toBe(before);
     expect(lookOf<SessionLook>(controller, sessionNodeId(a.session)).selected).toBe(true);
   });
@@ -195,7 +181,7 @@ describe('graph controller: moves', () => {
     const target = fixture.arrive();
     const movers = Array.from({ length: MAX_FLIGHTS + 5 }, () => fixture.arrive());
     const controller = new GraphController();
-    controller.update(input(fixture.store), 1000);
+    controller.update(graphInput(fixture.store), 1000);
     for (const m of movers) {
       fixture.run({
         verb: 'associate',
@@ -204,7 +190,7 @@ describe('graph controller: moves', () => {
         sessionid: target.session,
       });
     }
-    const nodes = controller.update(input(fixture.store), 2000);
+    const nodes = controller.update(graphInput(fixture.store), 2000);
     const inFlight = movers.filter((m) => flying(controller, interactionNodeId(m.g_uid)));
     expect(inFlight).toHaveLength(MAX_FLIGHTS);
     for (const m of movers)
@@ -219,13 +205,13 @@ describe('graph controller: drag', () => {
     const b = fixture.arrive();
     const controller = new GraphController();
     const node = interactionNodeId(a.g_uid);
-    const home = absolute(controller.update(input(fixture.store), 1000), node);
+    const home = absolute(controller.update(graphInput(fixture.store), 1000), node);
     controller.startDrag(a.g_uid);
     // React Flow reports positions relative to the container; 300 right and 40 down of home.
-    const offset = byId(controller.update(input(fixture.store), 1010), node).position;
+    const offset = byId(controller.update(graphInput(fixture.store), 1010), node).position;
     expect(controller.dragTo(node, { x: offset.x + 300, y: offset.y + 40 })).toBe(true);
     const dropped = { x: home.x + 300, y: home.y + 40 };
-    const at = (t: number) => controller.update(input(fixture.store), t);
+    const at = (t: number) => controller.update(graphInput(fixture.store), t);
     return { ...fixture, a, b, controller, node, home, dropped, at };
   }
 
@@ -269,7 +255,7 @@ describe('graph controller: drag', () => {
   it('gives a viewer no draggable interaction', () => {
     const fixture = engineWithStore('viewer');
     const a = fixture.arrive();
-    const nodes = new GraphController().update(input(fixture.store), 1000);
+    const nodes = new GraphController().update(graphInput(fixture.store), 1000);
     expect(byId(nodes, interactionNodeId(a.g_uid)).draggable).toBe(false);
     expect(byId(nodes, sessionNodeId(a.session)).draggable).toBe(false);
   });
