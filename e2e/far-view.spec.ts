@@ -72,3 +72,27 @@ test.describe('the far view', () => {
     await expect(canvas).toHaveAttribute('data-painted', '4');
   });
 });
+
+test.describe('the overview', () => {
+  test('shows while part of the graph is out of view; pressing on it shows that part', async ({
+    page,
+    engine,
+    graph,
+  }) => {
+    await engine.quiet();
+    // Twelve sessions: three rows of the grid, more than the first view's two.
+    for (let i = 0; i < 12; i++) {
+      await engine.run({ verb: 'startSession', src: 'http://ors/app.scxml', session: `S-MAP-${i}` });
+    }
+    const overview = page.getByTestId('overview');
+    await expect(overview).toBeVisible();
+    await page.screenshot({ path: `${SHOTS}/overview.png` });
+    const before = await graph.viewport();
+    const box = await overview.boundingBox();
+    if (box === null) throw new Error('overview not on screen');
+    // The graph is painted centred in the overview, its last row at the bottom.
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height * 0.75);
+    await expect.poll(async () => (await graph.viewport()).y).toBeLessThan(before.y);
+    expect((await graph.viewport()).zoom).toBeCloseTo(before.zoom, 5);
+  });
+});

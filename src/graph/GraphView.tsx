@@ -110,7 +110,7 @@ export function GraphView() {
           <Background gap={24} />
           {far && <FarCanvas source={controller} />}
           <Controls showInteractive={false} />
-          <Overview bounds={controller.bounds()} />
+          <Overview bounds={controller.bounds()} source={controller} />
           <Panel position="top-left">
             <GraphSearch find={find} />
           </Panel>

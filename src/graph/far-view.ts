@@ -1,4 +1,5 @@
 import { type FarBox, type FarFill, type FarFrame, type FarRing, farBoxes } from './far-paint';
+import type { Rect } from './layout';
 
 /** The pane's viewport: React Flow's transform and the pane's size in CSS pixels. */
 export interface FarViewport {
@@ -24,21 +25,28 @@ type Palette = Record<FarFill | FarRing, Paint>;
 
 /** A ring's width on screen, whatever the zoom. */
 const RING_PX = 1.5;
+/** The overview's margin around the graph, in its own pixels. */
+const OVERVIEW_MARGIN = 6;
 
 /**
- * Paints the far view on a canvas: xyflow-style, a plain object that a thin component mounts
- * (FarCanvas.tsx). It paints on the next animation frame after `invalidate` or a change of
- * viewport, at most once a frame, and on every frame while a chip flies.
+ * Paints the graph's boxes on a canvas: xyflow-style, a plain object that a thin component mounts.
+ * Two of them: the far view itself (FarCanvas.tsx), which shows the pane's viewport and paints on
+ * every frame while a chip flies; and the overview (Overview.tsx), which fits the whole graph in
+ * its canvas and frames the part the pane shows. Each paints on the next animation frame after
+ * `invalidate` or a change of viewport, at most once a frame.
  */
 export class FarView {
   private readonly palette: Palette;
   private viewport: FarViewport | null = null;
+  /** Where the graph was last painted: the canvas's own transform (the overview's fit). */
+  private painted: FarViewport | null = null;
   private request: number | null = null;
-  private painted = -1;
+  private count = -1;
 
   constructor(
     private readonly canvas: HTMLCanvasElement,
     private readonly source: FarSource,
+    private readonly overview = false,
   ) {
     this.palette = readPalette(canvas);
   }
@@ -61,13 +69,23 @@ export class FarView {
     this.request = null;
   }
 
+  /** The graph's point (flow coordinates) painted at the canvas's pixel (x, y); null before painting. */
+  toFlow(x: number, y: number): { x: number; y: number } | null {
+    const view = this.painted;
+    return view === null ? null : { x: (x - view.x) / view.zoom, y: (y - view.y) / view.zoom };
+  }
+
   private paint(now: number): void {
     const viewport = this.viewport;
     const context = this.canvas.getContext('2d');
     if (viewport === null || context === null) return;
+    const frame = this.source.farFrame(now);
+    const view = this.overview
+      ? fitted(frame?.scene.bounds, this.canvas.clientWidth, this.canvas.clientHeight)
+      : viewport;
     const ratio = window.devicePixelRatio || 1;
-    const width = Math.round(viewport.width * ratio);
-    const height = Math.round(viewport.height * ratio);
+    const width = Math.round(view.width * ratio);
+    const height = Math.round(view.height * ratio);
     // Resizing clears the canvas; assigning the same size would too, so only on a change.
     if (this.canvas.width !== width || this.canvas.height !== height) {
       this.canvas.width = width;
@@ -75,19 +93,18 @@ export class FarView {
     }
     context.setTransform(1, 0, 0, 1, 0, 0);
     context.clearRect(0, 0, width, height);
-    const frame = this.source.farFrame(now);
+    this.painted = view;
     if (frame === null) return;
-    const { x, y, zoom } = viewport;
-    context.setTransform(ratio * zoom, 0, 0, ratio * zoom, ratio * x, ratio * y);
-    const visible = {
-      x: -x / zoom,
-      y: -y / zoom,
-      width: viewport.width / zoom,
-      height: viewport.height / zoom,
-    };
-    const boxes = farBoxes(frame, visible);
-    this.draw(context, boxes, zoom);
-    this.count(boxes.length);
+    context.setTransform(ratio * view.zoom, 0, 0, ratio * view.zoom, ratio * view.x, ratio * view.y);
+    const shown = visibleArea(viewport);
+    const boxes = farBoxes(frame, this.overview ? frame.scene.bounds : shown);
+    this.draw(context, boxes, view.zoom);
+    if (this.overview) {
+      this.use(context, this.palette.selected);
+      context.strokeRect(shown.x, shown.y, shown.width, shown.height);
+      return;
+    }
+    this.countPainted(boxes.length);
     if (this.source.flying(now)) this.invalidate();
   }
 
@@ -121,12 +138,34 @@ export class FarView {
     context.globalAlpha = paint.alpha;
   }
 
-  /** How many boxes are painted, on the canvas element: what a test or the benchmark counts. */
-  private count(painted: number): void {
-    if (painted === this.painted) return;
-    this.painted = painted;
-    this.canvas.dataset.painted = String(painted);
+  /** How many boxes the far view paints, on its canvas: what a test or the benchmark counts. */
+  private countPainted(count: number): void {
+    if (count === this.count) return;
+    this.count = count;
+    this.canvas.dataset.painted = String(count);
   }
+}
+
+/** The part of the graph (flow coordinates) the pane shows. */
+function visibleArea({ x, y, zoom, width, height }: FarViewport): Rect {
+  return { x: -x / zoom, y: -y / zoom, width: width / zoom, height: height / zoom };
+}
+
+/** The transform that shows all of `bounds` in a canvas of `width` by `height`, centred. */
+function fitted(bounds: Rect | undefined, width: number, height: number): FarViewport {
+  if (bounds === undefined || bounds.width <= 0 || bounds.height <= 0)
+    return { x: 0, y: 0, zoom: 1, width, height };
+  const zoom = Math.min(
+    (width - 2 * OVERVIEW_MARGIN) / bounds.width,
+    (height - 2 * OVERVIEW_MARGIN) / bounds.height,
+  );
+  return {
+    x: (width - bounds.width * zoom) / 2 - bounds.x * zoom,
+    y: (height - bounds.height * zoom) / 2 - bounds.y * zoom,
+    zoom,
+    width,
+    height,
+  };
 }
 
 function pathOf<K>(paths: Map<K, Path2D>, key: K): Path2D {
