@@ -7,6 +7,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { chromium, type Page } from '@playwright/test';
+import { DETAIL_ZOOM } from '../src/graph/use-detail';
 import { fmt, percentile, report } from './measure';
 import { startPreview } from './serve';
 
@@ -147,11 +148,34 @@ async function grow(page: Page): Promise<number> {
     }
     await setTraffic(page, { running: false });
     await page.waitForTimeout(1000);
-    await page.locator('.react-flow__controls-fitview').click();
+    await page.getByRole('button', { name: 'Fit view' }).click();
     await page.waitForTimeout(1000);
     drawn = (await page.evaluate(DRAWN)) as number;
   }
   return drawn;
+}
+
+/**
+ * The densest view React Flow itself draws: from fit view (centred on the middle of the graph),
+ * zoomed in step by step until the zoom reaches DETAIL_ZOOM. Returns the zoom.
+ */
+async function closeUp(page: Page): Promise<number> {
+  const zoom = () =>
+    page
+      .locator('.react-flow__viewport')
+      .evaluate((element) => new DOMMatrix(getComputedStyle(element).transform).a);
+  await page.getByRole('button', { name: 'Fit view' }).click();
+  await page.waitForTimeout(1000);
+  // The zoom-in button multiplies the zoom by 1.2: this ends between 0.4 and 0.48.
+  for (let i = 0; i < 40 && (await zoom()) < DETAIL_ZOOM; i++) {
+    await page.locator('.react-flow__controls-zoomin').click();
+    // Past the button's zoom transition, so that the next step starts from where this one ended.
+    await page.waitForTimeout(600);
+  }
+  await page.waitForTimeout(1000);
+  const reached = await zoom();
+  if (reached < DETAIL_ZOOM) throw new Error(`close up: zoom ${reached} is still below ${DETAIL_ZOOM}`);
+  return reached;
 }
 
 /** Each long frame as `total ms (script ms, by what)`, so a slow frame says where it went. */
@@ -197,10 +221,18 @@ export async function runUiBench(): Promise<string[]> {
     await setTraffic(page, { rate: 10_000 });
     const at10k = await measure(page, SECONDS);
     await setTraffic(page, { running: false });
+    const zoom = await closeUp(page);
+    const closeBaseline = await measure(page, SECONDS);
+    await setTraffic(page, { running: true, rate: 1_000 });
+    const close1k = await measure(page, SECONDS);
+    await setTraffic(page, { running: false });
     return [
       `ui: headless Chromium 1600x1000, ${nodes} nodes drawn, ${SECONDS} s per phase; baseline = same graph, no traffic`,
+      `fit view: zoomed out past DETAIL_ZOOM, the far view paints the nodes on one canvas`,
       ...line('1k ev/s', at1k, baseline),
       ...line('10k ev/s', at10k, baseline),
+      `close up: zoom ${fmt(zoom, 2)}, the densest view React Flow draws (nodes are React Flow nodes); baseline = same view, no traffic`,
+      ...line('close 1k ev/s', close1k, closeBaseline),
     ];
   } finally {
     await browser.close();

@@ -70,11 +70,16 @@ test.describe('the far view', () => {
     await page.mouse.move(5, 5);
     await expect(page.locator('.react-flow__node')).toHaveCount(0);
     await expect(canvas).toHaveAttribute('data-painted', '4');
+
+    // Fit view works from out here too (React Flow's own fits only React Flow's nodes, none here).
+    await page.getByRole('button', { name: 'Fit view' }).click();
+    await expect(graph.session('S-FAR-B')).toBeInViewport();
+    await expect(graph.interaction('G-FAR')).toHaveAttribute('data-owner', 'S-FAR-B');
   });
 });
 
 test.describe('the overview', () => {
-  test('shows while part of the graph is out of view; pressing on it shows that part', async ({
+  test('shows while part of the graph is out of view; pressing on it shows that part; fit view hides it', async ({
     page,
     engine,
     graph,
@@ -94,5 +99,11 @@ test.describe('the overview', () => {
     await page.mouse.click(box.x + box.width / 2, box.y + box.height * 0.75);
     await expect.poll(async () => (await graph.viewport()).y).toBeLessThan(before.y);
     expect((await graph.viewport()).zoom).toBeCloseTo(before.zoom, 5);
+
+    // Fit view shows all of it: the overview has nothing to add.
+    await page.getByRole('button', { name: 'Fit view' }).click();
+    await expect(overview).toBeHidden();
+    await expect(graph.session('S-MAP-11')).toBeInViewport();
+    await expect(page.getByTestId('unowned-area')).toBeInViewport();
   });
 });

@@ -14,6 +14,7 @@ import { type KeyboardEvent, useCallback, useEffect, useReducer, useRef, useStat
 import { useActionContext, useInspector } from '../store/react';
 import { selectCanWrite, selectSelection } from '../store/selectors';
 import { FarCanvas } from './FarCanvas';
+import { FitViewButton } from './FitViewButton';
 import { GraphSearch } from './GraphSearch';
 import { GraphController } from './graph-controller';
 import { InteractionNode } from './InteractionNode';
@@ -84,6 +85,7 @@ export function GraphView() {
     [store],
   );
   const find = useCallback((query: string) => controller.find(query), [controller]);
+  const bounds = useCallback(() => controller.bounds(), [controller]);
 
   return (
     <LooksProvider looks={controller.looks}>
@@ -109,7 +111,9 @@ export function GraphView() {
         >
           <Background gap={24} />
           {far && <FarCanvas source={controller} />}
-          <Controls showInteractive={false} />
+          <Controls showInteractive={false} showFitView={false}>
+            <FitViewButton bounds={bounds} />
+          </Controls>
           <Overview bounds={controller.bounds()} source={controller} />
           <Panel position="top-left">
             <GraphSearch find={find} />
