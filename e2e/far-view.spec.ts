@@ -43,7 +43,12 @@ test.describe('the far view', () => {
     });
     const target = await graph.onScreen({ x: b.x + CONTAINER_WIDTH / 2, y: b.y + sessionHeight(0) * 0.7 });
 
-    // A click on a painted session selects it.
+    // A painted session says what it is under the pointer, and a click selects it.
+    await page.mouse.move(target.x, target.y);
+    await expect(page.locator('.react-flow__pane')).toHaveAttribute(
+      'title',
+      /^S-FAR-B · .* · running · 0 interactions$/,
+    );
     await page.mouse.click(target.x, target.y);
     await expect(page.getByTestId('details-session-state')).toHaveText('running');
     await expect(page.getByRole('heading', { name: /S-FAR-B/ })).toBeVisible();

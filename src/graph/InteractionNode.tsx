@@ -1,7 +1,7 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo, useRef } from 'react';
 import { MediaIcon } from './MediaIcon';
-import type { InteractionFlowNode, InteractionLook } from './nodes';
+import { type InteractionFlowNode, type InteractionLook, interactionTitle } from './nodes';
 import { useDetailed } from './use-detail';
 import { useFlight } from './use-flight';
 import { useLook } from './use-look';
@@ -28,7 +28,7 @@ function InteractionNodeView({ id, positionAbsoluteX, positionAbsoluteY }: NodeP
       data-testid={`interaction-${look.g_uid}`}
       data-owner={look.owner ?? ''}
       data-media={look.kind}
-      title={`${look.g_uid} · ${look.media} · ${look.state} · ${look.owner ?? 'no owner'}`}
+      title={interactionTitle(look)}
     >
       {detailed && (
         <>

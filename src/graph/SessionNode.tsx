@@ -1,7 +1,7 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { formatAge } from './age';
-import type { SessionFlowNode, SessionLook } from './nodes';
+import { interactionCount, type SessionFlowNode, type SessionLook, sessionTitle } from './nodes';
 import { useLook } from './use-look';
 import { useNow } from './use-now';
 
@@ -12,21 +12,19 @@ function SessionNodeView({ id }: NodeProps<SessionFlowNode>) {
   if (look.selected) classes.push('selected');
   if (look.flash) classes.push('flash');
   if (look.drop !== null) classes.push(`drop-${look.drop}`);
-  const count = `${look.count} ${look.count === 1 ? 'interaction' : 'interactions'}`;
   return (
     <div
       className={classes.join(' ')}
       data-testid={`session-${look.id}`}
       data-state={look.state}
-      // Also what a screen reader adds to the node's name (its aria-label, nodes.ts).
-      title={look.refusal ?? `${look.id} · ${look.src} · ${look.state} · ${count}`}
+      title={sessionTitle(look)}
     >
       <div className="session-head">
         <span className="session-id">{look.id}</span>
         <span className="session-state">{look.state}</span>
       </div>
       <div className="session-meta">
-        <span data-testid="session-count">{count}</span>
+        <span data-testid="session-count">{interactionCount(look.count)}</span>
         <span aria-hidden="true">·</span>
         <Age startedAt={look.startedAt} endedAt={look.endedAt} />
       </div>

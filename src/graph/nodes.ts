@@ -54,6 +54,21 @@ export type InteractionLook = {
   readonly highlight: boolean;
 };
 
+/** "1 interaction", "3 interactions". */
+export function interactionCount(count: number): string {
+  return `${count} ${count === 1 ? 'interaction' : 'interactions'}`;
+}
+
+/** A session's tooltip, also what a screen reader adds to its name: a refused drop's reason, or what it is. */
+export function sessionTitle(look: SessionLook): string {
+  return look.refusal ?? `${look.id} · ${look.src} · ${look.state} · ${interactionCount(look.count)}`;
+}
+
+/** An interaction's tooltip, also what a screen reader adds to its name (id and media). */
+export function interactionTitle(look: InteractionLook): string {
+  return `${look.g_uid} · ${look.media} · ${look.state} · ${look.owner ?? 'no owner'}`;
+}
+
 export type SessionFlowNode = Node<SessionNodeData, 'session'>;
 export type UnownedFlowNode = Node<UnownedNodeData, 'unowned'>;
 export type InteractionFlowNode = Node<InteractionNodeData, 'interaction'>;

@@ -1,14 +1,18 @@
 import { useReactFlow } from '@xyflow/react';
 import { type MouseEvent, useCallback } from 'react';
 import { useActionContext } from '../store/react';
+import type { Selection } from '../store/state';
 import { farHit } from './far-paint';
 import type { GraphController } from './graph-controller';
+import type { NodeLooks } from './looks';
+import { type InteractionLook, interactionTitle, type SessionLook, sessionTitle } from './nodes';
+import { interactionNodeId, sessionNodeId } from './scene';
 
 /**
  * The pane's pointer. Far out, where the far view paints the nodes, a click selects what is
- * painted under it, and the chip under the pointer is lifted into a node of its own, so that
- * React Flow's drag takes it like any other. Anywhere else on the pane a click clears the
- * selection.
+ * painted under it and the pane's tooltip says what that is; the chip under the pointer is lifted
+ * into a node of its own, so that React Flow's drag takes it like any other. Anywhere else on the
+ * pane a click clears the selection.
  */
 export function useFarPane(controller: GraphController, far: boolean, canDrag: boolean, redraw: () => void) {
   const { store } = useActionContext();
@@ -35,11 +39,22 @@ export function useFarPane(controller: GraphController, far: boolean, canDrag: b
     ),
     onPaneMouseMove: useCallback(
       (event: MouseEvent) => {
-        const hit = far && canDrag ? hitAt(event) : null;
-        point(hit?.kind === 'interaction' ? hit.id : null);
+        const hit = far ? hitAt(event) : null;
+        // Far out, the pane's tooltip is the one of the node painted under the pointer.
+        (event.currentTarget as HTMLElement).title = hit === null ? '' : titleOf(controller.looks, hit);
+        point(canDrag && hit?.kind === 'interaction' ? hit.id : null);
       },
-      [far, canDrag, hitAt, point],
+      [far, canDrag, controller, hitAt, point],
     ),
     onPaneMouseLeave: useCallback(() => point(null), [point]),
   };
+}
+
+function titleOf(looks: NodeLooks, hit: NonNullable<Selection>): string {
+  if (hit.kind === 'session') {
+    const look = looks.get(sessionNodeId(hit.id)) as SessionLook | undefined;
+    return look === undefined ? '' : sessionTitle(look);
+  }
+  const look = looks.get(interactionNodeId(hit.id)) as InteractionLook | undefined;
+  return look === undefined ? '' : interactionTitle(look);
 }
