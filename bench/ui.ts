@@ -25,6 +25,9 @@ const TARGET_NODES = 1_000;
 const DRAWN = `(document.querySelectorAll('.react-flow__node').length +
   Number(document.querySelector('.far-canvas')?.dataset.painted ?? 0))`;
 
+/** A frame longer than one and a half vsyncs at 60 Hz showed the previous picture once more. */
+const MISSED_MS = 25;
+
 /** A frame over 50 ms: how long, how much of it was script, and what ran the most of it. */
 interface LongFrame {
   readonly duration: number;
@@ -37,6 +40,8 @@ interface Frames {
   readonly p50: number;
   readonly p95: number;
   readonly max: number;
+  /** Share of frames that missed a vsync (over 1.5 times the display's 16.7 ms). */
+  readonly missed: number;
   readonly longPerMinute: number;
   readonly busyMsPerSecond: number;
   readonly nodes: number;
@@ -106,6 +111,7 @@ async function measure(page: Page, seconds: number): Promise<Frames> {
     p50: percentile(sorted, 50),
     p95: percentile(sorted, 95),
     max: sorted[sorted.length - 1] ?? Number.NaN,
+    missed: sorted.filter((delta) => delta > MISSED_MS).length / Math.max(1, sorted.length),
     longPerMinute: (sample.causes.length / seconds) * 60,
     busyMsPerSecond: busy / elapsed,
     nodes: sample.nodes,
@@ -190,6 +196,7 @@ function line(name: string, f: Frames, base: Frames): string[] {
   return [
     report(`${name} frame p50 ms`, fmt(f.p50, 1), fmt(base.p50, 1), base.p50 / f.p50, ''),
     report(`${name} frame p95 ms`, fmt(f.p95, 1), fmt(base.p95, 1), base.p95 / f.p95, 'goal p95 <= 16.7 ms'),
+    `${`${name} frames missing a vsync %`.padEnd(34)} ${fmt(f.missed * 100, 2).padStart(18)}  baseline ${fmt(base.missed * 100, 2).padStart(18)}`,
     report(
       `${name} busy ms/s`,
       fmt(f.busyMsPerSecond),
