@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { EngineHost } from './host';
+import { EngineHost, MAX_EVENTS_PER_MESSAGE } from './host';
 import type { HostMessage } from './messages';
 
 let host: EngineHost | null = null;
@@ -35,5 +35,33 @@ describe('EngineHost', () => {
       received.map((m) => (m.kind === 'error' ? `${m.id} ${m.error.code} ${m.error.field}` : m.kind)),
     ).toEqual(['null badmessage message', '2 badmessage type', '3 forbidden type']);
     expect(host.seq).toBe(0);
+  });
+
+  it('sends a backlog in messages of at most MAX_EVENTS_PER_MESSAGE, in order, none lost, live and on resume', async () => {
+    host = new EngineHost({ traffic: { running: false } });
+    const live: HostMessage[] = [];
+    const liveClient = { role: 'operator' as const, send: (m: HostMessage) => live.push(m) };
+    host.connect(liveClient);
+    host.receive(liveClient, { v: 1, id: 1, type: 'sync' });
+    const total = 2 * MAX_EVENTS_PER_MESSAGE + 500;
+    for (let i = 0; i < total; i++)
+      host.current.dispatch({ verb: 'startSession', src: 'x', session: `S-${i}` });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+
+    const late: HostMessage[] = [];
+    const lateClient = { role: 'viewer' as const, send: (m: HostMessage) => late.push(m) };
+    host.connect(lateClient);
+    host.receive(lateClient, { v: 1, id: 1, type: 'sync', after: 0, epoch: host.epoch });
+
+    for (const received of [live, late]) {
+      const batches = received.flatMap((m) => (m.kind === 'events' ? [m.events] : []));
+      expect(batches.map((events) => events.length)).toEqual([
+        MAX_EVENTS_PER_MESSAGE,
+        MAX_EVENTS_PER_MESSAGE,
+        500,
+      ]);
+      const seqs = batches.flat().map((event) => event.seq);
+      expect(seqs).toEqual(Array.from({ length: total }, (_, i) => i + 1));
+    }
   });
 });
