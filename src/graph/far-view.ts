@@ -64,7 +64,17 @@ export class FarView {
     });
   }
 
+  /** Paints at once: a canvas just mounted is painted before the browser shows it empty. */
+  paintNow(): void {
+    this.cancelFrame();
+    this.paint(performance.now());
+  }
+
   destroy(): void {
+    this.cancelFrame();
+  }
+
+  private cancelFrame(): void {
     if (this.request !== null) cancelAnimationFrame(this.request);
     this.request = null;
   }

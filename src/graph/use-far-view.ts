@@ -1,5 +1,5 @@
 import { type ReactFlowState, useStoreApi } from '@xyflow/react';
-import { type RefObject, useEffect, useState } from 'react';
+import { type RefObject, useEffect, useLayoutEffect, useState } from 'react';
 import { type FarSource, FarView, type FarViewport } from './far-view';
 
 const viewportOf = ({ transform: [x, y, zoom], width, height }: ReactFlowState): FarViewport => ({
@@ -23,11 +23,13 @@ export function useFarView(
   const store = useStoreApi();
   const [view, setView] = useState<FarView | null>(null);
 
-  useEffect(() => {
+  // A layout effect: the first painting is in the frame that mounts the canvas.
+  useLayoutEffect(() => {
     const canvas = ref.current;
     if (canvas === null) return;
     const view = new FarView(canvas, source, overview);
     view.setViewport(viewportOf(store.getState()));
+    view.paintNow();
     const unsubscribe = store.subscribe((state, previous) => {
       if (
         state.transform !== previous.transform ||
