@@ -1,8 +1,9 @@
 /**
  * `npm run bench [-- part...]`: runs the benchmarks (all parts by default) and prints each
- * figure with its same-run baseline and their ratio. Parts: engine, ui, transport.
+ * figure with its same-run baseline and their ratio. Parts: engine, ui, transport, journal.
  */
 import { runEngineBench } from './engine';
+import { runJournalBench } from './journal';
 import { runTransportBench } from './transport';
 import { runUiBench } from './ui';
 
@@ -10,6 +11,7 @@ const PARTS: Record<string, () => Promise<string[]> | string[]> = {
   engine: runEngineBench,
   ui: runUiBench,
   transport: runTransportBench,
+  journal: runJournalBench,
 };
 
 const wanted = process.argv.slice(2);

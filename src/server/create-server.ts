@@ -18,6 +18,8 @@ export interface ServerOptions {
   readonly traffic?: Partial<TrafficStatus>;
   /** A JSON-lines journal file to restore from and append to; without one, state is in memory only. */
   readonly journal?: string;
+  /** Journal lines between compactions of the file (COMPACT_AFTER unless told). */
+  readonly compactAfter?: number;
   /** Without tokens, every client is an operator. */
   readonly tokens?: RoleTokens;
   /** A directory to serve the built app from (`dist`). */
@@ -55,7 +57,11 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   const opened =
     options.journal === undefined
       ? null
-      : await JournalFile.open(options.journal, { engine: engineOptions, warn: log });
+      : await JournalFile.open(options.journal, {
+          engine: engineOptions,
+          warn: log,
+          ...(options.compactAfter === undefined ? {} : { compactAfter: options.compactAfter }),
+        });
   const journal = opened?.journal ?? null;
   const start = opened ?? { engine: new Engine(engineOptions), epoch: newEpoch() };
 
@@ -64,7 +70,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     traffic: options.traffic,
     restore: () => start,
     observer: {
-      events: (events: readonly EngineEvent[]) => journal?.append(events),
+      events: (events: readonly EngineEvent[]) => journal?.append(events, () => host.current.snapshot()),
       reset: (next: string) => journal?.reset(next),
     },
   });

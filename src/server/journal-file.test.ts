@@ -15,10 +15,14 @@ function arrivals(engine: Engine, count: number): void {
 }
 
 /** Opens the file, journals what `run` does to its engine, and closes it cleanly. */
-async function session(path: string, run: (engine: Engine, journal: JournalFile) => void = () => {}) {
+async function session(
+  path: string,
+  run: (engine: Engine, journal: JournalFile) => void = () => {},
+  options: { compactAfter?: number } = {},
+) {
   const warnings: string[] = [];
-  const opened = await JournalFile.open(path, { warn: (line) => warnings.push(line) });
-  opened.engine.subscribe((events) => opened.journal.append(events));
+  const opened = await JournalFile.open(path, { warn: (line) => warnings.push(line), ...options });
+  opened.engine.subscribe((events) => opened.journal.append(events, () => opened.engine.snapshot()));
   run(opened.engine, opened.journal);
   await opened.journal.close();
   return { ...opened, warnings };
@@ -103,5 +107,54 @@ describe('the journal file', () => {
     const opening = JournalFile.open(path, { warn: () => {} });
     await expect(opening).rejects.toThrow(JournalCorrupt);
     await expect(opening).rejects.toThrow('line 4 is not JSON');
+  });
+
+  it('compacts: past compactAfter lines the file is one checkpoint and what followed it; a reopen restores the same state, epoch and seq', async () => {
+    const path = tempFile();
+    // 5 events an arrival: the 30th arrival's events cross 150 lines, and 20 more arrive while
+    // the file is being replaced.
+    const first = await session(path, (engine) => arrivals(engine, 50), { compactAfter: 150 });
+    expect(first.warnings).toEqual([]);
+    const written = lines(path);
+    expect(written[0]).toMatchObject({ type: 'checkpoint', epoch: first.epoch, seq: 150 });
+    expect(written.slice(1, -1).map((line) => line.seq)).toEqual(
+      Array.from({ length: 100 }, (_, i) => 151 + i),
+    );
+    expect(written.at(-1)).toMatchObject({ type: 'stopped', epoch: first.epoch, seq: 250 });
+
+    const second = await session(path, (engine) => {
+      expect(engine.snapshot()).toEqual(first.engine.snapshot());
+      arrivals(engine, 1);
+    });
+    expect(second.warnings).toEqual([]);
+    expect(second.epoch).toBe(first.epoch);
+    expect(second.engine.seq).toBe(255);
+  });
+
+  it('drops older epochs when it compacts, and refuses a checkpoint that does not start the file', async () => {
+    const path = tempFile();
+    const fresh = new Engine();
+    await session(
+      path,
+      (engine, journal) => {
+        arrivals(engine, 3);
+        journal.reset('epoch-after-reset');
+        fresh.subscribe((events) => journal.append(events, () => fresh.snapshot()));
+        arrivals(fresh, 40);
+      },
+      { compactAfter: 100 },
+    );
+    const written = lines(path);
+    expect(written.filter((line) => line.type === 'epoch')).toEqual([]);
+    expect(written[0]).toMatchObject({ type: 'checkpoint', epoch: 'epoch-after-reset' });
+    const reopened = await session(path);
+    expect(reopened.engine.snapshot()).toEqual(fresh.snapshot());
+
+    const text = readFileSync(path, 'utf8').split('\n');
+    const epoch = JSON.stringify({ type: 'epoch', epoch: 'older', time: 1 });
+    writeFileSync(path, [epoch, ...text].join('\n'));
+    await expect(JournalFile.open(path, { warn: () => {} })).rejects.toThrow(
+      'line 2 is not a checkpoint that starts the file',
+    );
   });
 });

@@ -1,7 +1,7 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir, truncate } from 'node:fs/promises';
+import { mkdir, rename, truncate, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { Engine, type EngineEvent, type EngineOptions } from '../engine';
+import { Engine, type EngineEvent, type EngineOptions, type Snapshot } from '../engine';
 import { newEpoch } from './epoch';
 import type { JournalLine } from './journal-lines';
 import { readJournal } from './journal-read';
@@ -13,7 +13,16 @@ export interface JournalFileOptions {
   readonly warn: (line: string) => void;
   /** How long appended lines wait to be written together, in ms. */
   readonly flushMs?: number;
+  /** Lines written since the file was last compacted (or opened) before it is compacted again. */
+  readonly compactAfter?: number;
 }
+
+/**
+ * By default the file is compacted every 200,000 lines (about 50 MB; the engine keeps as many
+ * events in memory): at 1,000 events/s an uncompacted file grows by about 900 MB an hour, and a
+ * restart replays all of it.
+ */
+export const COMPACT_AFTER = 200_000;
 
 /** The engine a journal file holds, under the epoch clients will see. */
 export interface Restored {
@@ -25,26 +34,42 @@ export interface Restored {
  * The server's journal on disk: one JSON line per event, a mark line on each new epoch and on a
  * clean stop (see journal-lines.ts). Appends are buffered and written once per flush tick through
  * a write stream, so journaling never blocks the event loop; the file is fsynced when it closes.
+ * Every `compactAfter` lines the file is replaced by a checkpoint (the state as a snapshot) and
+ * goes on from there.
  */
 export class JournalFile {
   private buffer: JournalLine[] = [];
   private timer: ReturnType<typeof setTimeout> | null = null;
   private failure: string | null = null;
   private lastSeq: number;
+  private stream: WriteStream;
+  /** Lines written since the last compaction, or since the file was opened. */
+  private written: number;
+  /** The compaction under way, if any; while the file is being replaced, lines wait in the buffer. */
+  private compacting: Promise<void> | null = null;
+  private holding = false;
 
   private constructor(
-    private readonly stream: WriteStream,
+    private readonly path: string,
     private epoch: string,
     start: number,
+    lines: number,
     private readonly options: JournalFileOptions,
   ) {
     this.lastSeq = start;
+    this.written = lines;
+    this.stream = this.openStream();
+  }
+
+  private openStream(): WriteStream {
+    const stream = createWriteStream(this.path, { flags: 'a', flush: true });
     stream.on('error', (error) => {
       // Serving goes on without persistence; the health endpoint says so.
       this.failure ??= error.message;
       this.buffer = [];
-      options.warn(`journal: cannot write (${error.message}); events are no longer persisted`);
+      this.options.warn(`journal: cannot write (${error.message}); events are no longer persisted`);
     });
+    return stream;
   }
 
   /**
@@ -61,10 +86,9 @@ export class JournalFile {
       await truncate(path, contents.validBytes);
     }
     const latest = contents.latest;
-    const engine = Engine.replay(latest?.events ?? [], options.engine);
+    const engine = Engine.replay(latest?.events ?? [], options.engine, latest?.base ?? undefined);
     const epoch = latest?.clean ? latest.epoch : newEpoch();
-    const stream = createWriteStream(path, { flags: 'a', flush: true });
-    const journal = new JournalFile(stream, epoch, engine.seq, options);
+    const journal = new JournalFile(path, epoch, engine.seq, latest?.events.length ?? 0, options);
     if (latest === null) journal.write({ type: 'epoch', epoch, time: Date.now() });
     else if (!latest.clean) {
       options.warn(
@@ -80,9 +104,20 @@ export class JournalFile {
     return this.failure;
   }
 
-  append(events: readonly EngineEvent[]): void {
+  /**
+   * Journals the events the engine just recorded. `state` gives the engine's state as of them:
+   * when enough lines were written, the file is compacted to it.
+   */
+  append(events: readonly EngineEvent[], state?: () => Snapshot): void {
     for (const event of events) this.write(event);
     this.lastSeq = events[events.length - 1]?.seq ?? this.lastSeq;
+    this.written += events.length;
+    const due = this.written >= (this.options.compactAfter ?? COMPACT_AFTER);
+    if (due && state !== undefined && this.compacting === null && this.failure === null) {
+      this.compacting = this.compact(state()).finally(() => {
+        this.compacting = null;
+      });
+    }
   }
 
   /** A reset: a new, empty engine from here on. */
@@ -94,6 +129,7 @@ export class JournalFile {
 
   /** Writes what is buffered and a `stopped` line, then closes the file once it is on disk. */
   async close(): Promise<void> {
+    await this.compacting;
     this.write({ type: 'stopped', epoch: this.epoch, seq: this.lastSeq, time: Date.now() });
     this.flush();
     if (this.stream.destroyed) return;
@@ -106,10 +142,43 @@ export class JournalFile {
     this.timer ??= setTimeout(() => this.flush(), this.options.flushMs ?? 20);
   }
 
+  /**
+   * Replaces the file with one line, a checkpoint of `snapshot`; lines journaled meanwhile follow
+   * it. The old file stays whole until the new one is renamed over it: a crash before leaves the
+   * old file, after it the new one, never a mix. Should the new file fail, the old one goes on.
+   */
+  private async compact(snapshot: Snapshot): Promise<void> {
+    const checkpoint: JournalLine = {
+      type: 'checkpoint',
+      epoch: this.epoch,
+      seq: snapshot.seq,
+      snapshot,
+      time: Date.now(),
+    };
+    // What the checkpoint covers goes to the old file, which is then closed and on disk.
+    this.flush();
+    this.holding = true;
+    this.written = 0;
+    const old = this.stream;
+    await new Promise<void>((resolve) => old.end(resolve));
+    const next = `${this.path}.compacting`;
+    try {
+      await writeFile(next, `${JSON.stringify(checkpoint)}\n`, { flush: true });
+      await rename(next, this.path);
+    } catch (error) {
+      this.options.warn(
+        `journal: cannot compact (${error instanceof Error ? error.message : String(error)}); the file keeps growing`,
+      );
+    }
+    this.stream = this.openStream();
+    this.holding = false;
+    this.flush();
+  }
+
   private flush(): void {
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
-    if (this.buffer.length === 0 || this.failure !== null) return;
+    if (this.buffer.length === 0 || this.failure !== null || this.holding) return;
     // Lines are encoded here, off the engine's command path, and written in one go.
     const text = this.buffer.map((line) => `${JSON.stringify(line)}\n`).join('');
     this.buffer = [];

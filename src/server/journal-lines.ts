@@ -1,4 +1,4 @@
-import type { EngineEvent } from '../engine';
+import type { EngineEvent, Snapshot } from '../engine';
 
 /**
  * The lines of a journal file besides events (docs/server.md, "Persistence"). Event lines are
@@ -18,6 +18,17 @@ export type JournalMark =
       readonly epoch: string;
       readonly from: string;
       readonly seq: number;
+      readonly time: number;
+    }
+  /**
+   * The first line of a compacted file: the epoch's state at `seq`. Its events up to `seq` are
+   * left out, and everything before it in the file (older epochs) too; the events after follow.
+   */
+  | {
+      readonly type: 'checkpoint';
+      readonly epoch: string;
+      readonly seq: number;
+      readonly snapshot: Snapshot;
       readonly time: number;
     };
 

@@ -1,12 +1,14 @@
 import { createReadStream } from 'node:fs';
-import type { EngineEvent } from '../engine';
+import type { EngineEvent, Snapshot } from '../engine';
 
 /** What a journal file holds: the latest epoch's events, and where its last complete line ends. */
 export interface JournalContents {
   /** The epoch to restore, or null for an empty (or missing) file. */
   readonly latest: {
     readonly epoch: string;
-    /** From seq 1, contiguous. */
+    /** The state its events start from: a checkpoint's, or null for an empty engine. */
+    readonly base: Snapshot | null;
+    /** From the seq after the base's (1 without one), contiguous. */
     readonly events: readonly EngineEvent[];
     /** Whether the last run wrote its `stopped` line after its last event. */
     readonly clean: boolean;
@@ -53,7 +55,7 @@ export async function readJournal(path: string): Promise<JournalContents> {
 }
 
 class JournalReader {
-  latest: { epoch: string; events: EngineEvent[]; clean: boolean } | null = null;
+  latest: { epoch: string; base: Snapshot | null; events: EngineEvent[]; clean: boolean } | null = null;
   private number = 0;
 
   constructor(private readonly path: string) {}
@@ -72,17 +74,24 @@ class JournalReader {
     const line = value as Record<string, unknown>;
     if (line.type === 'epoch' && typeof line.epoch === 'string') {
       // Only the latest epoch is restored: what came before it is history.
-      this.latest = { epoch: line.epoch, events: [], clean: false };
+      this.latest = { epoch: line.epoch, base: null, events: [], clean: false };
+      return;
+    }
+    if (line.type === 'checkpoint') {
+      if (this.number !== 1 || typeof line.epoch !== 'string' || !isSnapshotAt(line.snapshot, line.seq))
+        throw this.corrupt('is not a checkpoint that starts the file');
+      this.latest = { epoch: line.epoch, base: line.snapshot, events: [], clean: false };
       return;
     }
     const latest = this.latest;
     if (latest === null) throw this.corrupt('comes before any epoch line');
+    const last = (latest.base?.seq ?? 0) + latest.events.length;
     if (line.type === undefined) {
-      if (typeof line.name !== 'string' || line.seq !== latest.events.length + 1)
-        throw this.corrupt(`is not event ${latest.events.length + 1} of epoch ${latest.epoch}`);
+      if (typeof line.name !== 'string' || line.seq !== last + 1)
+        throw this.corrupt(`is not event ${last + 1} of epoch ${latest.epoch}`);
       latest.events.push(line as unknown as EngineEvent);
       latest.clean = false;
-    } else if (line.type === 'stopped' && line.seq === latest.events.length) {
+    } else if (line.type === 'stopped' && line.seq === last) {
       latest.clean = true;
     } else if (line.type === 'recovered' && typeof line.epoch === 'string') {
       latest.epoch = line.epoch;
@@ -95,4 +104,16 @@ class JournalReader {
       `journal ${this.path}: line ${this.number} ${reason}; move the file away to start afresh`,
     );
   }
+}
+
+/** The checkpoint's snapshot is the engine's own (it wrote it): its seq is what is checked. */
+function isSnapshotAt(value: unknown, seq: unknown): value is Snapshot {
+  if (typeof value !== 'object' || value === null) return false;
+  const snapshot = value as Record<string, unknown>;
+  return (
+    typeof seq === 'number' &&
+    snapshot.seq === seq &&
+    Array.isArray(snapshot.sessions) &&
+    Array.isArray(snapshot.interactions)
+  );
 }

@@ -17,8 +17,12 @@ describe('a server restart from its journal file', () => {
   });
 
   /** A client on a server with running traffic, then the server closed: what the client held. */
-  async function runThenClose(journal: string) {
-    const first = await startServer({ journal, traffic: { running: true, rate: 2000, seed: 7 } });
+  async function runThenClose(journal: string, compactAfter?: number) {
+    const first = await startServer({
+      journal,
+      traffic: { running: true, rate: 2000, seed: 7 },
+      ...(compactAfter === undefined ? {} : { compactAfter }),
+    });
     server = first;
     connection = new SocketConnection(first.address.url, { reconnectionDelay: 50, reconnectionDelayMax: 50 });
     const recorder = new Recorder();
@@ -48,6 +52,18 @@ describe('a server restart from its journal file', () => {
     expect(seqs).toEqual(seqs.map((_, i) => first.snapshot.seq + i + 1));
     const now = JSON.parse(JSON.stringify(second.host.current.snapshot()));
     expect(fold(first.snapshot, recorder.events_)).toEqual(fold(now, []));
+  });
+
+  it('rebuilds the same state from a journal compacted while traffic ran', async () => {
+    const journal = join(mkdtempSync(join(tmpdir(), 'restart-')), 'journal.jsonl');
+    const { port, closed } = await runThenClose(journal, 100);
+    const lines = readFileSync(journal, 'utf8').trimEnd().split('\n');
+    expect(JSON.parse(lines[0] ?? '')).toMatchObject({ type: 'checkpoint' });
+    expect(lines.length).toBeLessThan(closed.seq);
+
+    const second = await startServer({ port, journal, traffic: { running: false } });
+    server = second;
+    expect(second.host.current.snapshot()).toEqual(closed);
   });
 
   it('after an unclean stop, keeps the state under a new epoch, and a client takes a snapshot', async () => {
