@@ -31,6 +31,7 @@ import { useFarPane } from './use-far-pane';
 import { useGraphFeed } from './use-graph-feed';
 import { LooksProvider, usePublishedLooks } from './use-look';
 import { useWakeUps } from './use-wake-ups';
+import { sameArea, selectArea } from './view-area';
 import './graph.css';
 
 const NODE_TYPES: NodeTypes = { session: SessionNode, unowned: UnownedNode, interaction: InteractionNode };
@@ -49,13 +50,14 @@ export function GraphView() {
   const selection = useInspector(selectSelection);
   const canDrag = useInspector(selectCanWrite);
   const far = useStore(selectFar);
+  const area = useStore(selectArea, sameArea);
   const [, redraw] = useReducer((n: number) => n + 1, 0);
 
   // Moves must become flights in the very render that moves their node to its new container, or
   // the node would flash at its target for a frame: the controller does it inside `update`,
   // idempotently (by seq), so a repeated render changes nothing.
   const nodes = controller.update(
-    { model, epoch, moves, selection, canDrag, reducedMotion: prefersReducedMotion(), far },
+    { model, epoch, moves, selection, canDrag, reducedMotion: prefersReducedMotion(), far, area },
     performance.now(),
   );
   usePublishedLooks(controller.looks);

@@ -1,6 +1,6 @@
 import type { Selection } from '../store/state';
 import { sessionAt } from './drop-target';
-import { CHIP_HEIGHT, CHIP_WIDTH, contains, type Rect, type XY } from './layout';
+import { CHIP_HEIGHT, CHIP_WIDTH, contains, overlaps, type Rect, type XY } from './layout';
 import type { NodeLooks } from './looks';
 import type { MediaKind } from './media-kind';
 import type { InteractionLook, SessionLook, UnownedLook } from './nodes';
@@ -82,8 +82,4 @@ export function farHit(frame: FarFrame, point: XY): Selection {
   if (chip !== null) return { kind: 'interaction', id: chip };
   const session = sessionAt(frame.scene.containers, point)?.session;
   return session ? { kind: 'session', id: session.id } : null;
-}
-
-function overlaps(x: number, y: number, width: number, height: number, area: Rect): boolean {
-  return x < area.x + area.width && area.x < x + width && y < area.y + area.height && area.y < y + height;
 }

@@ -20,6 +20,8 @@ export interface GraphInput {
   readonly reducedMotion: boolean;
   /** Zoomed out past DETAIL_ZOOM: the far view paints the graph (far-view.ts). */
   readonly far: boolean;
+  /** Close up, the part of the graph React Flow gets nodes for (view-area.ts); null: all of it. */
+  readonly area: Rect | null;
 }
 
 /** A dropped node waits where it was dropped this long for its move before it goes back home. */
@@ -75,6 +77,7 @@ export class GraphController {
     const overlays: Overlays = {
       selection: input.selection,
       far: input.far,
+      area: input.area,
       lifted: this.lifted,
       canDrag: input.canDrag,
       hover: this.hover,

@@ -73,6 +73,11 @@ export function contains(rect: Rect, point: XY): boolean {
   );
 }
 
+/** Whether the box at (x, y) of that size and `area` overlap; plain numbers, for hot loops. */
+export function overlaps(x: number, y: number, width: number, height: number, area: Rect): boolean {
+  return x < area.x + area.width && area.x < x + width && y < area.y + area.height && area.y < y + height;
+}
+
 /**
  * Stable slots: an id gets the lowest free slot on first sight and keeps it while it is drawn.
  * A slot is freed when its id is no longer drawn (after its fade), and then reused first, so the

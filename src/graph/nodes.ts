@@ -3,7 +3,7 @@ import { type InteractionState, type MediaName, type SessionState, shortGuid } f
 import type { Selection } from '../store/state';
 import type { Flight } from './animation';
 import type { DropVerdict } from './drop-target';
-import { CHIP_HEIGHT, CHIP_WIDTH, ROWS_PER_CELL, type XY } from './layout';
+import { CHIP_HEIGHT, CHIP_WIDTH, overlaps, type Rect, ROWS_PER_CELL, type XY } from './layout';
 import type { NodeLooks } from './looks';
 import { MEDIA_LABELS, type MediaKind, mediaKind } from './media-kind';
 import { Memo } from './memo';
@@ -79,6 +79,8 @@ export interface Overlays {
   readonly selection: Selection;
   /** Zoomed out past DETAIL_ZOOM: the far view paints the nodes (far-view.ts). */
   readonly far: boolean;
+  /** Close up, the part of the graph to give React Flow nodes for (view-area.ts); null: all. */
+  readonly area: Rect | null;
   /** Far out, whether the chip has a node of its own: under the pointer, or dragged. */
   lifted(g_uid: string): boolean;
   readonly canDrag: boolean;
@@ -123,18 +125,26 @@ export class NodeDeriver {
   derive(scene: Scene, overlays: Overlays, looks: NodeLooks): GraphNode[] {
     for (const memo of this.memos) memo.begin();
     looks.begin();
-    // Far out the far view paints every node (far-paint.ts) from its look; React Flow draws only
-    // the chips lifted out of the painting. Containers first: React Flow needs a parent before
-    // its children.
+    // Every node has a look; React Flow gets nodes only for part of them. Far out, the far view
+    // paints them all (far-paint.ts) and React Flow draws the chips lifted out of the painting.
+    // Close up, it gets the containers in the area, with their chips, and those a chip travels
+    // from or is held over, wherever they are.
+    const anchors = new Set<string>();
+    for (const place of scene.interactions.values()) {
+      if (this.interactionLook(place, overlays, looks)) anchors.add(place.container.nodeId);
+    }
+    // Containers first: React Flow needs a parent before its children.
     const out: GraphNode[] = [];
+    const drawn = new Set<string>();
     for (const container of scene.containers) {
       this.containerLook(container, overlays, looks);
-      if (!overlays.far) out.push(this.containerNode(container));
+      if (overlays.far || !(anchors.has(container.nodeId) || inArea(container.rect, overlays.area))) continue;
+      out.push(this.containerNode(container));
+      drawn.add(container.nodeId);
     }
     for (const place of scene.interactions.values()) {
-      this.interactionLook(place, overlays, looks);
-      if (!overlays.far || overlays.lifted(place.record.g_uid))
-        out.push(this.interactionNode(place, overlays));
+      const shown = overlays.far ? overlays.lifted(place.record.g_uid) : drawn.has(place.container.nodeId);
+      if (shown) out.push(this.interactionNode(place, overlays));
     }
     for (const memo of this.memos) memo.sweep();
     looks.sweep();
@@ -206,11 +216,13 @@ export class NodeDeriver {
     }));
   }
 
-  private interactionLook(place: InteractionPlace, overlays: Overlays, looks: NodeLooks): void {
+  /** Sets the chip's look; true while it travels or is held away from its place. */
+  private interactionLook(place: InteractionPlace, overlays: Overlays, looks: NodeLooks): boolean {
     const { record } = place;
     const selection = overlays.selection;
     const selected = selection?.kind === 'interaction' && selection.id === record.g_uid;
-    const flight = overlays.heldAt(record.g_uid) === null ? overlays.flight(record.g_uid) : null;
+    const held = overlays.heldAt(record.g_uid) !== null;
+    const flight = held ? null : overlays.flight(record.g_uid);
     const highlight = overlays.highlighted(record.g_uid);
     looks.set(
       place.nodeId,
@@ -226,6 +238,7 @@ export class NodeDeriver {
         highlight,
       })),
     );
+    return held || flight !== null;
   }
 
   private interactionNode(place: InteractionPlace, overlays: Overlays): GraphNode {
@@ -258,6 +271,10 @@ export class NodeDeriver {
       },
     );
   }
+}
+
+function inArea(rect: Rect, area: Rect | null): boolean {
+  return area === null || overlaps(rect.x, rect.y, rect.width, rect.height, area);
 }
 
 function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {

@@ -30,6 +30,7 @@ export function graphInput(store: InspectorStore, options: Partial<GraphInput> =
     canDrag: s.connection.role === 'operator',
     reducedMotion: false,
     far: false,
+    area: null,
     ...options,
   };
 }
