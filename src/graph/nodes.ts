@@ -127,8 +127,8 @@ export class NodeDeriver {
     looks.begin();
     // Every node has a look; React Flow gets nodes only for part of them. Far out, the far view
     // paints them all (far-paint.ts) and React Flow draws the chips lifted out of the painting.
-    // Close up, it gets the containers in the area, with their chips, and those a chip travels
-    // from or is held over, wherever they are.
+    // Close up, it gets the containers in the area, with their chips, and, wherever they are,
+    // those with a chip on its way in (a flight) or held away (dragged, or dropped and waiting).
     const anchors = new Set<string>();
     for (const place of scene.interactions.values()) {
       if (this.interactionLook(place, overlays, looks)) anchors.add(place.container.nodeId);

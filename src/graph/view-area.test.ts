@@ -24,7 +24,7 @@ describe('the area React Flow gets nodes for', () => {
     expect(sameArea(selectArea(state(-2600, -1000, 0.5)), area)).toBe(false);
   });
 
-  it('gives React Flow the containers in the area with their chips, and, whole, any a chip is flying to', () => {
+  it('gives React Flow the containers in the area with their chips, and, whole, any a chip is flying into', () => {
     const fixture = engineWithStore();
     const a = fixture.arrive();
     const b = fixture.arrive();
