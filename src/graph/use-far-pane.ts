@@ -41,7 +41,9 @@ export function useFarPane(controller: GraphController, far: boolean, canDrag: b
       (event: MouseEvent) => {
         const hit = far ? hitAt(event) : null;
         // Far out, the pane's tooltip is the one of the node painted under the pointer.
-        (event.currentTarget as HTMLElement).title = hit === null ? '' : titleOf(controller.looks, hit);
+        const pane = event.currentTarget as HTMLElement;
+        const title = hit === null ? '' : titleOf(controller.looks, hit);
+        if (pane.title !== title) pane.title = title;
         point(canDrag && hit?.kind === 'interaction' ? hit.id : null);
       },
       [far, canDrag, controller, hitAt, point],
