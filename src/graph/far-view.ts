@@ -43,12 +43,16 @@ export class FarView {
   private request: number | null = null;
   private count = -1;
 
+  /** The overview's size in CSS pixels, fixed by its style: read once, not on every painting. */
+  private readonly size: { readonly width: number; readonly height: number };
+
   constructor(
     private readonly canvas: HTMLCanvasElement,
     private readonly source: FarSource,
     private readonly overview = false,
   ) {
     this.palette = readPalette(canvas);
+    this.size = { width: canvas.clientWidth, height: canvas.clientHeight };
   }
 
   setViewport(viewport: FarViewport): void {
@@ -90,9 +94,7 @@ export class FarView {
     const context = this.canvas.getContext('2d');
     if (viewport === null || context === null) return;
     const frame = this.source.farFrame(now);
-    const view = this.overview
-      ? fitted(frame?.scene.bounds, this.canvas.clientWidth, this.canvas.clientHeight)
-      : viewport;
+    const view = this.overview ? fitted(frame?.scene.bounds, this.size.width, this.size.height) : viewport;
     const ratio = window.devicePixelRatio || 1;
     const width = Math.round(view.width * ratio);
     const height = Math.round(view.height * ratio);
