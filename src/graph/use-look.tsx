@@ -48,7 +48,11 @@ export function usePublishedLooks(looks: NodeLooks): void {
   });
   useEffect(
     () => () => {
+      // React's development mode unmounts and mounts again: a frame cancelled here but still
+      // marked pending would make every later effect return early, and no look would ever be
+      // published again.
       if (frame.current !== null) cancelAnimationFrame(frame.current);
+      frame.current = null;
     },
     [],
   );
