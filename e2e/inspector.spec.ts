@@ -1,4 +1,3 @@
-import { MAX_REDRAW_MS } from '../src/connection/frame-pacer';
 import { expect, test } from './fixtures';
 
 const SHOTS = 'test-results/screenshots';
@@ -155,9 +154,9 @@ test.describe('the inspector on the in-browser engine', () => {
     expect(await page.getByTestId('log-row').last().getAttribute('data-seq')).toBe(frozen);
     await page.getByTestId('log-resume').click();
     await page.evaluate(() => window.__inspector?.connection.traffic({ running: false }));
-    // Traffic has stopped once that resolves; what the engine sent before it reaches the page
-    // within a paced redraw, however dear redraws are on this machine.
-    await page.waitForTimeout(MAX_REDRAW_MS + 500);
+    // Traffic has stopped once that resolves. A command that changes nothing answers with the
+    // engine's last seq, and `run` waits until the page holds it: then it has every event.
+    await engine.run({ verb: 'purge', before: 0 });
 
     const seq = await page.evaluate(() => window.__inspector?.store.getState().seq ?? 0);
     await expect(page.getByTestId('log-row').last()).toHaveAttribute('data-seq', String(seq));
