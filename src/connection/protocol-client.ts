@@ -7,7 +7,6 @@ import {
   type TrafficStatus,
   type WireResult,
 } from '../protocol/messages';
-import { FrameBatcher } from './frame-batcher';
 import {
   type Connection,
   ConnectionError,
@@ -25,8 +24,8 @@ type RequestBody =
 
 /**
  * The protocol side of every connection: request ids and replies, the `seq` bookkeeping that
- * keeps the stream gap-free and duplicate-free, and one-batch-per-frame delivery. An adapter adds
- * only its transport: `post` a message, call `receive` with what arrives, `resume` on reconnect.
+ * keeps the stream gap-free and duplicate-free. An adapter adds only its transport: `post` a
+ * message, call `receive` with what arrives, `resume` on reconnect.
  */
 export abstract class ProtocolClient implements Connection {
   abstract readonly kind: 'worker' | 'socket';
@@ -39,7 +38,6 @@ export abstract class ProtocolClient implements Connection {
   /** The engine life our state comes from: a resume only holds within it. */
   private epoch: string | null = null;
   private readonly snapshotWaiters: ((snapshot: Snapshot) => void)[] = [];
-  private readonly batcher = new FrameBatcher((events) => this.listener?.events(events));
 
   protected abstract post(message: unknown): void;
   protected abstract open(): void;
@@ -55,7 +53,6 @@ export abstract class ProtocolClient implements Connection {
 
   stop(): void {
     this.close();
-    this.batcher.flush();
     this.failAll('closed', 'the connection was stopped');
     this.listener?.status({ state: 'closed', reason: 'stopped' });
     this.listener = null;
@@ -122,8 +119,7 @@ export abstract class ProtocolClient implements Connection {
         }
         return;
       case 'snapshot':
-        // It holds every event buffered so far; events after it continue from its seq.
-        this.batcher.clear();
+        // Events after it continue from its seq.
         this.lastSeq = message.snapshot.seq;
         this.epoch = message.epoch;
         this.listener?.snapshot({
@@ -156,7 +152,7 @@ export abstract class ProtocolClient implements Connection {
       return;
     }
     this.lastSeq = events[events.length - 1]?.seq ?? this.lastSeq;
-    this.batcher.push(events);
+    this.listener?.events(events);
   }
 
   private request(body: RequestBody): Promise<ReplyBody> {

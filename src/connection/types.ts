@@ -19,7 +19,10 @@ export interface SnapshotMessage {
   readonly traffic: TrafficStatus;
 }
 
-/** What a connection tells its user. Events come in batches, at most one batch per frame. */
+/**
+ * What a connection tells its user. Events come as the host sends them, in order; pacing them to
+ * the page's frames is the page's business (store/bind-connection.ts).
+ */
 export interface ConnectionListener {
   /** A whole state: the first one, after a reset (new epoch), or a resync from scratch. */
   snapshot(message: SnapshotMessage): void;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Phase } from '../connection/frame-pacer';
+import type { Phase } from '../store/frame-pacer';
 import { engineWithStore } from '../store/testing';
 import { GraphFeed } from './use-graph-feed';
 

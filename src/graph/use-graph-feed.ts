@@ -1,6 +1,6 @@
 import { useState, useSyncExternalStore } from 'react';
-import { type FramePacer, framePacer } from '../connection/frame-pacer';
 import type { Model } from '../engine';
+import { type FramePacer, framePacer } from '../store/frame-pacer';
 import type { Move } from '../store/state';
 import type { InspectorStore } from '../store/store';
 

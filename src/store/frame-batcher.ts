@@ -1,11 +1,10 @@
 import type { EngineEvent } from '../engine';
 import { framePacer } from './frame-pacer';
 
-type Schedule = (flush: () => void) => void;
+export type Schedule = (flush: () => void) => void;
 
 /**
- * In the page, the page's paced frames (frame-pacer.ts); elsewhere (Node tests, the server's
- * clients) a 16 ms timer.
+ * In the page, the page's paced frames (frame-pacer.ts); elsewhere (Node tests) a 16 ms timer.
  */
 const nextFrame: Schedule =
   typeof requestAnimationFrame === 'function'
