@@ -7,11 +7,12 @@ import {
   type TrafficStatus,
   type WireResult,
 } from '../protocol/messages';
+import type { Role } from '../protocol/role';
 import {
   type Connection,
   ConnectionError,
+  type ConnectionKind,
   type ConnectionListener,
-  type Role,
   type TrafficChange,
 } from './types';
 
@@ -28,7 +29,7 @@ type RequestBody =
  * message, call `receive` with what arrives, `resume` on reconnect.
  */
 export abstract class ProtocolClient implements Connection {
-  abstract readonly kind: 'worker' | 'socket';
+  abstract readonly kind: ConnectionKind;
   /** Until the host says otherwise; the host's sync reply names the role it grants. */
   role: Role = 'viewer';
   protected listener: ConnectionListener | null = null;

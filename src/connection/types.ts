@@ -1,5 +1,6 @@
 import type { Command, EngineEvent, Snapshot } from '../engine';
 import type { TrafficStatus, WireResult } from '../protocol/messages';
+import type { Role } from '../protocol/role';
 
 /**
  * The one interface the UI talks to an engine through. Two adapters implement it: the
@@ -11,7 +12,8 @@ export type ConnectionStatus =
   | { readonly state: 'reconnecting'; readonly attempt: number }
   | { readonly state: 'closed'; readonly reason: string };
 
-export type Role = 'viewer' | 'operator';
+/** Which adapter carries a connection: the in-browser Web Worker or socket.io to a server. */
+export type ConnectionKind = 'worker' | 'socket';
 
 export interface SnapshotMessage {
   readonly epoch: string;
@@ -44,7 +46,7 @@ export interface ResyncInfo {
 export type TrafficChange = Partial<TrafficStatus>;
 
 export interface Connection {
-  readonly kind: 'worker' | 'socket';
+  readonly kind: ConnectionKind;
   /** What the host lets this client do; known once connected (`connected` status carries it too). */
   readonly role: Role;
   /** Connects and resolves once the first snapshot has been delivered to the listener. */

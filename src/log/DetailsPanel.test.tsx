@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Role } from '../connection/types';
+import type { Role } from '../protocol/role';
 import { InspectorProvider } from '../store/react';
 import { engineWithStore } from '../store/testing';
 import { DetailsPanel } from './DetailsPanel';

@@ -11,13 +11,14 @@ import {
   type TrafficStatus,
   type WireResult,
 } from './messages';
+import type { Role } from './role';
 import { TrafficPump } from './traffic-pump';
 
 /** Someone the host talks to: the worker's page, or one socket.io client. */
 export interface HostClient {
   send(message: HostMessage): void;
   /** Viewers may read but not write (issue 5); the in-browser page is an operator. */
-  readonly role: 'viewer' | 'operator';
+  readonly role: Role;
 }
 
 export interface HostOptions {

@@ -4,10 +4,11 @@ import { Server, type Socket } from 'socket.io';
 import { Engine, type EngineEvent } from '../engine';
 import { EngineHost } from '../protocol/host';
 import type { TrafficStatus } from '../protocol/messages';
+import type { Role } from '../protocol/role';
 import { newEpoch } from './epoch';
 import { allowedOrigin, type Health, httpRoutes, LOCAL_ORIGIN } from './http-routes';
 import { JournalFile } from './journal-file';
-import { type Role, type RoleTokens, roleFor } from './roles';
+import { type RoleTokens, roleFor } from './roles';
 import { serveSocket, WIRE_LIMITS, type WireLimits } from './serve-socket';
 import { staticRoot } from './static-files';
 

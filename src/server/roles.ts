@@ -1,7 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { HostClient } from '../protocol/host';
-
-export type Role = HostClient['role'];
+import type { Role } from '../protocol/role';
 
 /** The tokens a server was started with; none at all means open local use. */
 export interface RoleTokens {

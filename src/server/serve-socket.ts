@@ -7,8 +7,8 @@ import {
   parseRequest,
   SOCKET_EVENT,
 } from '../protocol/messages';
+import type { Role } from '../protocol/role';
 import { exceedsJsonLength } from './payload-size';
-import type { Role } from './roles';
 import { TokenBucket } from './token-bucket';
 
 /** What one socket may send (docs/server.md, "Limits"). */

@@ -1,6 +1,7 @@
-import type { ConnectionStatus, Role } from '../connection/types';
+import type { ConnectionKind, ConnectionStatus } from '../connection/types';
 import type { Model, Origin } from '../engine';
 import type { TrafficStatus } from '../protocol/messages';
+import type { Role } from '../protocol/role';
 import type { LogBuffer } from './log-buffer';
 
 /** What is selected on the graph (and filters the log to it). */
@@ -44,7 +45,7 @@ export interface Toast {
 
 export interface InspectorState {
   readonly connection: {
-    readonly kind: 'worker' | 'socket';
+    readonly kind: ConnectionKind;
     readonly role: Role;
     readonly status: ConnectionStatus;
   };

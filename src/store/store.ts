@@ -1,7 +1,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ConnectionStatus, Role, SnapshotMessage } from '../connection/types';
+import type { ConnectionKind, ConnectionStatus, SnapshotMessage } from '../connection/types';
 import { createModel, type EngineEvent, modelFromSnapshot } from '../engine';
 import { DEFAULT_TRAFFIC, type TrafficStatus } from '../protocol/messages';
+import type { Role } from '../protocol/role';
 import { applyBatch } from './apply-batch';
 import { LogBuffer, type LogRow } from './log-buffer';
 import { type InspectorState, type LogFilters, NO_FILTERS, type Selection, type Toast } from './state';
@@ -28,7 +29,7 @@ export type InspectorStore = StoreApi<InspectorState & InspectorActions>;
 
 let toastIds = 0;
 
-export function initialState(kind: 'worker' | 'socket' = 'worker', role: Role = 'operator'): InspectorState {
+export function initialState(kind: ConnectionKind = 'worker', role: Role = 'operator'): InspectorState {
   return {
     connection: { kind, role, status: { state: 'connecting' } },
     epoch: null,
@@ -53,7 +54,7 @@ export function initialState(kind: 'worker' | 'socket' = 'worker', role: Role = 
  * the selectors in selectors.ts. Every write is one `set`, so one event batch is one commit.
  */
 export function createInspectorStore(
-  kind: 'worker' | 'socket' = 'worker',
+  kind: ConnectionKind = 'worker',
   role: Role = 'operator',
 ): InspectorStore {
   return createStore<InspectorState & InspectorActions>()((set, get) => ({

@@ -1,6 +1,7 @@
-import type { Connection, Role, TrafficChange } from '../connection/types';
+import type { Connection, TrafficChange } from '../connection/types';
 import { type Command, Engine, type EngineEvent, type MediaName, type Snapshot } from '../engine';
 import { DEFAULT_TRAFFIC, type TrafficStatus, type WireResult } from '../protocol/messages';
+import type { Role } from '../protocol/role';
 import { createInspectorStore, type InspectorStore } from './store';
 
 /** For tests of what reads the store (graph, log): the engine's fixed clock. */
