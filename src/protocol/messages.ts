@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CommandError, EngineEvent, Snapshot } from '../engine';
+import type { Role } from './role';
 
 /**
  * The wire protocol between the UI and an engine host (the in-browser worker or the socket.io
@@ -111,7 +112,7 @@ export type ReplyBody =
       readonly type: 'sync';
       readonly mode: 'snapshot' | 'resume';
       readonly seq: number;
-      readonly role: 'viewer' | 'operator';
+      readonly role: Role;
     };
 
 /** Host → client. */
