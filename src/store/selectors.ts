@@ -7,12 +7,9 @@ import type { InspectorActions } from './store';
  */
 type S = InspectorState & InspectorActions;
 
-export const selectModel = (s: S) => s.model;
 export const selectSessions = (s: S) => s.model.sessions;
 export const selectInteractions = (s: S) => s.model.interactions;
-export const selectSeq = (s: S) => s.seq;
 export const selectMoves = (s: S) => s.moves;
-export const selectHistory = (s: S) => s.history;
 export const selectSelection = (s: S) => s.selection;
 export const selectFilters = (s: S) => s.filters;
 export const selectLog = (s: S) => s.log;
@@ -23,4 +20,3 @@ export const selectTraffic = (s: S) => s.traffic;
 export const selectConnection = (s: S) => s.connection;
 export const selectCanWrite = (s: S) => s.connection.role === 'operator';
 export const selectToasts = (s: S) => s.toasts;
-export const selectEpoch = (s: S) => s.epoch;
