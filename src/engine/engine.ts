@@ -84,6 +84,11 @@ export class Engine {
     return takeSnapshot(this.model, this.seq, this.commands);
   }
 
+  /** The seq before the oldest event the journal still keeps (0 while it keeps them all). */
+  get journalStart(): number {
+    return this.journal.firstResumableSeq;
+  }
+
   /** Journaled events after `seq`, or null when they are older than the journal keeps. */
   eventsSince(seq: number): readonly EngineEvent[] | null {
     return this.journal.since(seq);

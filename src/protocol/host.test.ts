@@ -65,3 +65,120 @@ describe('EngineHost', () => {
     }
   });
 });
+
+describe('EngineHost: history', () => {
+  /** A client that keeps what it is sent; `answer(id)` waits for the reply or error to request `id`. */
+  function client(role: 'viewer' | 'operator' = 'viewer') {
+    const received: HostMessage[] = [];
+    const send = (m: HostMessage) => received.push(m);
+    const answer = async (id: number) => {
+      for (let i = 0; i < 100; i++) {
+        const found = received.find((m) => (m.kind === 'reply' || m.kind === 'error') && m.id === id);
+        if (found !== undefined) return found;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      throw new Error(`no answer to ${id}`);
+    };
+    return { role, send, received, answer };
+  }
+
+  it('answers the whole ledger of an interaction after it ended and was purged, with its last record', async () => {
+    host = new EngineHost({ traffic: { running: false } });
+    const engine = host.current;
+    engine.dispatch({
+      verb: 'arrive',
+      media: 'TMediaChat',
+      g_uid: 'G-1',
+      session: 'S-A',
+      udata: { lang: 'fr' },
+    });
+    engine.dispatch({ verb: 'startSession', src: 'x', session: 'S-B' });
+    engine.dispatch({ verb: 'associate', session: 'S-A', interactionid: 'G-1', sessionid: 'S-B' });
+    engine.dispatch({ verb: 'terminate', session: 'S-B', interactionid: 'G-1' });
+    engine.dispatch({ verb: 'purge', before: Date.now() + 1000 });
+    expect(engine.state.interactions.has('G-1')).toBe(false);
+
+    const viewer = client();
+    host.receive(viewer, { v: 1, id: 4, type: 'history', of: 'interaction', target: 'G-1' });
+    const reply = await viewer.answer(4);
+    if (reply.kind !== 'reply' || reply.type !== 'history') throw new Error(JSON.stringify(reply));
+    expect(reply).toMatchObject({ of: 'interaction', target: 'G-1', from: 1, complete: true });
+    expect(reply.record).toMatchObject({ g_uid: 'G-1', state: 'ended', owner: null, udata: { lang: 'fr' } });
+    const moves = reply.events.flatMap((e) =>
+      e.name === 'interaction.owner.changed' ? [`${e.data.from}>${e.data.to} ${e.data.via}`] : [],
+    );
+    expect(moves).toEqual(['null>S-A arrival', 'S-A>S-B associate', 'S-B>null terminate']);
+    expect(reply.events.at(-1)?.name).toBe('interaction.purged');
+    expect(reply.events.every((e, i, all) => i === 0 || (all[i - 1]?.seq ?? 0) < e.seq)).toBe(true);
+  });
+
+  it("answers a session's ledger: its ORS events and the moves in and out of it", async () => {
+    host = new EngineHost({ traffic: { running: false } });
+    const engine = host.current;
+    engine.dispatch({ verb: 'arrive', media: 'TMediaVoice', g_uid: 'G-1', session: 'S-A' });
+    engine.dispatch({ verb: 'arrive', media: 'TMediaVoice', g_uid: 'G-2', session: 'S-B' });
+    engine.dispatch({ verb: 'associate', session: 'S-A', interactionid: 'G-1', sessionid: 'S-B' });
+    engine.dispatch({ verb: 'endSession', session: 'S-A' });
+    engine.dispatch({ verb: 'purge', before: Date.now() + 1000 });
+
+    const viewer = client();
+    host.receive(viewer, { v: 1, id: 1, type: 'history', of: 'session', target: 'S-A' });
+    const reply = await viewer.answer(1);
+    if (reply.kind !== 'reply' || reply.type !== 'history') throw new Error(JSON.stringify(reply));
+    expect(reply.record).toMatchObject({ id: 'S-A', state: 'ended', interactions: [] });
+    expect(reply.events.map((e) => e.name)).toEqual([
+      'session.started',
+      'interaction.owner.changed',
+      'interaction.added',
+      'interaction.state.changed',
+      'interaction.owner.changed',
+      'interaction.deleted',
+      'interaction.notcontrolled',
+      'interaction.associate.done',
+      'session.ended',
+      'session.purged',
+    ]);
+    expect(reply.events.some((e) => e.session === 'S-B' && e.name !== 'interaction.owner.changed')).toBe(
+      false,
+    );
+  });
+
+  it('refuses an unknown target, a wrong kind and a bad target with typed errors, changing nothing', async () => {
+    host = new EngineHost({ traffic: { running: false } });
+    host.current.dispatch({ verb: 'arrive', media: 'TMediaVoice', g_uid: 'G-1', session: 'S-A' });
+    const seq = host.seq;
+    const viewer = client();
+    host.receive(viewer, { v: 1, id: 1, type: 'history', of: 'interaction', target: 'G-NONE' });
+    host.receive(viewer, { v: 1, id: 2, type: 'history', of: 'interaction', target: 'S-A' });
+    host.receive(viewer, { v: 1, id: 3, type: 'history', of: 'queue', target: 'G-1' });
+    host.receive(viewer, { v: 1, id: 4, type: 'history', of: 'session', target: '' });
+    host.receive(viewer, { v: 1, id: 5, type: 'history', of: 'session' });
+    const errors = await Promise.all([1, 2, 3, 4, 5].map((id) => viewer.answer(id)));
+    expect(errors.map((m) => (m.kind === 'error' ? `${m.error.code} ${m.error.field}` : m.kind))).toEqual([
+      'unknown target',
+      'unknown target',
+      'badmessage of',
+      'badmessage target',
+      'badmessage target',
+    ]);
+    expect(errors[0]).toMatchObject({ error: { reason: expect.stringContaining('interaction G-NONE') } });
+    expect(host.seq).toBe(seq);
+  });
+
+  it('says where its memory starts when older events are gone, and keeps the record it still holds', async () => {
+    host = new EngineHost({ traffic: { running: false }, engine: { retain: 5 } });
+    const engine = host.current;
+    engine.dispatch({ verb: 'arrive', media: 'TMediaVoice', g_uid: 'G-OLD', session: 'S-OLD' });
+    for (let i = 0; i < 4; i++) engine.dispatch({ verb: 'arrive', media: 'TMediaVoice' });
+    engine.dispatch({ verb: 'setuData', session: 'S-OLD', interactionid: 'G-OLD', udata: { k: 'v' } });
+    const viewer = client();
+    host.receive(viewer, { v: 1, id: 1, type: 'history', of: 'interaction', target: 'G-OLD' });
+    const reply = await viewer.answer(1);
+    if (reply.kind !== 'reply' || reply.type !== 'history') throw new Error(JSON.stringify(reply));
+    expect(reply.complete).toBe(false);
+    expect(reply.from).toBe(engine.journalStart + 1);
+    expect(reply.from).toBeGreaterThan(1);
+    expect(reply.events.map((e) => e.name)).toEqual(['interaction.udata.changed']);
+    expect(reply.record).toMatchObject({ g_uid: 'G-OLD', udata: { k: 'v' }, owner: 'S-OLD' });
+  });
+});

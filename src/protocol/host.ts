@@ -1,5 +1,6 @@
 import { Engine, type EngineEvent, type EngineOptions } from '../engine';
 import { TrafficGenerator } from '../engine/traffic';
+import { findHistory, type HistoryArchive } from './history';
 import {
   DEFAULT_TRAFFIC,
   type HostMessage,
@@ -33,6 +34,8 @@ export interface HostOptions {
    * so a host left running for hours holds what is alive. Default: every 10 s, keep 60 s.
    */
   readonly purge?: { readonly everyMs: number; readonly keepMs: number };
+  /** Events older than the engine keeps in memory, for `history` (the server's journal file). */
+  readonly archive?: HistoryArchive;
   /** Builds the engine at start (e.g. rebuilt from a journal file) instead of an empty one. */
   readonly restore?: () => { engine: Engine; epoch: string } | null;
 }
@@ -126,6 +129,10 @@ export class EngineHost {
       });
       return;
     }
+    if (request.type === 'history') {
+      void this.history(client, request);
+      return;
+    }
     this.reply(client, request.id, this.answer(client, request));
   }
 
@@ -137,7 +144,7 @@ export class EngineHost {
     this.unsubscribe();
   }
 
-  private answer(client: HostClient, request: Request): ReplyBody {
+  private answer(client: HostClient, request: Exclude<Request, { type: 'history' }>): ReplyBody {
     switch (request.type) {
       case 'command':
         return { type: 'command', result: this.command(request.command) };
@@ -150,6 +157,13 @@ export class EngineHost {
       case 'sync':
         return this.sync(client, request.after, request.epoch);
     }
+  }
+
+  /** Answered later when the archive is read; the engine goes on meanwhile. */
+  private async history(client: HostClient, request: Extract<Request, { type: 'history' }>): Promise<void> {
+    const found = await findHistory(this.engine, this.life, request, this.options.archive ?? null);
+    if ('code' in found) this.fail(client, request.id, found);
+    else this.reply(client, request.id, { type: 'history', ...found });
   }
 
   private command(input: unknown): WireResult {

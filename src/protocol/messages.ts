@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import type { CommandError, EngineEvent, Snapshot } from '../engine';
+import {
+  type CommandError,
+  type EngineEvent,
+  type InteractionRecord,
+  LIMITS,
+  type SessionRecord,
+  type Snapshot,
+} from '../engine';
 import type { Role } from './role';
 
 /**
@@ -91,14 +98,44 @@ export const requestSchema = z.discriminatedUnion('type', [
       epoch: z.string().max(100).optional(),
     })
     .strict(),
+  /** The journaled events of one interaction (`target` is its g_uid) or one session. */
+  z
+    .object({
+      v: version,
+      type: z.literal('history'),
+      id: requestId,
+      of: z.enum(['interaction', 'session']),
+      target: z.string().min(1).max(LIMITS.id),
+    })
+    .strict(),
 ]);
 
 export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request['type'];
 
+export type HistoryQuery = Pick<Extract<Request, { type: 'history' }>, 'of' | 'target'>;
+
+/**
+ * What the journal still holds of one interaction or session. `events` are every journaled event
+ * that concerns it, oldest first, from seq `from` on (older ones are no longer kept); `complete`
+ * says they reach back to its creation. `record` is its latest state: the engine's while it
+ * holds it, after a purge the one the journal rebuilds (null when it cannot).
+ */
+export type History = HistoryOf<'interaction', InteractionRecord> | HistoryOf<'session', SessionRecord>;
+
+interface HistoryOf<Of extends HistoryQuery['of'], R> {
+  readonly of: Of;
+  readonly target: string;
+  readonly record: R | null;
+  readonly events: readonly EngineEvent[];
+  readonly from: number;
+  readonly complete: boolean;
+}
+
 /** The error a host sends for a message it cannot take: it names the field and the reason. */
 export interface ProtocolError {
-  readonly code: 'badmessage' | 'toolarge' | 'forbidden' | 'busy';
+  /** `unknown`: a `history` target the journal has nothing of. */
+  readonly code: 'badmessage' | 'toolarge' | 'forbidden' | 'busy' | 'unknown';
   readonly field: string;
   readonly reason: string;
 }
@@ -107,6 +144,7 @@ export type ReplyBody =
   | { readonly type: 'command'; readonly result: WireResult }
   | { readonly type: 'traffic'; readonly traffic: TrafficStatus }
   | { readonly type: 'reset'; readonly seq: number }
+  | ({ readonly type: 'history' } & History)
   /** `role` is what this client may do: a viewer reads, an operator also writes. */
   | {
       readonly type: 'sync';
@@ -206,6 +244,26 @@ export const hostMessageSchema = z.discriminatedUnion('kind', [
     traffic: trafficStatus,
   }),
 ]);
+
+/**
+ * A `history` reply, checked before the details panel reads it: the fields it relies on, and
+ * the same envelope for each event as the stream has. Records are the engine's own output.
+ */
+const historyRecord = z.looseObject({ state: z.string() }).nullable();
+export const historyReplySchema = z.looseObject({
+  type: z.literal('history'),
+  of: z.enum(['interaction', 'session']),
+  target: z.string(),
+  record: historyRecord,
+  events: z.array(eventEnvelope),
+  from: z.number().int().positive(),
+  complete: z.boolean(),
+});
+
+/** A history reply, or null for a reply that is not one. */
+export function parseHistoryReply(input: unknown): History | null {
+  return historyReplySchema.safeParse(input).success ? (input as History) : null;
+}
 
 /** A host message, or null for anything that is not one (a client ignores those). */
 export function parseHostMessage(input: unknown): HostMessage | null {
