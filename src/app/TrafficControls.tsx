@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { TRAFFIC_RATE } from '../protocol/messages';
 import { useActionContext, useInspector } from '../store/react';
 import { selectCanWrite, selectTraffic } from '../store/selectors';
+import { ResetButton } from './ResetButton';
 
 /** Start, pause, rate (1 to 10,000 events/s), seed, reset: the live traffic generator. */
 export function TrafficControls() {
@@ -70,22 +71,21 @@ export function TrafficControls() {
           onChange={(e) => setSeed(e.target.value)}
         />
       </label>
-      <button
-        type="button"
-        data-testid="traffic-reset"
-        onClick={() => {
-          const value = seedValue();
-          if (value === null)
-            store.getState().toast({
-              tone: 'error',
-              title: 'Seed',
-              text: 'seed must be a whole number from 0 to 4294967295',
-            });
-          else run(() => connection.reset(value));
+      <ResetButton
+        canReset={() => {
+          if (seedValue() !== null) return true;
+          store.getState().toast({
+            tone: 'error',
+            title: 'Seed',
+            text: 'seed must be a whole number from 0 to 4294967295',
+          });
+          return false;
         }}
-      >
-        Reset
-      </button>
+        onConfirm={() => {
+          const value = seedValue();
+          if (value !== null) run(() => connection.reset(value));
+        }}
+      />
     </fieldset>
   );
 }
