@@ -15,8 +15,8 @@ interface Props {
 
 /**
  * One line of the log. Rows are immutable, so a row scrolled past again renders only if its
- * position or selection changed. A marker spans the whole width. Clicks and keys are handled by
- * the table body, once for all rows.
+ * position or selection changed. A marker spans the whole width; an epoch's marker divides the
+ * log. Clicks and keys are handled by the table body, once for all rows.
  */
 export const LogRowView = memo(function LogRowView({ row, position, top, selected }: Props) {
   const cells = rowCells(row);
@@ -30,7 +30,7 @@ export const LogRowView = memo(function LogRowView({ row, position, top, selecte
   };
   if (row.kind === 'marker') {
     return (
-      <tr {...common} className="log-row log-marker">
+      <tr {...common} className={`log-row log-marker${row.epoch === undefined ? '' : ' log-epoch'}`}>
         <td colSpan={7}>
           {cells.time} · {cells.data}
         </td>

@@ -12,7 +12,14 @@ export type LogRow =
       readonly interaction: string | null;
       readonly origin: string;
     }
-  | { readonly kind: 'marker'; readonly time: number; readonly text: string; readonly seq: number };
+  | {
+      readonly kind: 'marker';
+      readonly time: number;
+      readonly text: string;
+      readonly seq: number;
+      /** Set on an epoch divider: the rows after it are of this engine life, their seqs anew. */
+      readonly epoch?: string;
+    };
 
 /**
  * The log's rows, append-only and shared between store versions: a batch appends in place and

@@ -78,23 +78,54 @@ describe('inspector store (vanilla, no React)', () => {
     expect(store.getState().history.has('G1')).toBe(false);
   });
 
-  it('a snapshot of the same epoch marks a resync in the log; a new epoch starts a new log', () => {
+  it('a snapshot of the same epoch marks a resync in the log', () => {
     const { engine, store, run } = setup();
     store.getState().applyEvents(run({ verb: 'startSession', src: 'x' }));
     store.getState().loadSnapshot({ epoch: 'e1', snapshot: engine.snapshot(), traffic: TRAFFIC });
     const rows = store.getState().log.rows;
-    expect(rows.at(-1)).toMatchObject({ kind: 'marker', seq: engine.seq });
-    store.getState().loadSnapshot({ epoch: 'e2', snapshot: new Engine().snapshot(), traffic: TRAFFIC });
-    expect(store.getState().log.rows).toEqual([
-      {
-        kind: 'marker',
-        time: expect.any(Number),
-        seq: 0,
-        text: 'new engine epoch: state reloaded from a snapshot at seq 0',
-      },
-    ]);
-    expect(store.getState().seq).toBe(0);
-    expect(store.getState().model.sessions.size).toBe(0);
+    expect(rows).toHaveLength(2);
+    expect(rows.at(-1)).toMatchObject({
+      kind: 'marker',
+      seq: engine.seq,
+      text: expect.stringContaining('resync'),
+    });
+    expect(rows.at(-1)).not.toHaveProperty('epoch');
+  });
+
+  it('a new epoch (a restarted server) replaces the model, keeps the log, and divides it', () => {
+    const { store, run } = setup();
+    const before = run({ verb: 'arrive', media: 'TMediaVoice', session: 'S-A', g_uid: 'G1' });
+    store.getState().applyEvents(before);
+    store.getState().pauseLog();
+    const pausedAt = store.getState().pausedAt;
+    const other = new Engine({ clock: () => T0 });
+    other.dispatch({ verb: 'startSession', src: 'y', session: 'S-NEW' });
+    store.getState().loadSnapshot({ epoch: 'e2', snapshot: other.snapshot(), traffic: TRAFFIC });
+    const after = other.dispatch({ verb: 'startSession', src: 'z', session: 'S-LATER' });
+    if (!after.ok) throw new Error(after.error.reason);
+    store.getState().applyEvents(after.events);
+
+    const state = store.getState();
+    const rows = state.log.rows;
+    expect(rows.slice(0, before.length).map((r) => (r.kind === 'event' ? r.event.seq : -1))).toEqual(
+      before.map((e) => e.seq),
+    );
+    expect(rows[before.length]).toEqual({
+      kind: 'marker',
+      time: expect.any(Number),
+      seq: other.seq - 1,
+      epoch: 'e2',
+      text: expect.stringContaining('new engine epoch'),
+    });
+    expect(rows.slice(before.length + 1)).toEqual([{ kind: 'event', event: after.events[0] }]);
+    expect(state.epoch).toBe('e2');
+    expect(state.seq).toBe(other.seq);
+    expect([...state.model.sessions.keys()]).toEqual(['S-NEW', 'S-LATER']);
+    expect(state.model.interactions.size).toBe(0);
+    expect(state.history.size).toBe(0);
+    // The paused log still counts what arrived since it paused.
+    expect(state.pausedAt).toBe(pausedAt);
+    expect(state.log.total - state.pausedAt).toBe(2);
   });
 
   it('pausing the log keeps appending rows and remembers where it paused', () => {

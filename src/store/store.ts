@@ -9,7 +9,10 @@ import { type InspectorState, type LogFilters, NO_FILTERS, type Selection, type 
 
 /** What the UI may do to the store. Commands to the engine are actions (src/store/actions). */
 export interface InspectorActions {
-  /** A whole state from the connection: a new epoch starts a new log; a resync marks it. */
+  /**
+   * A whole state from the connection: it replaces the model. The log keeps its rows, marked
+   * with a resync, or with an epoch divider when the engine's life changed.
+   */
   loadSnapshot(message: SnapshotMessage): void;
   applyEvents(events: readonly EngineEvent[]): void;
   /** A row that is not a journaled event: a refusal, a resync marker. */
@@ -63,7 +66,8 @@ export function createInspectorStore(
     loadSnapshot({ epoch, snapshot, traffic }) {
       const state = get();
       const sameEpoch = state.epoch === epoch;
-      const log = sameEpoch ? state.log : new LogBuffer(state.log.capacity);
+      // The log is what the user saw: a reset or a restarted server does not take it away.
+      const log = state.log;
       const model = modelFromSnapshot(snapshot);
       // What ended before we arrived is history: the page only shows what is alive.
       for (const session of snapshot.sessions)
@@ -72,12 +76,17 @@ export function createInspectorStore(
         if (interaction.state === 'ended') model.interactions.delete(interaction.g_uid);
       }
       // A resync, or another engine life (a reset, a server restarted after a crash): say so.
-      const marker = sameEpoch
-        ? `resynced from a snapshot at seq ${snapshot.seq}`
-        : state.epoch === null
-          ? null
-          : `new engine epoch: state reloaded from a snapshot at seq ${snapshot.seq}`;
-      if (marker !== null) log.append({ kind: 'marker', time: Date.now(), seq: snapshot.seq, text: marker });
+      const time = Date.now();
+      if (sameEpoch) {
+        log.append({
+          kind: 'marker',
+          time,
+          seq: snapshot.seq,
+          text: `resynced from a snapshot at seq ${snapshot.seq}`,
+        });
+      } else if (state.epoch !== null) {
+        log.append({ kind: 'marker', time, seq: snapshot.seq, epoch, text: newEpochText(snapshot.seq) });
+      }
       set({
         epoch,
         seq: snapshot.seq,
@@ -89,7 +98,6 @@ export function createInspectorStore(
         ended: [],
         traffic,
         selection: sameEpoch ? state.selection : null,
-        pausedAt: sameEpoch ? state.pausedAt : 0,
       });
     },
 
@@ -141,4 +149,9 @@ export function createInspectorStore(
       set({ toasts: get().toasts.filter((t) => t.id !== id) });
     },
   }));
+}
+
+/** The divider's text: the seqs below it count again, from the new engine's snapshot. */
+function newEpochText(seq: number): string {
+  return `new engine epoch: the rows above are from the previous one; state reloaded from a snapshot at seq ${seq}`;
 }
