@@ -39,10 +39,15 @@ export class EngineApi {
     );
   }
 
-  /** The journaled events the page holds, as `name session` strings, optionally for one interaction. */
+  /**
+   * The journaled events of the current engine life the page holds (its log after the last epoch
+   * divider), optionally for one interaction.
+   */
   events(g_uid?: string): Promise<{ seq: number; name: string; session: string | null; origin: string }[]> {
     return this.page.evaluate((id) => {
-      const rows = window.__inspector?.store.getState().log.rows ?? [];
+      const log = window.__inspector?.store.getState().log.rows ?? [];
+      const divider = log.findLastIndex((row) => row.kind === 'marker' && row.epoch !== undefined);
+      const rows = log.slice(divider + 1);
       return rows.flatMap((row) => {
         if (row.kind !== 'event') return [];
         const e = row.event;
