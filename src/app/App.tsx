@@ -6,30 +6,40 @@ import { InspectorProvider } from '../store/react';
 import { Header } from './Header';
 import { MoveAnnouncer } from './MoveAnnouncer';
 import type { Inspector } from './open-inspector';
+import { SkipLinks } from './SkipLinks';
 import { Toasts } from './Toasts';
+import { useEscapeDeselects } from './use-escape-deselects';
 
-/** The page: header with controls, the graph with the details beside it, the log below. */
 export function App({ inspector }: { inspector: Inspector }) {
   return (
     <InspectorProvider value={inspector}>
       <ReactFlowProvider>
-        <div className="app">
-          <Header />
-          <main className="workspace">
-            <section className="graph-pane" aria-label="Sessions and interactions">
-              <GraphView />
-            </section>
-            <aside className="details-pane" aria-label="Details">
-              <DetailsPanel />
-            </aside>
-            <section className="log-pane" aria-label="Event log">
-              <LogPanel />
-            </section>
-          </main>
-          <Toasts />
-          <MoveAnnouncer />
-        </div>
+        <Page />
       </ReactFlowProvider>
     </InspectorProvider>
+  );
+}
+
+/** The page: header with controls, the graph with the details beside it, the log below. */
+function Page() {
+  useEscapeDeselects();
+  return (
+    <div className="app">
+      <SkipLinks />
+      <Header />
+      <main className="workspace">
+        <section className="graph-pane" aria-label="Sessions and interactions">
+          <GraphView />
+        </section>
+        <aside className="details-pane" aria-label="Details">
+          <DetailsPanel />
+        </aside>
+        <section className="log-pane" aria-label="Event log">
+          <LogPanel />
+        </section>
+        <Toasts />
+      </main>
+      <MoveAnnouncer />
+    </div>
   );
 }

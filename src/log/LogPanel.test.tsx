@@ -94,25 +94,69 @@ describe('LogPanel filters and selection', () => {
     expect(screen.getByTestId('log-count').textContent).toBe('showing 10 of 10');
   });
 
-  it('selects the interaction of a clicked row, and the selection filters the log', () => {
+  it("a clicked row selects its interaction, keeps the user's filter and holds the row in view", () => {
     const { store, arrive } = renderLog();
     arrive();
     arrive();
-    const second = screen.getAllByTestId('log-row').find((row) => row.dataset.seq === '9') as HTMLElement;
-    fireEvent.click(second.querySelector('td') as HTMLElement);
+    act(() => store.getState().setFilters({ names: ['interaction.created', 'session.started'] }));
+    expect(rowSeqs()).toEqual([1, 2, 6, 7]);
+    const row = screen.getAllByTestId('log-row').find((r) => r.dataset.seq === '6') as HTMLElement;
+    fireEvent.click(row.querySelector('td') as HTMLElement);
+
     const g_uid = [...store.getState().model.interactions.keys()][1] as string;
     expect(store.getState().selection).toEqual({ kind: 'interaction', id: g_uid });
-    expect(store.getState().filters.interaction).toBe(g_uid);
-    expect(rowSeqs()).toEqual([6, 8, 9, 10]);
+    expect(store.getState().filters).toMatchObject({
+      names: ['interaction.created', 'session.started'],
+      interaction: '',
+      session: '',
+    });
+    expect(rowSeqs()).toEqual([1, 2, 6, 7]);
+    expect(screen.getAllByTestId('log-row').find((r) => r.dataset.seq === '6')?.className).toContain(
+      'is-selected',
+    );
+    // Paused, so that live rows do not carry it out of view.
+    expect(store.getState().follow).toBe(false);
 
-    // A row without an interaction selects its session, which replaces the interaction filter.
+    // Deselecting (Escape) changes no filter either: the selection set none.
+    act(() => store.getState().select(null));
+    expect(rowSeqs()).toEqual([1, 2, 6, 7]);
+  });
+
+  it('a row without an interaction selects its session', () => {
+    const { store, arrive } = renderLog();
+    arrive();
+    const started = screen.getAllByTestId('log-row').find((r) => r.dataset.name === 'session.started');
+    fireEvent.click(started?.querySelector('td') as HTMLElement);
+    expect(store.getState().selection).toEqual({ kind: 'session', id: 'S-00001' });
+    expect(store.getState().filters.session).toBe('');
+  });
+
+  it('a node selected on the graph filters the log to it, and deselecting lifts that filter', () => {
+    const { store, arrive } = renderLog();
+    arrive();
+    arrive();
     act(() => store.getState().select({ kind: 'session', id: 'S-00001' }));
     expect(store.getState().filters).toMatchObject({ session: 'S-00001', interaction: '' });
     expect(rowSeqs()).toEqual([2, 3, 4, 5]);
 
-    // Deselecting lifts the filter the selection set.
     act(() => store.getState().select(null));
     expect(store.getState().filters.session).toBe('');
     expect(rowSeqs()).toHaveLength(10);
+  });
+
+  it('says so when no row matches the filters, and offers to clear them', () => {
+    const { store, arrive } = renderLog();
+    expect(screen.queryByTestId('log-no-match')).toBeNull();
+    arrive();
+    expect(screen.queryByTestId('log-no-match')).toBeNull();
+    fireEvent.change(screen.getByTestId('log-filter-session'), { target: { value: 'S-NONE' } });
+    expect(screen.getByTestId('log-no-match').textContent).toContain('No event matches these filters');
+    // A marker passes every filter, yet it is not a match.
+    act(() => store.getState().addLogRow({ kind: 'marker', time: 0, seq: 5, text: 'resynced' }));
+    expect(screen.getByTestId('log-no-match')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
+    expect(screen.queryByTestId('log-no-match')).toBeNull();
+    expect(rowSeqs()).toHaveLength(6);
   });
 });

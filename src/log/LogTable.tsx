@@ -18,6 +18,8 @@ interface Props {
   /** How many rows of the index to show: all of them, or while paused those older than the pause. */
   readonly count: number;
   readonly follow: boolean;
+  /** A row was clicked, or Enter pressed on it: select its interaction, or else its session. */
+  onChoose(selection: NonNullable<Selection>): void;
 }
 
 /**
@@ -25,10 +27,9 @@ interface Props {
  * memoized and keyed by position, so a frame renders only the rows that came into view.
  * Following the newest row, and pausing on a scroll up, is useFollowNewest's job.
  */
-export function LogTable({ index, count, follow }: Props) {
+export function LogTable({ index, count, follow, onChoose }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const bodyRef = useRef<HTMLTableSectionElement>(null);
-  const select = useInspector((s) => s.select);
   const selection = useInspector(selectSelection);
   // The sticky header sits above the first row inside the scroll box.
   const rows = useRowWindow(scrollRef, count, {
@@ -51,8 +52,8 @@ export function LogTable({ index, count, follow }: Props) {
     if (row === undefined) return;
     const g_uid = rowInteraction(row);
     const session = rowSession(row);
-    if (g_uid !== null) select({ kind: 'interaction', id: g_uid });
-    else if (session !== null) select({ kind: 'session', id: session });
+    if (g_uid !== null) onChoose({ kind: 'interaction', id: g_uid });
+    else if (session !== null) onChoose({ kind: 'session', id: session });
   };
   const onClick = (e: MouseEvent) => choose(rowAt(e.target));
   const onKeyDown = (e: KeyboardEvent) => {

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { type RefObject, useEffect, useRef } from 'react';
 import { useActionContext, useInspector } from '../store/react';
 import { selectSelection } from '../store/selectors';
 import type { Selection } from '../store/state';
@@ -8,12 +8,16 @@ import type { Selection } from '../store/state';
  * interaction selection the interaction filter, and clears the other. Deselecting lifts the
  * filter the selection set, unless the user has changed it since. The user can clear it at any
  * time; the selection itself stays.
+ *
+ * A selection made by clicking a row of the log (`chosenInLog`) leaves the filters alone: the
+ * user chose that row among the rows their filter shows, and wants to see it there, in context.
  */
-export function useSelectionFilter(): void {
+export function useSelectionFilter(chosenInLog: RefObject<Selection>): void {
   const { store } = useActionContext();
   const selection = useInspector(selectSelection);
   const applied = useRef<Selection>(null);
   useEffect(() => {
+    if (selection !== null && selection === chosenInLog.current) return;
     const { filters, setFilters } = store.getState();
     const previous = applied.current;
     applied.current = selection;
@@ -27,5 +31,5 @@ export function useSelectionFilter(): void {
       const field = previous.kind === 'session' ? 'session' : 'interaction';
       if (filters[field] === previous.id) setFilters({ [field]: '' });
     }
-  }, [selection, store]);
+  }, [selection, store, chosenInLog]);
 }

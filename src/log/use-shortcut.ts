@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 
 /** Where typing a letter means typing it, not a shortcut. */
-function isEditable(target: EventTarget | null): boolean {
+export function isEditable(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
