@@ -44,13 +44,26 @@ async function world(server: EngineServer, pages: RemotePage[], commands: Comman
   await converged(server, ...pages);
 }
 
-/** The `seq` of every journaled event in the page's log, in log order. */
-function logSeqs(page: Page): Promise<number[]> {
-  return page.evaluate(() =>
-    (window.__inspector?.store.getState().log.rows ?? []).flatMap((row) =>
-      row.kind === 'event' ? [row.event.seq] : [],
-    ),
-  );
+/**
+ * The `seq` of every journaled event in the page's log, in log order, one list per engine life:
+ * an epoch divider starts the next list.
+ */
+function logEpochs(page: Page): Promise<number[][]> {
+  return page.evaluate(() => {
+    const epochs: number[][] = [[]];
+    for (const row of window.__inspector?.store.getState().log.rows ?? []) {
+      if (row.kind === 'marker' && row.epoch !== undefined) epochs.push([]);
+      else if (row.kind === 'event') epochs.at(-1)?.push(row.event.seq);
+    }
+    return epochs;
+  });
+}
+
+/** The `seq` of every journaled event in the page's log, in log order, of one engine life. */
+async function logSeqs(page: Page): Promise<number[]> {
+  const epochs = await logEpochs(page);
+  expect(epochs).toHaveLength(1);
+  return epochs[0] ?? [];
 }
 
 /** No gap, no repeat: each seq is the one before it plus one. */
@@ -179,7 +192,8 @@ test.describe('the inspector on a remote engine', () => {
     await server.kill('SIGKILL');
     await expect(status).toContainText('reconnecting');
     const { epoch: crashed } = await pageState(a.page);
-    expectContinuous(await logSeqs(a.page));
+    const before = await logSeqs(a.page);
+    expectContinuous(before);
 
     // The graph is the page's own: it pans, zooms and selects with the server gone.
     const viewport = a.page.locator('.react-flow__viewport');
@@ -205,12 +219,17 @@ test.describe('the inspector on a remote engine', () => {
     // An unclean stop: same state, a new epoch (docs/server.md), so the page took a snapshot.
     const { epoch } = await server.health();
     expect(epoch).not.toBe(crashed);
-    await expect(a.page.getByTestId('log-row').and(a.page.locator('[data-kind="marker"]'))).toBeVisible();
+    const divider = a.page.getByTestId('log-row').and(a.page.locator('.log-epoch'));
+    await expect(divider).toBeVisible();
+    await expect(divider).toContainText('new engine epoch');
     await screenshot(a.page, 'resynced');
     await expectServerState(server, a);
-    // The new epoch's log starts empty; its first events reach the page within a paced redraw.
-    await expect.poll(async () => (await logSeqs(a.page)).length).toBeGreaterThan(0);
-    expectContinuous(await logSeqs(a.page));
+    // The log keeps every row it had; the new epoch's rows follow the divider, their first events
+    // within a paced redraw.
+    await expect.poll(async () => (await logEpochs(a.page))[1]?.length ?? 0).toBeGreaterThan(0);
+    const [kept, after] = await logEpochs(a.page);
+    expect(kept).toEqual(before);
+    expectContinuous(after ?? []);
   });
 
   test('a clean restart of the server: the page resumes, nothing lost or repeated', async ({ remote }) => {
