@@ -126,6 +126,25 @@ export function connectionContract(name: string, make: () => Promise<ContractSub
       expect(after?.traffic.seed).toBe(11);
     });
 
+    it('history answers the ledger of an ended, purged interaction, and refuses an unknown one', async () => {
+      const { connection, side } = await started();
+      side({ verb: 'arrive', media: 'TMediaVoice', g_uid: 'G-HIST', session: 'S-HIST' });
+      side({ verb: 'startSession', src: 'contract.scxml', session: 'S-HIST-2' });
+      side({ verb: 'associate', session: 'S-HIST', interactionid: 'G-HIST', sessionid: 'S-HIST-2' });
+      side({ verb: 'terminate', session: 'S-HIST-2', interactionid: 'G-HIST' });
+      side({ verb: 'purge', before: Date.now() + 1000 });
+      const history = await connection.history({ of: 'interaction', target: 'G-HIST' });
+      expect(history).toMatchObject({ of: 'interaction', target: 'G-HIST', complete: true });
+      expect(history.record).toMatchObject({ state: 'ended', owner: null });
+      expect(
+        history.events.flatMap((e) => (e.name === 'interaction.owner.changed' ? [e.data.via] : [])),
+      ).toEqual(['arrival', 'associate', 'terminate']);
+      await expect(connection.history({ of: 'session', target: 'S-NEVER' })).rejects.toMatchObject({
+        code: 'unknown',
+        field: 'target',
+      });
+    });
+
     it('stop closes the connection and rejects what is in flight', async () => {
       const { connection, recorder } = await started();
       const inFlight = connection.command({ verb: 'startSession', src: 'late.scxml' });

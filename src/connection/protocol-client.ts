@@ -1,7 +1,10 @@
 import type { Command, EngineEvent, Snapshot } from '../engine';
 import {
+  type History,
+  type HistoryQuery,
   type HostMessage,
   PROTOCOL_VERSION,
+  parseHistoryReply,
   parseHostMessage,
   type ReplyBody,
   type TrafficStatus,
@@ -21,7 +24,8 @@ type RequestBody =
   | { type: 'command'; command: Command }
   | { type: 'traffic'; running?: boolean; rate?: number; seed?: number }
   | { type: 'reset'; seed?: number }
-  | { type: 'sync'; after?: number; epoch?: string };
+  | { type: 'sync'; after?: number; epoch?: string }
+  | ({ type: 'history' } & HistoryQuery);
 
 /**
  * The protocol side of every connection: request ids and replies, the `seq` bookkeeping that
@@ -73,6 +77,13 @@ export abstract class ProtocolClient implements Connection {
 
   async reset(seed?: number): Promise<void> {
     await this.request(seed === undefined ? { type: 'reset' } : { type: 'reset', seed });
+  }
+
+  async history(query: HistoryQuery): Promise<History> {
+    const reply = await this.request({ type: 'history', of: query.of, target: query.target });
+    const history = parseHistoryReply(reply);
+    if (history === null) throw unexpected(reply);
+    return history;
   }
 
   snapshot(): Promise<Snapshot> {

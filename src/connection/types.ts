@@ -1,5 +1,5 @@
 import type { Command, EngineEvent, Snapshot } from '../engine';
-import type { TrafficStatus, WireResult } from '../protocol/messages';
+import type { History, HistoryQuery, TrafficStatus, WireResult } from '../protocol/messages';
 import type { Role } from '../protocol/role';
 
 /**
@@ -56,6 +56,11 @@ export interface Connection {
   command(command: Command): Promise<WireResult>;
   traffic(change: TrafficChange): Promise<TrafficStatus>;
   reset(seed?: number): Promise<void>;
+  /**
+   * The journaled events of one interaction or session, as far back as the host still has them
+   * (docs/protocol.md); rejects with a ConnectionError `unknown` when it has nothing of it.
+   */
+  history(query: HistoryQuery): Promise<History>;
   /** A fresh snapshot of the whole state; the listener gets it too, so both stay in step. */
   snapshot(): Promise<Snapshot>;
 }

@@ -8,6 +8,7 @@ import type { Role } from '../protocol/role';
 import { newEpoch } from './epoch';
 import { allowedOrigin, type Health, httpRoutes, LOCAL_ORIGIN } from './http-routes';
 import { JournalFile } from './journal-file';
+import { journalArchive } from './journal-history';
 import { type RoleTokens, roleFor } from './roles';
 import { serveSocket, WIRE_LIMITS, type WireLimits } from './serve-socket';
 import { staticRoot } from './static-files';
@@ -70,6 +71,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     engine: engineOptions,
     traffic: options.traffic,
     restore: () => start,
+    ...(options.journal === undefined ? {} : { archive: journalArchive(options.journal) }),
     observer: {
       events: (events: readonly EngineEvent[]) => journal?.append(events, () => host.current.snapshot()),
       reset: (next: string) => journal?.reset(next),

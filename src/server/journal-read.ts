@@ -33,6 +33,19 @@ const NEWLINE = 0x0a;
  */
 export async function readJournal(path: string): Promise<JournalContents> {
   const reader = new JournalReader(path);
+  const bytes = await forEachLine(path, (text) => reader.line(text));
+  if (bytes === null) return { latest: null, validBytes: 0, tornBytes: 0 };
+  return { latest: reader.latest, ...bytes };
+}
+
+/**
+ * Calls `line` with each complete line of the file, in one streaming pass; a last line without
+ * its newline (torn, or being written) is left out. Null when there is no file.
+ */
+export async function forEachLine(
+  path: string,
+  line: (text: string) => void,
+): Promise<{ validBytes: number; tornBytes: number } | null> {
   let carry: Buffer = Buffer.alloc(0);
   let validBytes = 0;
   try {
@@ -40,18 +53,17 @@ export async function readJournal(path: string): Promise<JournalContents> {
       const data = carry.length === 0 ? (chunk as Buffer) : Buffer.concat([carry, chunk as Buffer]);
       let start = 0;
       for (let end = data.indexOf(NEWLINE); end !== -1; end = data.indexOf(NEWLINE, start)) {
-        reader.line(data.toString('utf8', start, end));
+        line(data.toString('utf8', start, end));
         start = end + 1;
       }
       validBytes += start;
       carry = data.subarray(start);
     }
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
-      return { latest: null, validBytes: 0, tornBytes: 0 };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
   }
-  return { latest: reader.latest, validBytes, tornBytes: carry.length };
+  return { validBytes, tornBytes: carry.length };
 }
 
 class JournalReader {

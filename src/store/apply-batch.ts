@@ -1,4 +1,5 @@
 import { applyEvent, copyModel, type EngineEvent, type Model } from '../engine';
+import { moveOf } from './moves';
 import type { Ended, InspectorState, Move } from './state';
 
 /** How many recent moves the graph may still be animating. */
@@ -36,16 +37,7 @@ export function applyBatch(state: BatchState, events: readonly EngineEvent[]): B
     applyEvent(model, event);
     state.log.append({ kind: 'event', event });
     if (event.name === 'interaction.owner.changed') {
-      const { interactionid, from, to, via } = event.data;
-      moves.push({
-        seq: event.seq,
-        time: event.time,
-        g_uid: interactionid,
-        from,
-        to,
-        via,
-        origin: event.cause.origin,
-      });
+      moves.push(moveOf(event));
     } else if (event.name === 'session.ended') {
       ended.push({ kind: 'session', id: event.session as string, time: event.time });
     } else if (event.name === 'interaction.ended') {

@@ -1,6 +1,13 @@
-import type { Connection, TrafficChange } from '../connection/types';
+import { type Connection, ConnectionError, type TrafficChange } from '../connection/types';
 import { type Command, Engine, type EngineEvent, type MediaName, type Snapshot } from '../engine';
-import { DEFAULT_TRAFFIC, type TrafficStatus, type WireResult } from '../protocol/messages';
+import { findHistory } from '../protocol/history';
+import {
+  DEFAULT_TRAFFIC,
+  type History,
+  type HistoryQuery,
+  type TrafficStatus,
+  type WireResult,
+} from '../protocol/messages';
 import type { Role } from '../protocol/role';
 import { createInspectorStore, type InspectorStore } from './store';
 
@@ -67,5 +74,12 @@ class EngineConnection implements Connection {
 
   async snapshot(): Promise<Snapshot> {
     return this.engine.snapshot();
+  }
+
+  /** Answered by the hosts' own lookup, on this engine's memory. */
+  async history(query: HistoryQuery): Promise<History> {
+    const found = await findHistory(this.engine, 'test', query, null);
+    if ('code' in found) throw new ConnectionError(found.code, found.field, found.reason);
+    return found;
   }
 }
