@@ -50,7 +50,13 @@ function loadedEngine(): Engine {
   }
   // The journal keeps the newest 100,000 events, as the server and the worker do.
   const engine = new Engine({ retain: Number(process.env.RETAIN ?? 100_000) });
-  engine.load({ seq: 0, commands: 0, sessions, interactions });
+  engine.load({
+    seq: 0,
+    commands: 0,
+    ids: { sessions: SESSIONS, interactions: INTERACTIONS },
+    sessions,
+    interactions,
+  });
   return engine;
 }
 

@@ -1,4 +1,5 @@
 import type { EngineEvent } from './events';
+import { countIds } from './ids';
 import { type InteractionRecord, type Model, OP_SESSION_ID, type SessionRecord } from './model';
 
 /**
@@ -23,6 +24,7 @@ export function applyEvent(model: Model, event: EngineEvent): void {
         endedAt: null,
         interactions: [],
       });
+      model.ids = countIds(model.ids, event);
       return;
     }
     case 'session.ended': {
@@ -36,6 +38,7 @@ export function applyEvent(model: Model, event: EngineEvent): void {
         createdAt: event.time,
         endedAt: null,
       });
+      model.ids = countIds(model.ids, event);
       return;
     case 'interaction.state.changed': {
       const interaction = interactionOf(model, event.data.interactionid);

@@ -27,14 +27,34 @@ const udataValue = z.union([
   z.number().finite(),
   z.boolean(),
 ]);
-const udataKey = z.string().min(1, 'must not be empty').max(LIMITS.udataKey);
-const udata = z
-  .record(udataKey, udataValue)
-  .refine(
-    (value) => Object.keys(value).length <= LIMITS.udataKeys,
-    `must have at most ${LIMITS.udataKeys} keys`,
-  );
-const hints = z.record(udataKey, text);
+/**
+ * [choice] `__proto__` is refused as a key name, never stored: on the way to the page a key-value
+ * object passes through code that would read it as the object's prototype, not as a key.
+ */
+const RESERVED_KEY = '__proto__';
+const RESERVED_REASON = `'${RESERVED_KEY}' is reserved and cannot be a key`;
+const udataKey = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(LIMITS.udataKey)
+  .refine((key) => key !== RESERVED_KEY, RESERVED_REASON);
+
+/** zod's record skips a `__proto__` key without a word, so the input is looked at before it. */
+function keyValues<V extends z.ZodType>(value: V) {
+  return z
+    .unknown()
+    .check((ctx) => {
+      if (typeof ctx.value === 'object' && ctx.value !== null && Object.hasOwn(ctx.value, RESERVED_KEY))
+        ctx.issues.push({ code: 'custom', input: ctx.value, path: [RESERVED_KEY], message: RESERVED_REASON });
+    })
+    .pipe(z.record(udataKey, value));
+}
+
+const udata = keyValues(udataValue).refine(
+  (value) => Object.keys(value).length <= LIMITS.udataKeys,
+  `must have at most ${LIMITS.udataKeys} keys`,
+);
+const hints = keyValues(text);
 
 /** Spec R: a string, or a resource object; parseResource() checks the content per media. */
 export const resourceSchema = z.union([

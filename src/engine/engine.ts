@@ -10,7 +10,8 @@ import { ACTION_VERBS, HANDLERS } from './verbs';
 import type { PlanContext } from './verbs/context';
 
 export type CommandResult =
-  | { readonly ok: true; readonly command: number; readonly events: readonly EngineEvent[] }
+  /** `command` numbers the accepted commands that journaled events; null for one that changed nothing. */
+  | { readonly ok: true; readonly command: number | null; readonly events: readonly EngineEvent[] }
   | { readonly ok: false; readonly error: CommandError };
 
 const NO_CAUSE: Cause = { command: 0, verb: '', origin: 'api' };
@@ -124,6 +125,9 @@ export class Engine {
       if (error instanceof Refusal) return { ok: false, error: this.refusal(command, error, given) };
       throw error;
     }
+    // A number names the events of a command, and lives in the journal through them: a command
+    // that journals nothing (a purge with nothing to forget) has none, so replay numbers as live.
+    if (events.length === 0) return { ok: true, command: null, events };
     for (const event of events) this.record(event);
     for (const listener of this.listeners) listener(events);
     return { ok: true, command: number, events };

@@ -11,6 +11,8 @@ describe('E. Errors and bad input', () => {
   }
 
   const long = 'x'.repeat(100_000);
+  /** As the wire and replay decode it: JSON.parse makes `__proto__` an own key, as any other. */
+  const withProto = (value: string) => JSON.parse(`{"__proto__":${value},"constructor":"c"}`);
   const badInputs: [string, (w: ReturnType<typeof world>) => unknown, string, string][] = [
     ['null', () => null, 'badcommand', 'command'],
     ['a string', () => 'associate', 'badcommand', 'command'],
@@ -63,6 +65,59 @@ describe('E. Errors and bad input', () => {
     ],
     ['an unknown media', () => ({ verb: 'arrive', media: 'TMediaPigeon' }), 'badcommand', 'media'],
     [
+      'a __proto__ key in arrive udata',
+      () => ({ verb: 'arrive', media: 'TMediaVoice', udata: withProto('"x"') }),
+      'badcommand',
+      'udata.__proto__',
+    ],
+    [
+      'a __proto__ key in setuData udata',
+      (w) => ({ verb: 'setuData', session: w.session, interactionid: w.g_uid, udata: withProto('{"a":1}') }),
+      'badcommand',
+      'udata.__proto__',
+    ],
+    [
+      'a __proto__ key in redirect hints',
+      (w) => ({
+        verb: 'redirect',
+        session: w.session,
+        interactionid: w.g_uid,
+        to: '5551234',
+        hints: withProto('null'),
+      }),
+      'badcommand',
+      'hints.__proto__',
+    ],
+    [
+      'a __proto__ key in terminate hints',
+      (w) => ({ verb: 'terminate', session: w.session, interactionid: w.g_uid, hints: withProto('"x"') }),
+      'badcommand',
+      'hints.__proto__',
+    ],
+    [
+      'a __proto__ key to delete',
+      (w) => ({ verb: 'deleteuData', session: w.session, interactionid: w.g_uid, keys: ['__proto__'] }),
+      'badcommand',
+      'keys.0',
+    ],
+    [
+      'a __proto__ field in a resource object',
+      (w) => ({
+        verb: 'redirect',
+        session: w.session,
+        interactionid: w.g_uid,
+        to: withProto('{"type":"A"}'),
+      }),
+      'badcommand',
+      'to.__proto__',
+    ],
+    [
+      'a __proto__ field in the command',
+      () => ({ ...JSON.parse('{"__proto__":{"g_uid":"G"}}'), verb: 'arrive', media: 'TMediaVoice' }),
+      'badcommand',
+      '__proto__',
+    ],
+    [
       'an unknown session',
       (w) => ({ verb: 'detach', session: 'S-NOPE', interactionid: w.g_uid }),
       'unknown',
@@ -108,6 +163,25 @@ describe('E. Errors and bad input', () => {
       expect(w.engine.snapshot()).toEqual(before);
     });
   }
+
+  it('[I5][E1] a udata key is stored as data whatever its name, except __proto__, which is refused', () => {
+    const w = world();
+    const names = JSON.parse('{"constructor":"c","toString":1,"hasOwnProperty":true,"valueOf":"v"}');
+    accept(w.engine, { verb: 'setuData', session: w.session, interactionid: w.g_uid, udata: names });
+    const arrived = accept(w.engine, { verb: 'arrive', media: 'TMediaChat', udata: names });
+    const created = arrived.find((e) => e.name === 'interaction.created');
+    const g_uid = created?.name === 'interaction.created' ? created.data.interaction.g_uid : '';
+    for (const id of [w.g_uid, g_uid]) expect(w.engine.state.interactions.get(id)?.udata).toEqual(names);
+    const refused = w.engine.dispatch(
+      JSON.parse(
+        `{"verb":"setuData","session":"${w.session}","interactionid":"${w.g_uid}","udata":{"__proto__":"p"}}`,
+      ),
+    );
+    expect(refused.ok ? null : refused.error).toMatchObject({ code: 'badcommand', field: 'udata.__proto__' });
+    // E2: what was stored survives the journal's JSON.
+    const replayed = Engine.replay(JSON.parse(JSON.stringify(w.engine.eventsSince(0))), { clock: () => T0 });
+    for (const id of [w.g_uid, g_uid]) expect(replayed.state.interactions.get(id)?.udata).toEqual(names);
+  });
 
   it('[E2] replaying the journal rebuilds the same state, and a JSON snapshot resumes it', () => {
     const w = world();

@@ -1,3 +1,4 @@
+import { type IdCounters, NO_IDS } from './ids';
 import type { Category, MediaName } from './media';
 
 /**
@@ -47,13 +48,15 @@ export type InteractionInit = Omit<InteractionRecord, 'createdAt' | 'endedAt'>;
 export interface Model {
   readonly sessions: Map<string, SessionRecord>;
   readonly interactions: Map<string, InteractionRecord>;
+  /** How far generated ids have gone (ids.ts): replaced, like a record, when a record is created. */
+  ids: IdCounters;
 }
 
 export function createModel(): Model {
-  return { sessions: new Map(), interactions: new Map() };
+  return { sessions: new Map(), interactions: new Map(), ids: NO_IDS };
 }
 
 /** A shallow copy that shares records: the copy can be changed without touching the original. */
 export function copyModel(model: Model): Model {
-  return { sessions: new Map(model.sessions), interactions: new Map(model.interactions) };
+  return { sessions: new Map(model.sessions), interactions: new Map(model.interactions), ids: model.ids };
 }

@@ -5,7 +5,7 @@ import { type Handler, requireNewId, requireRunningSession } from './context';
 
 /** S1: an explicit start (REST `POST /scxml/session/start`) starts a session with no interactions. */
 export const startSession: Handler<'startSession'> = (command, { model, emit }) => {
-  const id = command.session ?? nextSessionId(model.sessions);
+  const id = command.session ?? nextSessionId(model.ids);
   requireNewId(model.sessions, id, 'session', 'session');
   emit('session.started', id, { src: command.src, trigger: 'start' });
 };
@@ -29,12 +29,12 @@ export const endSession: Handler<'endSession'> = (command, { model, emit }) => {
  * is sent `interaction.added`, and the interaction goes from `queued` to `routing`.
  */
 export const arrive: Handler<'arrive'> = (command, { model, emit }) => {
-  const g_uid = command.g_uid ?? nextInteractionId(model.interactions);
+  const g_uid = command.g_uid ?? nextInteractionId(model.ids);
   requireNewId(model.interactions, g_uid, 'g_uid', 'interaction');
   if (command.parentid !== undefined && !model.interactions.has(command.parentid)) {
     throw new Refusal('unknown', 'parentid', `no interaction ${command.parentid} to be the parent`);
   }
-  const session = command.session ?? nextSessionId(model.sessions);
+  const session = command.session ?? nextSessionId(model.ids);
   requireNewId(model.sessions, session, 'session', 'session');
   const queue = command.queue ?? 'default';
   const interaction = {
