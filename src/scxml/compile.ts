@@ -1,0 +1,360 @@
+import { ScxmlDocumentError } from './errors';
+import type {
+  Action,
+  Content,
+  DataDefinition,
+  DoneData,
+  InvokeDefinition,
+  Param,
+  ScxmlDocument,
+  SendDefinition,
+  StateKind,
+  StateNode,
+  Transition,
+  ValueSource,
+} from './model';
+import { childElements, parseXml, SCXML_NS, textOf, type XmlElement } from './xml';
+
+/** Parses and compiles a document; a bad one throws `ScxmlDocumentError` naming where and what. */
+export function compileScxml(source: string): ScxmlDocument {
+  return compileElement(parseXml(source));
+}
+
+const fail = (element: XmlElement, reason: string): never => {
+  throw new ScxmlDocumentError(element.position, reason);
+};
+
+const STATE_ELEMENTS: ReadonlySet<string> = new Set(['state', 'parallel', 'final', 'history']);
+
+/** Compiles an already parsed `<scxml>` element (an inline invoked document is one). */
+export function compileElement(root: XmlElement): ScxmlDocument {
+  if (root.ns !== SCXML_NS || root.name !== 'scxml') {
+    fail(root, `the root element must be <scxml> in ${SCXML_NS}, not <${root.name}> in "${root.ns}"`);
+  }
+  const datamodel = root.attributes.get('datamodel');
+  if (datamodel !== undefined && datamodel !== 'ecmascript') {
+    fail(root, `datamodel "${datamodel}" is not supported (only "ecmascript")`);
+  }
+  const binding = root.attributes.get('binding') ?? 'early';
+  if (binding !== 'early' && binding !== 'late')
+    fail(root, `binding must be "early" or "late", not "${binding}"`);
+  return new Compiler().document(root, binding === 'late' ? 'late' : 'early');
+}
+
+class Compiler {
+  private readonly states: StateNode[] = [];
+  private readonly byId = new Map<string, StateNode>();
+  private readonly pending: { transition: Transition; ids: string[]; element: XmlElement }[] = [];
+  private transitionCount = 0;
+  private generatedIds = 0;
+
+  document(root: XmlElement, binding: 'early' | 'late'): ScxmlDocument {
+    const scxml = this.state(root, 'scxml', null);
+    for (const { transition, ids, element } of this.pending) {
+      transition.targets = ids.map((id) => this.byId.get(id) ?? fail(element, `no state has the id "${id}"`));
+    }
+    const script = childElements(root)
+      .filter((child) => child.ns === SCXML_NS && child.name === 'script')
+      .map((child) => this.action(child));
+    return {
+      name: root.attributes.get('name') ?? null,
+      binding,
+      root: scxml,
+      states: this.states,
+      byId: this.byId,
+      script,
+    };
+  }
+
+  private state(element: XmlElement, kind: StateKind, parent: StateNode | null): StateNode {
+    const explicitId = element.attributes.get('id');
+    const id = kind === 'scxml' ? '' : (explicitId ?? `__state${++this.generatedIds}`);
+    const history = kind === 'history' ? this.historyType(element) : null;
+    const node: StateNode = {
+      id,
+      kind,
+      order: this.states.length,
+      parent,
+      children: [],
+      initial: null,
+      transitions: [],
+      onentry: [],
+      onexit: [],
+      data: childElements(element)
+        .filter((c) => c.ns === SCXML_NS && c.name === 'datamodel')
+        .flatMap((c) => this.datamodel(c)),
+      invokes: [],
+      donedata: null,
+      history,
+    };
+    if (explicitId !== undefined && kind !== 'scxml') {
+      if (this.byId.has(id)) fail(element, `the id "${id}" is used twice`);
+      this.byId.set(id, node);
+    }
+    this.states.push(node);
+    let initialElement: XmlElement | null = null;
+    const invokes: InvokeDefinition[] = [];
+    let donedata: DoneData | null = null;
+    for (const child of childElements(element)) {
+      if (child.ns !== SCXML_NS) continue; // foreign elements outside executable content carry no behaviour
+      if (STATE_ELEMENTS.has(child.name) && kind !== 'final' && kind !== 'history') {
+        if (kind === 'scxml' && child.name === 'history')
+          fail(child, '<history> cannot be a child of <scxml>');
+        node.children.push(this.state(child, child.name as StateKind, node));
+      } else if (child.name === 'transition' && kind !== 'final') {
+        const transition = this.transition(child, node);
+        if (kind === 'history') node.initial = transition;
+        else node.transitions.push(transition);
+      } else if (
+        (child.name === 'onentry' || child.name === 'onexit') &&
+        kind !== 'scxml' &&
+        kind !== 'history'
+      ) {
+        (child.name === 'onentry' ? node.onentry : node.onexit).push(this.block(child));
+      } else if (child.name === 'initial' && kind === 'state') {
+        initialElement = child;
+      } else if (child.name === 'invoke' && (kind === 'state' || kind === 'parallel')) {
+        invokes.push(this.invoke(child));
+      } else if (child.name === 'donedata' && kind === 'final') {
+        donedata = this.donedata(child);
+      } else if (child.name !== 'datamodel' && !(kind === 'scxml' && child.name === 'script')) {
+        fail(child, `<${child.name}> is not allowed in <${element.name}>`);
+      }
+    }
+    Object.assign(node, { invokes, donedata });
+    if (kind === 'history' && !node.initial) fail(element, '<history> needs a default <transition>');
+    this.defaultEntry(node, element, initialElement);
+    return node;
+  }
+
+  private historyType(element: XmlElement): 'shallow' | 'deep' {
+    const type = element.attributes.get('type') ?? 'shallow';
+    if (type !== 'shallow' && type !== 'deep')
+      fail(element, `history type must be "shallow" or "deep", not "${type}"`);
+    return type === 'deep' ? 'deep' : 'shallow';
+  }
+
+  private defaultEntry(node: StateNode, element: XmlElement, initialElement: XmlElement | null): void {
+    const proper = node.children.filter((c) => c.kind !== 'history');
+    if (node.kind !== 'state' && node.kind !== 'scxml') return;
+    if (proper.length === 0) {
+      if (initialElement || (node.kind === 'state' && element.attributes.has('initial'))) {
+        fail(element, 'an atomic state cannot have an initial state');
+      }
+      return;
+    }
+    const attribute = element.attributes.get('initial');
+    if (initialElement) {
+      if (attribute !== undefined)
+        fail(element, 'a state cannot have both an initial attribute and <initial>');
+      const transitions = childElements(initialElement).filter(
+        (c) => c.ns === SCXML_NS && c.name === 'transition',
+      );
+      const [only] = transitions;
+      if (transitions.length !== 1 || !only) fail(initialElement, '<initial> needs exactly one <transition>');
+      else node.initial = this.transition(only, node);
+      return;
+    }
+    // The root's is internal so that its domain is the root itself (Appendix D enters it as the initial transition).
+    const transition = this.newTransition(
+      node,
+      [],
+      null,
+      node.kind === 'scxml' ? 'internal' : 'external',
+      [],
+    );
+    if (attribute !== undefined) this.target(transition, attribute, element);
+    else transition.targets = proper.slice(0, 1);
+    node.initial = transition;
+  }
+
+  private transition(element: XmlElement, source: StateNode): Transition {
+    const a = element.attributes;
+    const type = a.get('type') ?? 'external';
+    if (type !== 'internal' && type !== 'external')
+      fail(element, `type must be "internal" or "external", not "${type}"`);
+    const events = (a.get('event') ?? '').split(/\s+/).filter(Boolean);
+    const transition = this.newTransition(
+      source,
+      events,
+      a.get('cond') ?? null,
+      type === 'internal' ? 'internal' : 'external',
+      this.block(element),
+    );
+    const target = a.get('target');
+    if (target !== undefined) this.target(transition, target, element);
+    return transition;
+  }
+
+  private newTransition(
+    source: StateNode,
+    events: string[],
+    cond: string | null,
+    type: 'internal' | 'external',
+    actions: Action[],
+  ): Transition {
+    return { source, events, cond, targets: [], type, actions, order: this.transitionCount++ };
+  }
+
+  private target(transition: Transition, ids: string, element: XmlElement): void {
+    this.pending.push({ transition, ids: ids.split(/\s+/).filter(Boolean), element });
+  }
+
+  private datamodel(element: XmlElement): DataDefinition[] {
+    return childElements(element).map((child) => {
+      if (child.ns !== SCXML_NS || child.name !== 'data') fail(child, '<datamodel> holds only <data>');
+      const id = child.attributes.get('id') ?? fail(child, '<data> needs an id');
+      const expr = child.attributes.get('expr') ?? null;
+      const src = child.attributes.get('src') ?? null;
+      const text = textOf(child).trim();
+      const content =
+        childElements(child).length > 0 ? fail(child, '<data> holds text, not elements') : text || null;
+      if ([expr, src, content].filter((v) => v !== null).length > 1) {
+        fail(child, '<data> takes one of expr, src or content');
+      }
+      return { id, expr, src, content, position: child.position };
+    });
+  }
+
+  private block(element: XmlElement): Action[] {
+    return childElements(element).map((child) => this.action(child));
+  }
+
+  private action(element: XmlElement): Action {
+    const position = element.position;
+    if (element.ns !== SCXML_NS) return { kind: 'custom', element, position };
+    const a = element.attributes;
+    const required = (name: string) => a.get(name) ?? fail(element, `<${element.name}> needs ${name}`);
+    switch (element.name) {
+      case 'raise':
+        return { kind: 'raise', event: required('event'), position };
+      case 'log':
+        return { kind: 'log', label: a.get('label') ?? null, expr: a.get('expr') ?? null, position };
+      case 'assign': {
+        const expr = a.get('expr') ?? null;
+        const text = textOf(element).trim();
+        if (expr !== null && text) fail(element, '<assign> takes expr or content, not both');
+        return { kind: 'assign', location: required('location'), expr, content: text || null, position };
+      }
+      case 'script':
+        if (a.has('src')) fail(element, '<script src> is not supported; put the script inline');
+        return { kind: 'script', source: textOf(element), position };
+      case 'if':
+        return { kind: 'if', branches: this.branches(element), position };
+      case 'foreach':
+        return {
+          kind: 'foreach',
+          array: required('array'),
+          item: required('item'),
+          index: a.get('index') ?? null,
+          actions: this.block(element),
+          position,
+        };
+      case 'send':
+        return { kind: 'send', ...this.send(element), position };
+      case 'cancel':
+        return { kind: 'cancel', sendid: this.either(element, 'sendid', 'sendidexpr', true), position };
+      default:
+        return fail(element, `<${element.name}> is not executable content`);
+    }
+  }
+
+  private branches(element: XmlElement): { cond: string | null; actions: Action[] }[] {
+    const first: string | null = element.attributes.get('cond') ?? fail(element, '<if> needs cond');
+    const branches: { cond: string | null; actions: Action[] }[] = [{ cond: first, actions: [] }];
+    let sawElse = false;
+    for (const child of childElements(element)) {
+      if (child.ns === SCXML_NS && (child.name === 'elseif' || child.name === 'else')) {
+        if (sawElse) fail(child, `<${child.name}> after <else>`);
+        sawElse = child.name === 'else';
+        const cond =
+          child.name === 'else' ? null : (child.attributes.get('cond') ?? fail(child, '<elseif> needs cond'));
+        branches.push({ cond, actions: [] });
+      } else {
+        branches.at(-1)?.actions.push(this.action(child));
+      }
+    }
+    return branches;
+  }
+
+  private either(element: XmlElement, literal: string, expr: string, required = false): ValueSource {
+    const l = element.attributes.get(literal);
+    const e = element.attributes.get(expr);
+    if (l !== undefined && e !== undefined)
+      fail(element, `<${element.name}> takes ${literal} or ${expr}, not both`);
+    if (l !== undefined) return { literal: l };
+    if (e !== undefined) return { expr: e };
+    if (required) fail(element, `<${element.name}> needs ${literal} or ${expr}`);
+    return null;
+  }
+
+  private send(element: XmlElement): SendDefinition {
+    const a = element.attributes;
+    const id = a.get('id') ?? null;
+    const idlocation = a.get('idlocation') ?? null;
+    if (id !== null && idlocation !== null) fail(element, '<send> takes id or idlocation, not both');
+    const content = this.content(element);
+    const event = this.either(element, 'event', 'eventexpr');
+    if (content && (event || a.has('namelist')))
+      fail(element, '<send> with <content> takes no event or namelist');
+    if (!content && !event) fail(element, '<send> needs event, eventexpr or <content>');
+    return {
+      event,
+      target: this.either(element, 'target', 'targetexpr'),
+      type: this.either(element, 'type', 'typeexpr'),
+      id,
+      idlocation,
+      delay: this.either(element, 'delay', 'delayexpr'),
+      namelist: (a.get('namelist') ?? '').split(/\s+/).filter(Boolean),
+      params: this.params(element),
+      content,
+    };
+  }
+
+  private params(element: XmlElement): Param[] {
+    return childElements(element)
+      .filter((c) => c.ns === SCXML_NS && c.name === 'param')
+      .map((c) => {
+        const expr = c.attributes.get('expr') ?? null;
+        const location = c.attributes.get('location') ?? null;
+        if (expr !== null && location !== null) fail(c, '<param> takes expr or location, not both');
+        return { name: c.attributes.get('name') ?? fail(c, '<param> needs a name'), expr, location };
+      });
+  }
+
+  private content(element: XmlElement): Content | null {
+    const found = childElements(element).filter((c) => c.ns === SCXML_NS && c.name === 'content');
+    const [content] = found;
+    if (!content) return null;
+    if (found.length > 1) fail(found[1] ?? content, `<${element.name}> takes one <content>`);
+    const expr = content.attributes.get('expr') ?? null;
+    const elements = childElements(content);
+    const body = elements[0] ?? (textOf(content).trim() || null);
+    if (expr !== null && body !== null) fail(content, '<content> takes expr or a body, not both');
+    return { expr, body };
+  }
+
+  private donedata(element: XmlElement): DoneData {
+    return { content: this.content(element), params: this.params(element) };
+  }
+
+  private invoke(element: XmlElement): InvokeDefinition {
+    const a = element.attributes;
+    const id = a.get('id') ?? null;
+    const idlocation = a.get('idlocation') ?? null;
+    if (id !== null && idlocation !== null) fail(element, '<invoke> takes id or idlocation, not both');
+    const finalize = childElements(element).find((c) => c.ns === SCXML_NS && c.name === 'finalize');
+    return {
+      type: this.either(element, 'type', 'typeexpr'),
+      src: this.either(element, 'src', 'srcexpr'),
+      id,
+      idlocation,
+      namelist: (a.get('namelist') ?? '').split(/\s+/).filter(Boolean),
+      params: this.params(element),
+      content: this.content(element),
+      autoforward: a.get('autoforward') === 'true',
+      finalize: finalize ? this.block(finalize) : [],
+      position: element.position,
+    };
+  }
+}

@@ -1,0 +1,106 @@
+import { ActionRegistry } from './actions';
+import { type Clock, wallClock } from './clock';
+import { compileScxml } from './compile';
+import type { ScxmlDocument } from './model';
+import type { RealmFactory, ScriptLimits, ScriptRealm, ScriptValue } from './script/realm';
+import { type ParentLink, Session, type SessionHost } from './session';
+import type { TraceListener, TraceRecord } from './trace';
+
+export interface ScxmlHostOptions {
+  readonly realms: RealmFactory;
+  /** Virtual in tests and replay; the host's real time otherwise. */
+  readonly clock?: Clock;
+  readonly limits?: ScriptLimits;
+  readonly actions?: ActionRegistry;
+  /** Fetches what a `src` names (`<data src>`, `<invoke src>`); throws when there is nothing. */
+  readonly resolve?: (src: string) => string;
+  readonly onTrace?: TraceListener;
+}
+
+export const DEFAULT_LIMITS: ScriptLimits = { stepMs: 200, memoryBytes: 16 * 1024 * 1024 };
+
+/**
+ * Runs any number of sessions, and is the registry through which they reach each other
+ * (`#_scxml_<sessionid>`, `#_parent`, invoked children). Sessions run one at a time: an event for
+ * another session is queued and that session runs after the current one's step, so runs are
+ * deterministic for a given clock.
+ */
+export class ScxmlHost implements SessionHost {
+  readonly clock: Clock;
+  readonly actions: ActionRegistry;
+  private readonly sessions = new Map<string, Session>();
+  private readonly ready = new Set<Session>();
+  private draining = false;
+  private count = 0;
+
+  constructor(private readonly options: ScxmlHostOptions) {
+    this.clock = options.clock ?? wallClock;
+    this.actions = options.actions ?? new ActionRegistry();
+  }
+
+  /** Starts a session of a document (source text is compiled first; a bad one throws `ScxmlDocumentError`). */
+  start(document: ScxmlDocument | string): Session {
+    const compiled = typeof document === 'string' ? compileScxml(document) : document;
+    const session = this.create(compiled, null, {});
+    this.wake(session);
+    return session;
+  }
+
+  lookup(id: string): Session | undefined {
+    return this.sessions.get(id);
+  }
+
+  /** Sessions still running. */
+  get size(): number {
+    return this.sessions.size;
+  }
+
+  createRealm(): ScriptRealm {
+    return this.options.realms.create(this.options.limits ?? DEFAULT_LIMITS);
+  }
+
+  resolve(src: string): string {
+    if (!this.options.resolve) throw new Error(`cannot fetch "${src}": the host has no resolver`);
+    return this.options.resolve(src);
+  }
+
+  trace(record: TraceRecord): void {
+    this.options.onTrace?.(record);
+  }
+
+  spawn(document: ScxmlDocument, parent: ParentLink, data: Readonly<Record<string, ScriptValue>>): Session {
+    const session = this.create(document, parent, data);
+    this.wake(session);
+    return session;
+  }
+
+  ended(session: Session): void {
+    this.sessions.delete(session.id);
+    this.ready.delete(session);
+  }
+
+  wake(session: Session): void {
+    this.ready.add(session);
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      // A Set visits what is added while it is iterated: sessions woken by others run in this pass.
+      for (const next of this.ready) {
+        this.ready.delete(next);
+        next.run();
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private create(
+    document: ScxmlDocument,
+    parent: ParentLink | null,
+    data: Readonly<Record<string, ScriptValue>>,
+  ): Session {
+    const session = new Session(document, `s${++this.count}`, this, parent, data);
+    this.sessions.set(session.id, session);
+    return session;
+  }
+}

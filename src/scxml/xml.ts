@@ -1,0 +1,85 @@
+import { SaxesParser } from 'saxes';
+import { ScxmlDocumentError, type SourcePosition } from './errors';
+
+export const SCXML_NS = 'http://www.w3.org/2005/07/scxml';
+
+/** A namespaced element with its position, kept so that compile errors can name where they are. */
+export interface XmlElement {
+  readonly ns: string;
+  readonly name: string;
+  readonly attributes: ReadonlyMap<string, string>;
+  readonly children: readonly XmlNode[];
+  readonly position: SourcePosition;
+}
+
+export type XmlNode = XmlElement | string;
+
+interface OpenElement {
+  ns: string;
+  name: string;
+  attributes: Map<string, string>;
+  children: XmlNode[];
+  position: SourcePosition;
+}
+
+const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
+
+/** Parses a whole document into an element tree; refuses it at the first XML error. */
+export function parseXml(source: string): XmlElement {
+  const parser = new SaxesParser({ xmlns: true, position: true });
+  const stack: OpenElement[] = [];
+  let root: OpenElement | null = null;
+  let start: SourcePosition = { line: 1, column: 1 };
+  parser.on('error', (error) => {
+    // saxes prefixes its messages with "line:column: ".
+    throw new ScxmlDocumentError(
+      { line: parser.line, column: parser.column + 1 },
+      error.message.replace(/^\d+:\d+: /, ''),
+    );
+  });
+  parser.on('opentagstart', () => {
+    start = { line: parser.line, column: parser.column + 1 };
+  });
+  parser.on('opentag', (tag) => {
+    const attributes = new Map<string, string>();
+    for (const attribute of Object.values(tag.attributes)) {
+      if (attribute.uri === XMLNS_NS || attribute.name === 'xmlns') continue;
+      // Attributes in no namespace keep their local name; namespaced ones are keyed "{uri}local".
+      attributes.set(
+        attribute.uri ? `{${attribute.uri}}${attribute.local}` : attribute.local,
+        attribute.value,
+      );
+    }
+    const element: OpenElement = {
+      ns: tag.uri ?? '',
+      name: tag.local ?? tag.name,
+      attributes,
+      children: [],
+      position: start,
+    };
+    stack.at(-1)?.children.push(element);
+    root ??= element;
+    stack.push(element);
+  });
+  parser.on('closetag', () => {
+    stack.pop();
+  });
+  const addText = (text: string) => {
+    stack.at(-1)?.children.push(text);
+  };
+  parser.on('text', addText);
+  parser.on('cdata', addText);
+  parser.write(source).close();
+  if (!root)
+    throw new ScxmlDocumentError({ line: parser.line, column: parser.column + 1 }, 'no root element');
+  return root;
+}
+
+/** The text directly inside an element (its text children joined). */
+export function textOf(element: XmlElement): string {
+  return element.children.filter((child) => typeof child === 'string').join('');
+}
+
+export function childElements(element: XmlElement): XmlElement[] {
+  return element.children.filter((child): child is XmlElement => typeof child !== 'string');
+}
