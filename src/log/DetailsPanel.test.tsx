@@ -1,9 +1,11 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_TRAFFIC } from '../protocol/messages';
 import type { Role } from '../protocol/role';
 import { InspectorProvider } from '../store/react';
-import { engineWithStore } from '../store/testing';
+import { createInspectorStore } from '../store/store';
+import { engineWithStore, T0 } from '../store/testing';
 import { DetailsPanel } from './DetailsPanel';
 
 afterEach(cleanup);
@@ -111,5 +113,64 @@ describe('DetailsPanel of a session', () => {
     const { store } = renderDetails();
     act(() => store.getState().select(null));
     expect(screen.getByTestId('details-panel').textContent).toMatch(/Select a session or an interaction/);
+  });
+});
+
+describe('DetailsPanel from the engine journal (history)', () => {
+  it('shows an interaction the page forgot, marked ended, with every owner change', async () => {
+    const inspector = engineWithStore();
+    const { g_uid, session } = inspector.arrive('TMediaChat');
+    inspector.run({ verb: 'startSession', src: 'http://ors/b.scxml', session: 'S-B' });
+    inspector.run({ verb: 'associate', session, interactionid: g_uid, sessionid: 'S-B' });
+    inspector.run({ verb: 'terminate', session: 'S-B', interactionid: g_uid });
+    inspector.run({ verb: 'purge', before: T0 + 1 });
+    expect(inspector.store.getState().model.interactions.has(g_uid)).toBe(false);
+    inspector.store.getState().select({ kind: 'interaction', id: g_uid });
+    render(
+      <InspectorProvider value={{ store: inspector.store, connection: inspector.connection }}>
+        <DetailsPanel />
+      </InspectorProvider>,
+    );
+    expect(await screen.findByTestId('details-ended')).toBeTruthy();
+    expect(screen.getByTestId('details-from-journal')).toBeTruthy();
+    expect(screen.getAllByTestId('details-history-row').map((row) => row.textContent)).toEqual([
+      expect.stringContaining(`— → ${session}`),
+      expect.stringContaining(`${session} → S-B`),
+      expect.stringContaining('S-B → —'),
+    ]);
+    expect((screen.getByTestId('associate-with') as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('after a reload, lists the owner changes from before the page opened', async () => {
+    const inspector = engineWithStore();
+    const { g_uid, session } = inspector.arrive();
+    inspector.run({ verb: 'startSession', src: 'http://ors/b.scxml', session: 'S-B' });
+    inspector.run({ verb: 'associate', session, interactionid: g_uid, sessionid: 'S-B' });
+    // A page opened now: a new store from a snapshot, on the same engine.
+    const reloaded = createInspectorStore();
+    reloaded
+      .getState()
+      .loadSnapshot({ epoch: 'test', snapshot: inspector.engine.snapshot(), traffic: DEFAULT_TRAFFIC });
+    reloaded.getState().select({ kind: 'interaction', id: g_uid });
+    render(
+      <InspectorProvider value={{ store: reloaded, connection: inspector.connection }}>
+        <DetailsPanel />
+      </InspectorProvider>,
+    );
+    await waitFor(() => expect(screen.getAllByTestId('details-history-row')).toHaveLength(2));
+    expect(screen.queryByTestId('details-ended')).toBeNull();
+  });
+
+  it('says so when the journal has nothing of it', async () => {
+    const inspector = engineWithStore();
+    inspector.store.getState().select({ kind: 'session', id: 'S-NEVER' });
+    render(
+      <InspectorProvider value={{ store: inspector.store, connection: inspector.connection }}>
+        <DetailsPanel />
+      </InspectorProvider>,
+    );
+    await waitFor(() =>
+      expect(screen.getByTestId('details-journal-hint').textContent).toMatch(/journal has nothing of it/),
+    );
   });
 });

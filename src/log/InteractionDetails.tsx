@@ -1,21 +1,30 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { OP_SESSION_ID, shortGuid } from '../engine';
 import { associate } from '../store/actions/associate';
+import { mergeMoves } from '../store/moves';
 import { useActionContext, useInspector } from '../store/react';
 import { selectCanWrite } from '../store/selectors';
 import { AssociatePicker } from './AssociatePicker';
 import { formatTime } from './format';
+import { JournalHint } from './JournalHint';
 import { mediaClass } from './media-class';
+import { useHistory } from './use-history';
 import { useShortcut } from './use-shortcut';
 
 /**
  * One interaction: what it is, who owns it, its properties and udata, every owner change, and
- * "Associate with…" (the keyboard way to the same associate action a drag uses).
+ * "Associate with…" (the keyboard way to the same associate action a drag uses). Its owner changes
+ * come from the engine's journal as well as from what the page saw, so they go back before the
+ * page opened; once the page forgot it (15 s after it ended), the journal is what is shown.
  */
 export function InteractionDetails({ g_uid }: { g_uid: string }) {
   const ctx = useActionContext();
-  const interaction = useInspector((s) => s.model.interactions.get(g_uid));
-  const history = useInspector((s) => s.history.get(g_uid));
+  const onPage = useInspector((s) => s.model.interactions.get(g_uid));
+  const seen = useInspector((s) => s.history.get(g_uid));
+  const journal = useHistory({ of: 'interaction', target: g_uid }, onPage !== undefined);
+  const ledger = journal?.ok === true && journal.history.of === 'interaction' ? journal.history : null;
+  const interaction = onPage ?? ledger?.record ?? undefined;
+  const history = useMemo(() => mergeMoves(ledger?.events ?? [], seen ?? [], g_uid), [ledger, seen, g_uid]);
   const canWrite = useInspector(selectCanWrite);
   const select = useInspector((s) => s.select);
   const [picking, setPicking] = useState(false);
@@ -34,13 +43,8 @@ export function InteractionDetails({ g_uid }: { g_uid: string }) {
     void associate(ctx, { g_uid, target, origin: 'keyboard' });
   };
 
-  if (interaction === undefined) {
-    return (
-      <p className="details-hint">
-        Interaction <span className="mono">{g_uid}</span> is no longer on the page: it ended.
-      </p>
-    );
-  }
+  if (interaction === undefined) return <JournalHint what="Interaction" id={g_uid} journal={journal} />;
+  const ended = onPage === undefined || interaction.state === 'ended';
   const properties = Object.entries(interaction.properties).filter(([key]) => key !== OP_SESSION_ID);
   const udata = Object.entries(interaction.udata);
   const why = !canWrite
@@ -53,7 +57,18 @@ export function InteractionDetails({ g_uid }: { g_uid: string }) {
       <h2>
         <span className={mediaClass(interaction.media)} aria-hidden="true" />
         Interaction <span className="mono">{shortGuid(g_uid)}</span>
+        {ended && (
+          <span className="details-muted" data-testid="details-ended">
+            {' '}
+            · ended
+          </span>
+        )}
       </h2>
+      {onPage === undefined && (
+        <p className="details-muted" data-testid="details-from-journal">
+          No longer on the page: as the engine's journal tells it.
+        </p>
+      )}
       <dl>
         <dt>g_uid</dt>
         <dd className="mono">{g_uid}</dd>
@@ -142,7 +157,7 @@ export function InteractionDetails({ g_uid }: { g_uid: string }) {
             </tr>
           </thead>
           <tbody>
-            {(history ?? []).map((move) => (
+            {history.map((move) => (
               <tr key={move.seq} data-testid="details-history-row" data-seq={move.seq}>
                 <td>
                   {move.seq}
@@ -159,6 +174,11 @@ export function InteractionDetails({ g_uid }: { g_uid: string }) {
             ))}
           </tbody>
         </table>
+        {ledger !== null && !ledger.complete && (
+          <p className="details-muted" data-testid="details-history-from">
+            The journal no longer keeps events before seq {ledger.from}.
+          </p>
+        )}
       </section>
       {picking && <AssociatePicker g_uid={g_uid} owner={owner} onChoose={choose} onClose={close} />}
     </>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { shortGuid } from '../engine';
 import { useInspector } from '../store/react';
 import { selectInteractions } from '../store/selectors';
+import { ForgottenSession } from './ForgottenSession';
 import { formatTime } from './format';
 import { mediaClass } from './media-class';
 
@@ -11,13 +12,7 @@ export function SessionDetails({ id }: { id: string }) {
   const interactions = useInspector(selectInteractions);
   const select = useInspector((s) => s.select);
   const now = useNow(session?.state === 'running');
-  if (session === undefined) {
-    return (
-      <p className="details-hint">
-        Session <span className="mono">{id}</span> is no longer on the page: it ended.
-      </p>
-    );
-  }
+  if (session === undefined) return <ForgottenSession id={id} />;
   const age = (session.endedAt ?? now) - session.startedAt;
   return (
     <>
