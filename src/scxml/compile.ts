@@ -295,8 +295,9 @@ class Compiler {
     if (id !== null && idlocation !== null) fail(element, '<send> takes id or idlocation, not both');
     const content = this.content(element);
     const event = this.either(element, 'event', 'eventexpr');
-    if (content && (event || a.has('namelist')))
-      fail(element, '<send> with <content> takes no event or namelist');
+    if (content && (a.has('namelist') || this.params(element).length > 0)) {
+      fail(element, '<send> with <content> takes no namelist or <param>');
+    }
     if (!content && !event) fail(element, '<send> needs event, eventexpr or <content>');
     return {
       event,

@@ -55,6 +55,11 @@ export class ScxmlHost implements SessionHost {
     return this.sessions.size;
   }
 
+  /** Cancels every running session (their realms are freed, their timers cancelled). */
+  stop(): void {
+    for (const session of [...this.sessions.values()]) session.cancel();
+  }
+
   createRealm(): ScriptRealm {
     return this.options.realms.create(this.options.limits ?? DEFAULT_LIMITS);
   }
