@@ -42,12 +42,22 @@ export interface ScriptLimits {
 export interface ScriptRealm {
   /** The value of an expression (`cond`, `expr`, `eventexpr`, a location read...). */
   evaluate(expr: string): ScriptValue;
+  /**
+   * Whether an expression is true by the script language's rules (`cond`). Unlike `evaluate`, it
+   * works for values that cannot leave the realm: a function is true.
+   */
+  condition(expr: string): boolean;
   /** Runs statements: a `<script>` body. */
   run(source: string): void;
   /** Binds a global variable to a host value; `readOnly` for system variables (`_event`, `_sessionid`...). */
   set(name: string, value: ScriptValue, readOnly?: boolean): void;
   /** Assigns a host value to a location expression (`a`, `a.b[2]`); fails if it is not assignable. */
   assign(location: string, value: ScriptValue): void;
+  /**
+   * Assigns the value of an expression to a location inside the realm, without copying it out:
+   * functions, dates and shared references survive (`<assign location expr>`, `<data id expr>`).
+   */
+  assignExpr(location: string, expr: string): void;
   /** A host function scripts may call (`In()`, and later ORS's functions); arguments and result are copied. */
   define(name: string, fn: (...args: ScriptValue[]) => ScriptValue): void;
   /** Frees the realm; calls after this fail. */

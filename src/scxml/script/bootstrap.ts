@@ -1,0 +1,54 @@
+/**
+ * Realm-side helpers, compiled once per realm. They capture `Object.freeze` and friends when the
+ * realm is made, so a script that replaces them later cannot change what the host's calls do.
+ */
+
+/**
+ * `(name, value, readOnly)`: binds a global. A read-only global is an accessor whose setter throws,
+ * so writing it fails in sloppy scripts too (where a non-writable property would be skipped
+ * silently) and the interpreter sees the error; its value is deep-frozen, so `_event.name = 'x'`
+ * does not change it either. The host may rebind it (each event gets a new `_event`).
+ */
+export const DEFINE_GLOBAL = `(function (global) {
+  'use strict';
+  var freeze = Object.freeze, isFrozen = Object.isFrozen, keys = Object.keys, defineProperty = Object.defineProperty;
+  var slots = Object.create(null);
+  function deepFreeze(value) {
+    if (value !== null && typeof value === 'object' && !isFrozen(value)) {
+      freeze(value);
+      var own = keys(value);
+      for (var i = 0; i < own.length; i++) deepFreeze(value[own[i]]);
+    }
+    return value;
+  }
+  return function (name, value, readOnly) {
+    if (!readOnly) {
+      global[name] = value;
+      return;
+    }
+    if (!(name in slots)) {
+      defineProperty(global, name, {
+        get: function () { return slots[name]; },
+        set: function () { throw new TypeError(name + ' is read-only'); },
+        enumerable: true,
+        configurable: false,
+      });
+    }
+    slots[name] = deepFreeze(value);
+  };
+})(globalThis)`;
+
+/** A function returning the value of `expr`, evaluated in the global scope. */
+export function expressionSource(expr: string): string {
+  // The newlines keep a trailing `//` comment in `expr` from swallowing the closing parenthesis.
+  return `(function () { return (\n${expr}\n); })`;
+}
+
+/**
+ * A function storing its argument at `location`. Strict, so that assigning an undeclared name
+ * throws (SCXML 5.4: assignment to an undeclared location is an error) instead of creating a
+ * global; the parentheses refuse anything that is not a single assignable location.
+ */
+export function locationSource(location: string): string {
+  return `(function () { 'use strict'; (\n${location}\n) = arguments[0]; })`;
+}
