@@ -13,7 +13,7 @@ import type {
   Transition,
   ValueSource,
 } from './model';
-import { childElements, parseXml, SCXML_NS, textOf, type XmlElement } from './xml';
+import { childElements, parseXml, SCXML_NS, serialize, textOf, type XmlElement } from './xml';
 
 /** Parses and compiles a document; a bad one throws `ScxmlDocumentError` naming where and what. */
 export function compileScxml(source: string): ScxmlDocument {
@@ -232,7 +232,10 @@ class Compiler {
         return { kind: 'log', label: a.get('label') ?? null, expr: a.get('expr') ?? null, position };
       case 'assign': {
         const expr = a.get('expr') ?? null;
-        const text = textOf(element).trim();
+        // Inline XML is kept as its markup: the ECMAScript datamodel has no DOM here.
+        const text = (
+          childElements(element).length > 0 ? element.children.map(serialize).join('') : textOf(element)
+        ).trim();
         if (expr !== null && text) fail(element, '<assign> takes expr or content, not both');
         return { kind: 'assign', location: required('location'), expr, content: text || null, position };
       }

@@ -63,6 +63,16 @@ interface Invoked {
 /** A script ran out of time or memory: the session ends, other sessions go on. */
 class SessionFailure extends Error {}
 
+/** A `<send>` that failed after its id was given: the error event carries that id (section 5.10.1). */
+class SendError extends Error {
+  constructor(
+    message: string,
+    readonly sendid: string,
+  ) {
+    super(message);
+  }
+}
+
 const INVOKE_TYPES: ReadonlySet<string> = new Set([
   'scxml',
   'http://www.w3.org/TR/scxml',
@@ -87,6 +97,8 @@ export class Session implements MachineState {
   private readonly bound = new Set<StateNode>();
   private readonly timers = new Map<string, TimerHandle>();
   private readonly children = new Map<string, Invoked>();
+  /** Children cancelled while running: what they sent before is dropped, not taken (section 6.4). */
+  private readonly cancelledChildren = new Set<string>();
   private readonly realm: ScriptRealm;
   private started = false;
   private halted = false;
@@ -158,6 +170,7 @@ export class Session implements MachineState {
     const location = `#_scxml_${this.id}`;
     this.script(() => {
       this.realm.define('In', (id) => typeof id === 'string' && this.isIn(id));
+      this.realm.set('_event', undefined, true); // declared, and unbound until the first event (5.10)
       this.realm.set('_sessionid', this.id, true);
       this.realm.set('_name', this.document.name ?? undefined, true);
       this.realm.set('_ioprocessors', { scxml: { location }, [SCXML_EVENT_PROCESSOR]: { location } }, true);
@@ -184,7 +197,7 @@ export class Session implements MachineState {
       this.stable = true;
       const event = this.external.shift();
       if (!event) return;
-      if (event.invokeid !== undefined && !this.children.has(event.invokeid)) continue; // from a cancelled child
+      if (event.invokeid !== undefined && this.cancelledChildren.has(event.invokeid)) continue;
       this.stable = false;
       this.emit({ kind: 'macrostep.start', session: this.id, time: this.host.clock.now(), event });
       this.bindEvent(event);
@@ -237,7 +250,7 @@ export class Session implements MachineState {
     if (transition.cond === null) return true;
     const cond = transition.cond;
     try {
-      return Boolean(this.script(() => this.realm.evaluate(cond)));
+      return this.script(() => this.realm.condition(cond));
     } catch (error) {
       this.executionError(error, null);
       return false;
@@ -276,6 +289,7 @@ export class Session implements MachineState {
     for (const block of state.onexit) this.runBlock(block);
     for (const [invokeId, invoked] of this.children) {
       if (invoked.state !== state) continue;
+      if (invoked.session.status === 'running') this.cancelledChildren.add(invokeId);
       invoked.session.cancel();
       this.children.delete(invokeId);
     }
@@ -382,7 +396,7 @@ export class Session implements MachineState {
   }
 
   private assignExpression(location: string, expr: string): void {
-    this.script(() => this.realm.assign(location, this.realm.evaluate(expr)));
+    this.script(() => this.realm.assignExpr(location, expr));
   }
 
   /** Runs a realm call; a script out of time or memory ends the session instead of raising an event. */
@@ -448,9 +462,9 @@ export class Session implements MachineState {
         return;
       case 'if':
         this.action(action);
-        for (const branch of action.branches) {
-          if (branch.cond === null || this.evaluate(branch.cond)) {
-            for (const a of branch.actions) this.execute(a);
+        for (const { cond, actions } of action.branches) {
+          if (cond === null || this.script(() => this.realm.condition(cond))) {
+            for (const a of actions) this.execute(a);
             return;
           }
         }
@@ -557,6 +571,24 @@ export class Session implements MachineState {
       const location = definition.idlocation;
       this.script(() => this.realm.assign(location, sendid));
     }
+    try {
+      this.dispatch(definition, name, target, type, delay, sendid, position);
+    } catch (error) {
+      throw error instanceof Error && !(error instanceof SessionFailure)
+        ? new SendError(error.message, sendid)
+        : error;
+    }
+  }
+
+  private dispatch(
+    definition: SendDefinition,
+    name: string,
+    target: string | null,
+    type: string,
+    delay: number,
+    sendid: string,
+    position: SourcePosition,
+  ): void {
     const data = this.eventData(definition.namelist, definition.params, definition.content);
     if (!SEND_TYPES.has(type)) throw new Error(`send: type "${type}" is not supported`);
     this.emit({
@@ -651,7 +683,8 @@ export class Session implements MachineState {
       message,
       ...(position ? { position } : {}),
     });
-    this.internal.push({ name: 'error.execution', type: 'platform', data: { message } });
+    const sendid = error instanceof SendError ? error.sendid : undefined;
+    this.internal.push({ name: 'error.execution', type: 'platform', sendid, data: { message } });
   }
 
   private communicationError(message: string, sendid: string): void {

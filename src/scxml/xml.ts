@@ -83,3 +83,15 @@ export function textOf(element: XmlElement): string {
 export function childElements(element: XmlElement): XmlElement[] {
   return element.children.filter((child): child is XmlElement => typeof child !== 'string');
 }
+
+const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+
+/** Markup for inline XML content (an `<assign>` of a document that an `<invoke>` later runs). */
+export function serialize(node: XmlNode): string {
+  if (typeof node === 'string') return escape(node);
+  const attributes = [...node.attributes]
+    .filter(([key]) => !key.startsWith('{'))
+    .map(([key, value]) => ` ${key}="${escape(value)}"`)
+    .join('');
+  return `<${node.name} xmlns="${node.ns}"${attributes}>${node.children.map(serialize).join('')}</${node.name}>`;
+}
