@@ -77,13 +77,24 @@ export class GraphPage {
 
   /** Drags a node onto a target in small steps: React Flow starts a drag on the first move. */
   async drag(g_uid: string, targetSession: string): Promise<void> {
-    const from = await this.interaction(g_uid).boundingBox();
-    const to = await this.session(targetSession).boundingBox();
-    if (from === null || to === null) throw new Error('node not on screen');
-    await this.page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-    await this.page.mouse.down();
-    await this.page.mouse.move(to.x + to.width / 2, to.y + to.height * 0.7, { steps: 20 });
+    await this.hold(g_uid, targetSession);
     await this.page.mouse.up();
+  }
+
+  /**
+   * Takes a node and holds it over a session, the button still down (`pressed`: already taken,
+   * it only moves there), so a test can read the drop feedback before it lets go.
+   */
+  async hold(g_uid: string, targetSession: string, { pressed = false } = {}): Promise<void> {
+    const to = await this.session(targetSession).boundingBox();
+    if (to === null) throw new Error(`session ${targetSession} not on screen`);
+    if (!pressed) {
+      const from = await this.interaction(g_uid).boundingBox();
+      if (from === null) throw new Error(`interaction ${g_uid} not on screen`);
+      await this.page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+      await this.page.mouse.down();
+    }
+    await this.page.mouse.move(to.x + to.width / 2, to.y + to.height * 0.7, { steps: 20 });
   }
 
   /** React Flow's viewport: its transform, and where the pane is on the page. */

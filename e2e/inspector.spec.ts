@@ -63,27 +63,29 @@ test.describe('the inspector on the in-browser engine', () => {
     await page.screenshot({ path: `${SHOTS}/after-drag.png` });
   });
 
-  test('(3) a refused drop shows the engine error and changes nothing', async ({ page, engine, graph }) => {
+  test('(3) a refused drop shows why and changes nothing', async ({ page, engine, graph }) => {
     await engine.quiet();
-    await engine.run({ verb: 'arrive', media: 'TMediaChat', session: 'S-OWN', g_uid: 'G-STAY' });
+    await engine.run({ verb: 'arrive', media: 'TMediaChat', session: 'S-LEFT', g_uid: 'G-STAY' });
     await engine.run({ verb: 'startSession', src: 'http://ors/app.scxml', session: 'S-OTHER' });
-    await expect(graph.interaction('G-STAY')).toBeVisible();
+    await engine.run({ verb: 'detach', session: 'S-LEFT', interactionid: 'G-STAY' });
+    await expect(graph.interaction('G-STAY')).toHaveAttribute('data-owner', '');
     const seq = await page.evaluate(() => window.__inspector?.store.getState().seq);
 
-    // Onto its own owner: the engine refuses (A6, invaliddestination: it already owns it).
-    await graph.drag('G-STAY', 'S-OWN');
+    // Detached, it has no session to ask for the move (A1): refused before anything is sent.
+    await graph.drag('G-STAY', 'S-OTHER');
     const toast = page.getByTestId('toast').last();
-    await expect(toast).toContainText('error.interaction.associate: invaliddestination');
-    await expect(toast).toContainText('already owns');
+    await expect(toast).toContainText('associate refused: invalidstate');
+    await expect(toast).toContainText('has no owner');
     await expect(page.locator('[data-testid="log-row"][data-kind="error"]').last()).toContainText(
-      'invaliddestination',
+      'invalidstate',
     );
-    await expect(graph.interaction('G-STAY')).toHaveAttribute('data-owner', 'S-OWN');
+    await expect(graph.interaction('G-STAY')).toHaveAttribute('data-owner', '');
     expect(await page.evaluate(() => window.__inspector?.store.getState().seq)).toBe(seq);
-    expect(await engine.owner('G-STAY')).toBe('S-OWN');
+    expect(await engine.owner('G-STAY')).toBeNull();
     await page.screenshot({ path: `${SHOTS}/refused-drop.png` });
-    // (Onto an ended session: the container fades out within a second, too short to drag onto
-    // reliably here; src/graph/drop-target.test.ts checks that verdict against the engine.)
+    // (A drop back on its own owner sends nothing: e2e/graph.spec.ts. Onto an ended session: the
+    // container fades out within a second, too short to drag onto reliably here;
+    // src/graph/drop-target.test.ts checks that verdict against the engine.)
   });
 
   test('(4) a move animates: the node passes strictly between source and target', async ({

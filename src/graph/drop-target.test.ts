@@ -33,15 +33,9 @@ describe('drop target', () => {
     });
   });
 
-  it('[A6] refuses a drop onto its own owner, with the engine’s reason', () => {
+  it('resolves nothing over its own owner: putting a chip back is no request', () => {
     const { store, a, containers, centre } = setup();
-    const verdict = resolveDrop(store.getState(), a.g_uid, centre(a.session), containers);
-    expect(verdict).toMatchObject({
-      kind: 'target',
-      session: a.session,
-      refusal: { code: 'invaliddestination' },
-    });
-    expect(verdict.kind === 'target' && verdict.refusal?.reason).toContain('already owns');
+    expect(resolveDrop(store.getState(), a.g_uid, centre(a.session), containers)).toEqual({ kind: 'none' });
   });
 
   it('refuses a drop onto an ended session, with the engine’s reason', () => {

@@ -6,10 +6,11 @@ import type { ContainerPlace } from './scene';
 
 /**
  * What dropping a dragged interaction at a point would do:
- * - `none`: not over a session (empty space, the Unowned area): nothing is sent;
- * - `target`: over a session: an associate is sent; `refusal` is the engine's own check on the
- *   page's model (null: it would be accepted), shown while hovering. Its own owner is a target
- *   like any other: the engine refuses it (A6, "already owns it"), and the user sees why.
+ * - `none`: not over a session (empty space, the Unowned area), or over the session that owns it:
+ *   nothing is sent and the chip goes home. Putting a chip back where it was is a cancelled drag,
+ *   not a request the engine would refuse (A6, "already owns it").
+ * - `target`: over another session: an associate is sent; `refusal` is the engine's own check on
+ *   the page's model (null: it would be accepted), shown while hovering.
  */
 export type DropVerdict =
   | { readonly kind: 'none' }
@@ -34,6 +35,7 @@ export function resolveDrop(
 ): DropVerdict {
   const session = sessionAt(containers, point)?.session;
   if (session === undefined || session === null) return NONE;
+  if (state.model.interactions.get(g_uid)?.owner === session.id) return NONE;
   return {
     kind: 'target',
     session: session.id,
