@@ -26,9 +26,23 @@ const eventScript = z.object({
 });
 type EventScript = z.infer<typeof eventScript>;
 
+interface CaseBase {
+  readonly id: string;
+  /** The section of the Recommendation the test checks, from the package's manifest. */
+  readonly section: string;
+}
+
 export type ConformanceCase =
-  | { readonly id: string; readonly source: string; readonly script: EventScript; readonly skip?: undefined }
-  | { readonly id: string; readonly skip: SkipReason };
+  | (CaseBase & { readonly source: string; readonly script: EventScript; readonly skip?: undefined })
+  | (CaseBase & { readonly skip: SkipReason });
+
+/** Test number to section, e.g. "355" to "3.2": `<assert id="355" specnum="3.2">` in manifest.xml. */
+function sections(): Map<string, string> {
+  const manifest = readFileSync(join(directory, 'manifest.xml'), 'utf8');
+  return new Map(
+    [...manifest.matchAll(/<assert\s+id="(\d+)"\s+specnum="([^"]+)"/g)].map((m) => [m[1] ?? '', m[2] ?? '']),
+  );
+}
 
 /** Every `*.txml.scxml` test of the package, in numeric order, with its event script or why it is skipped. */
 export function loadSuite(): ConformanceCase[] {
@@ -36,17 +50,20 @@ export function loadSuite(): ConformanceCase[] {
     .filter((file) => file.endsWith('.txml.scxml'))
     .map((file) => file.slice('test'.length, -'.txml.scxml'.length))
     .sort((a, b) => Number.parseInt(a, 10) - Number.parseInt(b, 10) || a.localeCompare(b));
+  const sectionOf = sections();
   return ids.map((id): ConformanceCase => {
-    const skip = SKIPPED[id.replace(/\D.*$/, '')];
-    if (skip) return { id, skip };
+    const number = id.replace(/\D.*$/, '');
+    const section = sectionOf.get(number) ?? '?';
+    const skip = SKIPPED[number];
+    if (skip) return { id, section, skip };
     const base = join(directory, `test${id}.txml`);
     let script: EventScript;
     try {
       script = eventScript.parse(JSON.parse(readFileSync(`${base}.json`, 'utf8')));
     } catch {
-      return { id, skip: 'no event script in the package (the test is manual or needs HTTP)' };
+      return { id, section, skip: 'no event script in the package (the test is manual or needs HTTP)' };
     }
-    return { id, source: readFileSync(`${base}.scxml`, 'utf8'), script };
+    return { id, section, source: readFileSync(`${base}.scxml`, 'utf8'), script };
   });
 }
 
