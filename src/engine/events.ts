@@ -6,8 +6,9 @@ import type { Resource } from './resource';
  * receives them (`session`); lifecycle events are the inspector's own record of state changes.
  * Only lifecycle events change the model (see apply.ts); ORS events are what a session is told.
  */
-export type Origin = 'traffic' | 'drag' | 'keyboard' | 'api' | 'replay';
-export const ORIGINS: readonly Origin[] = ['traffic', 'drag', 'keyboard', 'api', 'replay'];
+/** `housekeeping`: the host's own periodic purge, so that `api` holds only what someone sent. */
+export type Origin = 'traffic' | 'drag' | 'keyboard' | 'api' | 'replay' | 'housekeeping';
+export const ORIGINS: readonly Origin[] = ['traffic', 'drag', 'keyboard', 'api', 'replay', 'housekeeping'];
 
 /** Why an event happened: the accepted command that produced it. */
 export interface Cause {

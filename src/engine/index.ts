@@ -40,4 +40,5 @@ export {
 } from './model';
 export { parseResource, type Resource, type ResourceError, type ResourceInput } from './resource';
 export { modelFromSnapshot, type Snapshot } from './snapshot';
+export { pump, TrafficGenerator } from './traffic';
 export { type Validation, validateCommand } from './validate';

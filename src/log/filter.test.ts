@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Engine, type EngineEvent } from '../engine';
-import { pump, TrafficGenerator } from '../engine/traffic';
+import { Engine, type EngineEvent, pump, TrafficGenerator } from '../engine';
 import { LogBuffer, type LogRow } from '../store/log-buffer';
 import { type LogFilters, NO_FILTERS } from '../store/state';
 import { T0 } from '../store/testing';

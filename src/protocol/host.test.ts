@@ -19,9 +19,10 @@ describe('EngineHost', () => {
     expect(host.current.state.sessions.has('S-GONE')).toBe(false);
     expect(host.current.state.sessions.get('S-ALIVE')?.state).toBe('running');
     const streamed = received.flatMap((m) =>
-      m.kind === 'events' ? m.events.map((e) => `${e.name} ${e.session}`) : [],
+      m.kind === 'events' ? m.events.map((e) => `${e.name} ${e.session} ${e.cause.origin}`) : [],
     );
-    expect(streamed).toContain('session.purged S-GONE');
+    // Its own origin, not `api`: filtering on `api` shows only what someone sent.
+    expect(streamed).toContain('session.purged S-GONE housekeeping');
   });
 
   it('answers a message it cannot take with a typed error and never throws', () => {

@@ -1,5 +1,4 @@
-import { Engine, type EngineEvent, type EngineOptions } from '../engine';
-import { TrafficGenerator } from '../engine/traffic';
+import { Engine, type EngineEvent, type EngineOptions, TrafficGenerator } from '../engine';
 import { findHistory, type HistoryArchive } from './history';
 import {
   DEFAULT_TRAFFIC,
@@ -86,7 +85,7 @@ export class EngineHost {
     if (this.traffic.running) this.startTraffic();
     const { everyMs, keepMs } = options.purge ?? { everyMs: 10_000, keepMs: 60_000 };
     this.purgeTimer = setInterval(
-      () => this.engine.execute({ verb: 'purge', before: Date.now() - keepMs, origin: 'api' }),
+      () => this.engine.execute({ verb: 'purge', before: Date.now() - keepMs, origin: 'housekeeping' }),
       everyMs,
     );
   }

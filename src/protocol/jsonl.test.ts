@@ -33,4 +33,18 @@ describe('runJsonLines (npm run replay)', () => {
     const origins = out.flatMap((l) => (l.type === 'event' ? [l.cause.origin] : []));
     expect(origins).toEqual([...Array(5).fill('replay'), ...Array(3).fill('api')]);
   });
+
+  it('refuses a __proto__ udata key with badcommand, and stores constructor as data', () => {
+    const engine = new Engine({ clock: () => 1 });
+    const lines = [
+      '{"verb":"arrive","media":"TMediaVoice","session":"S-A","g_uid":"G1","udata":{"__proto__":"x","lang":"fr"}}',
+      '{"verb":"arrive","media":"TMediaVoice","session":"S-A","g_uid":"G1","udata":{"constructor":"c","lang":"fr"}}',
+      '{"verb":"setuData","session":"S-A","interactionid":"G1","udata":{"__proto__":{"polluted":true}}}',
+    ];
+    const errors = [...runJsonLines(engine, lines)].flatMap((l) =>
+      l.type === 'error' ? [`line ${l.line} ${l.error.code} ${l.error.field}`] : [],
+    );
+    expect(errors).toEqual(['line 1 badcommand udata.__proto__', 'line 3 badcommand udata.__proto__']);
+    expect(engine.state.interactions.get('G1')?.udata).toEqual({ constructor: 'c', lang: 'fr' });
+  });
 });

@@ -54,7 +54,8 @@ const seed = z
 
 /**
  * Requests are validated here; the command inside is only checked to be an object, because the
- * engine validates commands itself (E1) and answers with its own typed error.
+ * engine validates commands itself (E1) and answers with its own typed error. It is passed on as
+ * sent, not copied: zod's record would drop a `__proto__` key, which the engine must see to refuse.
  */
 export const requestSchema = z.discriminatedUnion('type', [
   z
@@ -62,7 +63,10 @@ export const requestSchema = z.discriminatedUnion('type', [
       v: version,
       type: z.literal('command'),
       id: requestId,
-      command: z.record(z.string(), z.unknown()),
+      command: z.custom<object>(
+        (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+        'must be a JSON object',
+      ),
     })
     .strict(),
   z
@@ -111,7 +115,6 @@ export const requestSchema = z.discriminatedUnion('type', [
 ]);
 
 export type Request = z.infer<typeof requestSchema>;
-export type RequestType = Request['type'];
 
 export type HistoryQuery = Pick<Extract<Request, { type: 'history' }>, 'of' | 'target'>;
 
@@ -171,8 +174,6 @@ export type HostMessage =
   /** A batch of journaled events, `seq` contiguous, continuing the previous batch or snapshot. */
   | { readonly v: 1; readonly kind: 'events'; readonly events: readonly EngineEvent[] }
   | { readonly v: 1; readonly kind: 'traffic'; readonly traffic: TrafficStatus };
-
-export type Outgoing<K extends HostMessage['kind']> = Extract<HostMessage, { kind: K }>;
 
 export type ParsedRequest =
   | { ok: true; request: Request }

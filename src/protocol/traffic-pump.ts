@@ -1,5 +1,4 @@
-import type { Engine } from '../engine';
-import { pump, type TrafficGenerator } from '../engine/traffic';
+import { type Engine, pump, type TrafficGenerator } from '../engine';
 
 /**
  * Drives a traffic generator at a rate in events per second from a coarse timer. The budget

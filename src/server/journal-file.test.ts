@@ -156,5 +156,41 @@ describe('the journal file', () => {
     await expect(JournalFile.open(path, { warn: () => {} })).rejects.toThrow(
       'line 2 is not a checkpoint that starts the file',
     );
+    // A checkpoint without its id counters (as written before they existed).
+    const withoutIds = (text[0] ?? '').replace(/"ids":\{[^}]*\},/, '');
+    expect(withoutIds).not.toBe(text[0]);
+    writeFileSync(path, [withoutIds, ...text.slice(1)].join('\n'));
+    await expect(JournalFile.open(path, { warn: () => {} })).rejects.toThrow(
+      'line 1 is not a checkpoint that starts the file',
+    );
+  });
+
+  it('gives no id twice across a purge, a compaction and a restart from the file', async () => {
+    const path = tempFile();
+    const created = new Set<string>();
+    const arrive = (engine: Engine) => {
+      const result = engine.dispatch({ verb: 'arrive', media: 'TMediaVoice' });
+      for (const event of result.ok ? result.events : [])
+        if (event.name === 'interaction.created') created.add(event.data.interaction.g_uid);
+      return engine.state.interactions.get([...created].at(-1) as string);
+    };
+    await session(
+      path,
+      (engine) => {
+        const gone = arrive(engine);
+        if (gone?.owner == null) throw new Error('no arrival');
+        engine.dispatch({ verb: 'terminate', session: gone.owner, interactionid: gone.g_uid });
+        engine.dispatch({ verb: 'endSession', session: gone.owner });
+        engine.dispatch({ verb: 'purge', before: Date.now() + 1 });
+        for (let i = 0; i < 30; i++) arrive(engine);
+      },
+      { compactAfter: 100 },
+    );
+    expect(lines(path)[0]).toMatchObject({ type: 'checkpoint' });
+    await session(path, (engine) => {
+      arrive(engine);
+    });
+    // 32 arrivals, 32 different g_uids.
+    expect(created.size).toBe(32);
   });
 });

@@ -125,6 +125,9 @@ function isSnapshotAt(value: unknown, seq: unknown): value is Snapshot {
   return (
     typeof seq === 'number' &&
     snapshot.seq === seq &&
+    // Without its id counters, the engine would give again the ids of records purged before it.
+    typeof snapshot.ids === 'object' &&
+    snapshot.ids !== null &&
     Array.isArray(snapshot.sessions) &&
     Array.isArray(snapshot.interactions)
   );
