@@ -41,7 +41,12 @@ export const DEFAULT_TRAFFIC: TrafficStatus = { running: true, rate: 20, seed: 1
 
 /** The result of a command as the wire carries it: its events arrive in the event stream. */
 export type WireResult =
-  | { readonly ok: true; readonly command: number | null; readonly firstSeq: number; readonly lastSeq: number }
+  | {
+      readonly ok: true;
+      readonly command: number | null;
+      readonly firstSeq: number;
+      readonly lastSeq: number;
+    }
   | { readonly ok: false; readonly error: CommandError };
 
 const requestId = z.number().int().nonnegative();
