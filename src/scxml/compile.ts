@@ -32,13 +32,17 @@ export function compileElement(root: XmlElement): ScxmlDocument {
     fail(root, `the root element must be <scxml> in ${SCXML_NS}, not <${root.name}> in "${root.ns}"`);
   }
   const datamodel = root.attributes.get('datamodel');
-  if (datamodel !== undefined && datamodel !== 'ecmascript') {
-    fail(root, `datamodel "${datamodel}" is not supported (only "ecmascript")`);
+  if (datamodel !== undefined && datamodel !== 'ecmascript' && datamodel !== 'null') {
+    fail(root, `datamodel "${datamodel}" is not supported (only "ecmascript" and "null")`);
   }
   const binding = root.attributes.get('binding') ?? 'early';
   if (binding !== 'early' && binding !== 'late')
     fail(root, `binding must be "early" or "late", not "${binding}"`);
-  return new Compiler().document(root, binding === 'late' ? 'late' : 'early');
+  return new Compiler().document(
+    root,
+    datamodel === 'null' ? 'null' : 'ecmascript',
+    binding === 'late' ? 'late' : 'early',
+  );
 }
 
 class Compiler {
@@ -48,7 +52,7 @@ class Compiler {
   private transitionCount = 0;
   private generatedIds = 0;
 
-  document(root: XmlElement, binding: 'early' | 'late'): ScxmlDocument {
+  document(root: XmlElement, datamodel: 'ecmascript' | 'null', binding: 'early' | 'late'): ScxmlDocument {
     const scxml = this.state(root, 'scxml', null);
     for (const { transition, ids, element } of this.pending) {
       transition.targets = ids.map((id) => this.byId.get(id) ?? fail(element, `no state has the id "${id}"`));
@@ -58,6 +62,7 @@ class Compiler {
       .map((child) => this.action(child));
     return {
       name: root.attributes.get('name') ?? null,
+      datamodel,
       binding,
       root: scxml,
       states: this.states,

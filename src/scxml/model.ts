@@ -4,6 +4,8 @@ import type { XmlElement } from './xml';
 /** A compiled SCXML document: states in document order, ids resolved, executable content typed. */
 export interface ScxmlDocument {
   readonly name: string | null;
+  /** `null`: no data, no scripts, only `In()` (section B.1). */
+  readonly datamodel: 'ecmascript' | 'null';
   readonly binding: 'early' | 'late';
   /** The `<scxml>` element as the root state; `states[0]`. */
   readonly root: StateNode;

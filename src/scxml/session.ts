@@ -16,6 +16,7 @@ import {
   type Transition,
   type ValueSource,
 } from './model';
+import { NullDatamodel } from './null-datamodel';
 import { ScriptError, type ScriptRealm, type ScriptValue } from './script/realm';
 import {
   atomicStates,
@@ -113,7 +114,7 @@ export class Session implements MachineState {
     private readonly parent: ParentLink | null = null,
     private readonly passedData: Readonly<Record<string, ScriptValue>> = {},
   ) {
-    this.realm = host.createRealm();
+    this.realm = document.datamodel === 'null' ? new NullDatamodel() : host.createRealm();
   }
 
   get name(): string | null {
