@@ -5,6 +5,7 @@ import { LogPanel } from '../log/LogPanel';
 import { InspectorProvider } from '../store/react';
 import { Header } from './Header';
 import { MoveAnnouncer } from './MoveAnnouncer';
+import { OfflineBanner } from './OfflineBanner';
 import type { Inspector } from './open-inspector';
 import { SkipLinks } from './SkipLinks';
 import { Toasts } from './Toasts';
@@ -27,6 +28,7 @@ function Page() {
     <div className="app">
       <SkipLinks />
       <Header />
+      <OfflineBanner />
       <main className="workspace">
         <section className="graph-pane" aria-label="Sessions and interactions">
           <GraphView />

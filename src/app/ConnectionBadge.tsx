@@ -1,15 +1,25 @@
 import { useInspector } from '../store/react';
 import { selectConnection } from '../store/selectors';
+import type { InspectorState } from '../store/state';
+
+/** What the badge says of the link. No host has answered yet (no role known): it cannot reach one. */
+export function linkLabel({ role, status }: InspectorState['connection']): string {
+  switch (status.state) {
+    case 'reconnecting':
+      return role === null
+        ? `cannot reach (attempt ${status.attempt})`
+        : `reconnecting (attempt ${status.attempt})`;
+    case 'closed':
+      return `closed: ${status.reason}`;
+    default:
+      return status.state;
+  }
+}
 
 /** Always visible: which engine, which role, and whether the link is up. */
 export function ConnectionBadge() {
-  const { kind, role, status } = useInspector(selectConnection);
-  const label =
-    status.state === 'reconnecting'
-      ? `reconnecting (attempt ${status.attempt})`
-      : status.state === 'closed'
-        ? `closed: ${status.reason}`
-        : status.state;
+  const connection = useInspector(selectConnection);
+  const { kind, role, status } = connection;
   return (
     <output
       className={`connection connection-${status.state}`}
@@ -17,7 +27,7 @@ export function ConnectionBadge() {
       aria-live="polite"
     >
       <span className="connection-dot" aria-hidden="true" />
-      {kind === 'worker' ? 'in-browser engine' : 'remote engine'} · {label}
+      {kind === 'worker' ? 'in-browser engine' : 'remote engine'} · {linkLabel(connection)}
       {role === 'viewer' ? ' · viewer (read-only)' : ''}
     </output>
   );

@@ -26,7 +26,8 @@ export function openInspector(url: URL): Inspector {
     link.engine === null
       ? new WorkerConnection()
       : new SocketConnection(link.engine, link.token === null ? {} : { token: link.token });
-  const store = createInspectorStore(connection.kind, connection.role);
+  // No role until the host answers: a URL that never does grants none.
+  const store = createInspectorStore(connection.kind, null);
   for (const problem of link.problems)
     store.getState().toast({ tone: 'error', title: 'Link', text: problem });
   const ready = bindConnection(store, connection).then(async () => {

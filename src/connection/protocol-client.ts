@@ -45,6 +45,8 @@ export abstract class ProtocolClient implements Connection {
   private readonly snapshotWaiters: ((snapshot: Snapshot) => void)[] = [];
 
   protected abstract post(message: unknown): void;
+  /** Whether a message posted now goes out now (not into a buffer that sends it later). */
+  protected abstract linked(): boolean;
   protected abstract open(): void;
   protected abstract close(): void;
 
@@ -64,19 +66,19 @@ export abstract class ProtocolClient implements Connection {
   }
 
   async command(command: Command): Promise<WireResult> {
-    const reply = await this.request({ type: 'command', command });
+    const reply = await this.write({ type: 'command', command });
     if (reply.type !== 'command') throw unexpected(reply);
     return reply.result;
   }
 
   async traffic(change: TrafficChange): Promise<TrafficStatus> {
-    const reply = await this.request({ type: 'traffic', ...change });
+    const reply = await this.write({ type: 'traffic', ...change });
     if (reply.type !== 'traffic') throw unexpected(reply);
     return reply.traffic;
   }
 
   async reset(seed?: number): Promise<void> {
-    await this.request(seed === undefined ? { type: 'reset' } : { type: 'reset', seed });
+    await this.write(seed === undefined ? { type: 'reset' } : { type: 'reset', seed });
   }
 
   async history(query: HistoryQuery): Promise<History> {
@@ -165,6 +167,19 @@ export abstract class ProtocolClient implements Connection {
     }
     this.lastSeq = events[events.length - 1]?.seq ?? this.lastSeq;
     this.listener?.events(events);
+  }
+
+  /**
+   * A request that changes the engine goes out now or not at all: held back while the link is
+   * down, it would run later, against an engine the user no longer sees.
+   */
+  private write(body: RequestBody): Promise<ReplyBody> {
+    if (!this.linked()) {
+      return Promise.reject(
+        new ConnectionError('offline', 'connection', 'not connected to the engine: nothing was sent'),
+      );
+    }
+    return this.request(body);
   }
 
   private request(body: RequestBody): Promise<ReplyBody> {

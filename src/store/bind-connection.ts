@@ -1,5 +1,6 @@
 import type { Connection } from '../connection/types';
 import { FrameBatcher, type Schedule } from './frame-batcher';
+import { settleUnsettled } from './settle';
 import type { InspectorStore } from './store';
 
 /**
@@ -39,6 +40,7 @@ export function bindConnection(
           text: `reconnected: resumed after seq ${after}, caught up to seq ${seq}, nothing lost`,
         });
       }
+      settleUnsettled(store, mode);
     },
   });
 }

@@ -1,4 +1,4 @@
-import type { InspectorState } from './state';
+import { canWrite, type InspectorState } from './state';
 import type { InspectorActions } from './store';
 
 /**
@@ -18,5 +18,6 @@ export const selectFollow = (s: S) => s.follow;
 export const selectPausedAt = (s: S) => s.pausedAt;
 export const selectTraffic = (s: S) => s.traffic;
 export const selectConnection = (s: S) => s.connection;
-export const selectCanWrite = (s: S) => s.connection.role === 'operator';
+export const selectCanWrite = (s: S) => canWrite(s.connection);
 export const selectToasts = (s: S) => s.toasts;
+export const selectEpoch = (s: S) => s.epoch;

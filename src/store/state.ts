@@ -46,7 +46,8 @@ export interface Toast {
 export interface InspectorState {
   readonly connection: {
     readonly kind: ConnectionKind;
-    readonly role: Role;
+    /** What the host granted; null until a host has answered (a URL that never did). */
+    readonly role: Role | null;
     readonly status: ConnectionStatus;
   };
   /** One engine's life; a new epoch (a reset) clears everything. */
@@ -72,4 +73,23 @@ export interface InspectorState {
   readonly pausedAt: number;
   readonly traffic: TrafficStatus;
   readonly toasts: readonly Toast[];
+  /** Commands in flight when the link dropped, oldest first: settled after the resync. */
+  readonly unsettled: readonly Unsettled[];
+}
+
+/** A command the engine may or may not have run: its reply was lost with the link. */
+export interface Unsettled {
+  readonly verb: string;
+  /** Its `requestid` (actions carry one), by which the journal names its events; else null. */
+  readonly requestid: string | null;
+  /** The log's `total` when it was sent: its events, if any, come after. */
+  readonly sentAt: number;
+}
+
+/**
+ * Whether the page may change the engine: an operator, on a live link. Offline, nothing is
+ * queued to run later against an engine the user no longer sees.
+ */
+export function canWrite(connection: InspectorState['connection']): boolean {
+  return connection.role === 'operator' && connection.status.state === 'connected';
 }

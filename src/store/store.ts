@@ -5,7 +5,14 @@ import { DEFAULT_TRAFFIC, type TrafficStatus } from '../protocol/messages';
 import type { Role } from '../protocol/role';
 import { applyBatch } from './apply-batch';
 import { LogBuffer, type LogRow } from './log-buffer';
-import { type InspectorState, type LogFilters, NO_FILTERS, type Selection, type Toast } from './state';
+import {
+  type InspectorState,
+  type LogFilters,
+  NO_FILTERS,
+  type Selection,
+  type Toast,
+  type Unsettled,
+} from './state';
 
 /** What the UI may do to the store. Commands to the engine are actions (src/store/actions). */
 export interface InspectorActions {
@@ -26,13 +33,20 @@ export interface InspectorActions {
   resumeLog(): void;
   toast(toast: Omit<Toast, 'id'>): void;
   dismissToast(id: number): void;
+  /** A command whose outcome the lost link hid; `settle` it after the resync (settle.ts). */
+  addUnsettled(command: Unsettled): void;
+  /** Forgets what the resync settled. */
+  clearUnsettled(): void;
 }
 
 export type InspectorStore = StoreApi<InspectorState & InspectorActions>;
 
 let toastIds = 0;
 
-export function initialState(kind: ConnectionKind = 'worker', role: Role = 'operator'): InspectorState {
+export function initialState(
+  kind: ConnectionKind = 'worker',
+  role: Role | null = 'operator',
+): InspectorState {
   return {
     connection: { kind, role, status: { state: 'connecting' } },
     epoch: null,
@@ -49,6 +63,7 @@ export function initialState(kind: ConnectionKind = 'worker', role: Role = 'oper
     pausedAt: 0,
     traffic: DEFAULT_TRAFFIC,
     toasts: [],
+    unsettled: [],
   };
 }
 
@@ -58,7 +73,7 @@ export function initialState(kind: ConnectionKind = 'worker', role: Role = 'oper
  */
 export function createInspectorStore(
   kind: ConnectionKind = 'worker',
-  role: Role = 'operator',
+  role: Role | null = 'operator',
 ): InspectorStore {
   return createStore<InspectorState & InspectorActions>()((set, get) => ({
     ...initialState(kind, role),
@@ -143,6 +158,14 @@ export function createInspectorStore(
     toast(toast) {
       const id = ++toastIds;
       set({ toasts: [...get().toasts, { ...toast, id }].slice(-5) });
+    },
+
+    addUnsettled(command) {
+      set({ unsettled: [...get().unsettled, command] });
+    },
+
+    clearUnsettled() {
+      set({ unsettled: [] });
     },
 
     dismissToast(id) {

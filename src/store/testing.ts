@@ -23,6 +23,7 @@ export function engineWithStore(role: Role = 'operator') {
   const engine = new Engine({ clock: () => T0 });
   const store = createInspectorStore('worker', role);
   store.getState().loadSnapshot({ epoch: 'test', snapshot: engine.snapshot(), traffic: DEFAULT_TRAFFIC });
+  store.getState().setConnection({ state: 'connected', role });
   const connection = new EngineConnection(engine, store, role);
   const run = (command: Command): readonly EngineEvent[] => {
     const result = engine.execute(command);

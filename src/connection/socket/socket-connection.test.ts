@@ -101,6 +101,8 @@ describe('SocketConnection across a lost link', () => {
     const heldSeq = lastSeq(away.recorder);
     dropLinks(running);
     await away.recorder.until(() => away.recorder.statuses.at(-1)?.state === 'reconnecting');
+    // The other page lost its link too, and writes nothing until it has it back.
+    await other.recorder.until(() => other.recorder.statuses.at(-1)?.state === 'connected');
     await other.connection.reset(9);
     for (let i = 0; i < 10; i++) running.host.current.dispatch({ verb: 'arrive', media: 'TMediaVoice' });
     expect(running.host.seq).toBeGreaterThan(heldSeq);

@@ -14,8 +14,9 @@ export interface SocketConnectionOptions {
 /**
  * The remote engine: the protocol over socket.io to `npm run server` (docs/server.md). It
  * reconnects by itself, with backoff, and resumes from the last event it holds; ProtocolClient
- * keeps the stream gap-free. Requests made while the link is down wait in socket.io's buffer and
- * go out when it is back; requests that were already sent when it dropped are rejected.
+ * keeps the stream gap-free. Writes (commands, traffic, reset) made while the link is down are
+ * refused at once, never left in socket.io's buffer; those already sent when it dropped are
+ * rejected as `disconnected`: their outcome is unknown until the resync.
  */
 export class SocketConnection extends ProtocolClient {
   readonly kind = 'socket' as const;
@@ -65,6 +66,10 @@ export class SocketConnection extends ProtocolClient {
 
   protected post(message: unknown): void {
     this.socket?.emit(SOCKET_EVENT, message);
+  }
+
+  protected linked(): boolean {
+    return this.socket?.connected === true;
   }
 
   protected close(): void {

@@ -25,6 +25,10 @@ export class WorkerConnection extends ProtocolClient {
     this.port?.postMessage(message);
   }
 
+  protected linked(): boolean {
+    return this.port !== null;
+  }
+
   protected close(): void {
     this.port?.terminate?.();
     this.port?.close?.();

@@ -1,6 +1,6 @@
 import { type CommandError, dryRun, type Origin } from '../../engine';
 import type { WireResult } from '../../protocol/messages';
-import type { InspectorState } from '../state';
+import { canWrite, type InspectorState } from '../state';
 import type { ActionContext } from './context';
 import { reportRefusal, sendCommand } from './send-command';
 
@@ -18,11 +18,12 @@ export function checkAssociate(
   state: Pick<InspectorState, 'model' | 'connection'>,
   request: AssociateRequest,
 ): CommandError | null {
-  if (state.connection.role !== 'operator') {
+  if (!canWrite(state.connection)) {
+    const offline = state.connection.status.state !== 'connected';
     return {
       code: 'invalidstate',
-      field: 'role',
-      reason: 'a viewer may not move interactions',
+      field: offline ? 'connection' : 'role',
+      reason: offline ? 'not connected to the engine' : 'a viewer may not move interactions',
       verb: 'associate',
     };
   }
