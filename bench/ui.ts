@@ -7,7 +7,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { chromium, type Page } from '@playwright/test';
-import { DETAIL_ZOOM } from '../src/graph/use-detail';
+import { DETAIL_ZOOM } from '../src/graph/close/use-detail';
 import { fmt, percentile, report } from './measure';
 import { startPreview } from './serve';
 

@@ -1,3 +1,4 @@
+import { DETAIL_ZOOM } from '../src/graph/close/use-detail';
 import {
   CHIP_HEIGHT,
   CHIP_WIDTH,
@@ -5,8 +6,7 @@ import {
   chipOffset,
   sessionHeight,
   slotOrigin,
-} from '../src/graph/layout';
-import { DETAIL_ZOOM } from '../src/graph/use-detail';
+} from '../src/graph/scene/layout';
 import { expect, test } from './fixtures';
 
 const SHOTS = 'test-results/screenshots';

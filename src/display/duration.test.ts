@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAge } from './age';
+import { formatAge } from './duration';
 
 describe('formatAge', () => {
   it('reads in seconds, then minutes, then hours', () => {

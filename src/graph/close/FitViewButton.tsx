@@ -1,5 +1,5 @@
 import { ControlButton, useReactFlow } from '@xyflow/react';
-import type { Rect } from './layout';
+import type { Rect } from '../scene/layout';
 import { prefersReducedMotion } from './reduced-motion';
 
 /**

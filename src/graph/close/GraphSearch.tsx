@@ -1,8 +1,8 @@
 import { useReactFlow } from '@xyflow/react';
 import { type FormEvent, useState } from 'react';
-import { useActionContext } from '../store/react';
+import { useActionContext } from '../../store/react';
+import type { SearchHit } from '../scene/search';
 import { prefersReducedMotion } from './reduced-motion';
-import type { SearchHit } from './search';
 
 /** Finds a session or an interaction by id (full, short g_uid, or a prefix), centres on it, selects it. */
 export function GraphSearch({ find }: { find: (query: string) => SearchHit | null }) {

@@ -1,10 +1,10 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo, useRef } from 'react';
+import { type InteractionFlowNode, type InteractionLook, interactionTitle } from '../controller/nodes';
+import { useLook } from '../looks/use-look';
 import { MediaIcon } from './MediaIcon';
-import { type InteractionFlowNode, type InteractionLook, interactionTitle } from './nodes';
 import { useDetailed } from './use-detail';
 import { useFlight } from './use-flight';
-import { useLook } from './use-look';
 
 /**
  * An interaction: its short g_uid, its media at a glance (glyph and colour), its state. Its node's

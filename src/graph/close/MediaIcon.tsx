@@ -1,4 +1,4 @@
-import type { MediaKind } from './media-kind';
+import type { MediaKind } from '../../display/media-kind';
 
 /** One glyph per media kind, drawn in the node's media colour (currentColor). */
 const PATHS: Readonly<Record<MediaKind, string>> = {

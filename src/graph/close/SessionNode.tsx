@@ -1,9 +1,9 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { formatAge } from './age';
-import { interactionCount, type SessionFlowNode, type SessionLook, sessionTitle } from './nodes';
-import { useLook } from './use-look';
-import { useNow } from './use-now';
+import { formatAge } from '../../display/duration';
+import { useNow } from '../../display/use-now';
+import { interactionCount, type SessionFlowNode, type SessionLook, sessionTitle } from '../controller/nodes';
+import { useLook } from '../looks/use-look';
 
 /** A running (or fading) session: a container its interactions sit in. Never drawn far out. */
 function SessionNodeView({ id }: NodeProps<SessionFlowNode>) {

@@ -1,7 +1,7 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import type { UnownedFlowNode, UnownedLook } from './nodes';
-import { useLook } from './use-look';
+import type { UnownedFlowNode, UnownedLook } from '../controller/nodes';
+import { useLook } from '../looks/use-look';
 
 /** Where interactions without an owner wait: detached, released, or being routed. */
 function UnownedNodeView({ id }: NodeProps<UnownedFlowNode>) {

@@ -3,13 +3,13 @@ import { cleanup, render as renderDom, screen } from '@testing-library/react';
 import { type NodeProps, ReactFlowProvider } from '@xyflow/react';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { InteractionFlowNode, InteractionLook, SessionFlowNode, SessionLook } from '../controller/nodes';
+import { NodeLooks } from '../looks/looks';
+import { LooksProvider } from '../looks/use-look';
 import { InteractionNode } from './InteractionNode';
-import { NodeLooks } from './looks';
-import type { InteractionFlowNode, InteractionLook, SessionFlowNode, SessionLook } from './nodes';
 import { SessionNode } from './SessionNode';
 import { DetailProvider } from './use-detail';
 import { FLIGHT_EASING } from './use-flight';
-import { LooksProvider } from './use-look';
 
 afterEach(() => {
   cleanup();

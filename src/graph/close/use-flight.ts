@@ -1,5 +1,5 @@
 import { type RefObject, useLayoutEffect } from 'react';
-import type { Flight } from './animation';
+import type { Flight } from '../scene/animation';
 
 /** easeInOutCubic (animation.ts) as a CSS timing function, for the compositor. */
 export const FLIGHT_EASING = 'cubic-bezier(0.65, 0, 0.35, 1)';

@@ -1,11 +1,11 @@
 import type { ReactFlowState } from '@xyflow/react';
 import { describe, expect, it } from 'vitest';
-import { engineWithStore } from '../store/testing';
-import { FLIGHT_MS } from './animation';
-import { GraphController } from './graph-controller';
-import { contains, type Rect } from './layout';
-import { interactionNodeId, sessionNodeId } from './scene';
-import { graphInput } from './testing';
+import { engineWithStore } from '../../store/testing';
+import { GraphController } from '../controller/graph-controller';
+import { FLIGHT_MS } from '../scene/animation';
+import { contains, type Rect } from '../scene/layout';
+import { interactionNodeId, sessionNodeId } from '../scene/scene';
+import { graphInput } from '../scene/testing';
 import { AREA_TILE, sameArea, selectArea } from './view-area';
 
 const state = (x: number, y: number, zoom: number) =>

@@ -1,5 +1,5 @@
 import type { ReactFlowState } from '@xyflow/react';
-import type { Rect } from './layout';
+import type { Rect } from '../scene/layout';
 
 /** The area is snapped to tiles this big (flow coordinates), so that it changes once per tile. */
 export const AREA_TILE = 500;

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { engineWithStore } from '../store/testing';
-import { FLASH_MS, FLIGHT_MS, flightPosition } from './animation';
+import { engineWithStore } from '../../store/testing';
+import { FLASH_MS, FLIGHT_MS, flightPosition } from '../scene/animation';
+import { chipOffset, type XY } from '../scene/layout';
+import { interactionNodeId, sessionNodeId, UNOWNED_NODE_ID } from '../scene/scene';
+import { graphInput } from '../scene/testing';
 import { GraphController, type GraphInput, MAX_FLIGHTS } from './graph-controller';
-import { chipOffset, type XY } from './layout';
 import type { GraphNode, InteractionLook, SessionLook, UnownedLook } from './nodes';
-import { interactionNodeId, sessionNodeId, UNOWNED_NODE_ID } from './scene';
-import { graphInput } from './testing';
 
 function byId(nodes: readonly GraphNode[], id: string): GraphNode {
   const node = nodes.find((n) => n.id === id);

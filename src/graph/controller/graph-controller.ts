@@ -1,15 +1,28 @@
-import type { Model } from '../engine';
-import type { Move, Selection } from '../store/state';
-import { FLASH_MS, type Flight, flightPosition, HIGHLIGHT_MS, isFlying, startFlight } from './animation';
-import type { DropVerdict } from './drop-target';
-import { FadeTracker } from './fades';
-import type { FarFrame } from './far-paint';
-import type { Rect, XY } from './layout';
-import { NodeLooks } from './looks';
+import type { Model } from '../../engine/index';
+import type { Move, Selection } from '../../store/state';
+import type { DropVerdict } from '../drag/drop-target';
+import type { FarFrame } from '../far/far-paint';
+import { NodeLooks } from '../looks/looks';
+import {
+  FLASH_MS,
+  type Flight,
+  flightPosition,
+  HIGHLIGHT_MS,
+  isFlying,
+  startFlight,
+} from '../scene/animation';
+import { FadeTracker } from '../scene/fades';
+import type { Rect, XY } from '../scene/layout';
+import {
+  buildScene,
+  type ContainerPlace,
+  containerFor,
+  type InteractionPlace,
+  type Scene,
+} from '../scene/scene';
+import { SceneSlots } from '../scene/scene-slots';
+import { findInScene, type SearchHit } from '../scene/search';
 import { type GraphNode, NodeDeriver, type Overlays } from './nodes';
-import { buildScene, type ContainerPlace, containerFor, type InteractionPlace, type Scene } from './scene';
-import { SceneSlots } from './scene-slots';
-import { findInScene, type SearchHit } from './search';
 
 export interface GraphInput {
   readonly model: Model;

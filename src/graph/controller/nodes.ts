@@ -1,13 +1,13 @@
 import type { Node } from '@xyflow/react';
-import { type InteractionState, type MediaName, type SessionState, shortGuid } from '../engine';
-import type { Selection } from '../store/state';
-import type { Flight } from './animation';
-import type { DropVerdict } from './drop-target';
-import { CHIP_HEIGHT, CHIP_WIDTH, overlaps, type Rect, ROWS_PER_CELL, type XY } from './layout';
-import type { NodeLooks } from './looks';
-import { MEDIA_LABELS, type MediaKind, mediaKind } from './media-kind';
-import { Memo } from './memo';
-import { type ContainerPlace, type InteractionPlace, type Scene, UNOWNED_NODE_ID } from './scene';
+import { MEDIA_LABELS, type MediaKind, mediaKind } from '../../display/media-kind';
+import { type InteractionState, type MediaName, type SessionState, shortGuid } from '../../engine/index';
+import type { Selection } from '../../store/state';
+import type { DropVerdict } from '../drag/drop-target';
+import type { NodeLooks } from '../looks/looks';
+import type { Flight } from '../scene/animation';
+import { CHIP_HEIGHT, CHIP_WIDTH, overlaps, type Rect, ROWS_PER_CELL, type XY } from '../scene/layout';
+import { Memo } from '../scene/memo';
+import { type ContainerPlace, type InteractionPlace, type Scene, UNOWNED_NODE_ID } from '../scene/scene';
 
 /**
  * What React Flow holds of a node: what it is, where it is. A node's data never changes while it

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Phase } from '../store/frame-pacer';
-import { engineWithStore } from '../store/testing';
+import type { Phase } from '../../store/frame-pacer';
+import { engineWithStore } from '../../store/testing';
 import { GraphFeed } from './use-graph-feed';
 
 /** A feed on a pacer that runs what it was asked only when the test says (`frame`). */

@@ -1,8 +1,8 @@
 import { useState, useSyncExternalStore } from 'react';
-import type { Model } from '../engine';
-import { type FramePacer, framePacer } from '../store/frame-pacer';
-import type { Move } from '../store/state';
-import type { InspectorStore } from '../store/store';
+import type { Model } from '../../engine/index';
+import { type FramePacer, framePacer } from '../../store/frame-pacer';
+import type { Move } from '../../store/state';
+import type { InspectorStore } from '../../store/store';
 
 /** What the graph draws from the store, as of its last redraw. */
 export interface GraphFeedState {

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { framePacer } from '../store/frame-pacer';
+import { framePacer } from '../../store/frame-pacer';
 import type { GraphController } from './graph-controller';
 
 /**

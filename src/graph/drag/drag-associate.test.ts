@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { WireResult } from '../protocol/messages';
-import type { AssociateRequest } from '../store/actions/associate';
-import { engineWithStore } from '../store/testing';
+import type { WireResult } from '../../protocol/messages';
+import type { AssociateRequest } from '../../store/actions/associate';
+import { engineWithStore } from '../../store/testing';
+import { centreOf, sceneOf } from '../scene/testing';
 import { createDragAssociate } from './drag-associate';
 import type { DropVerdict } from './drop-target';
-import { centreOf, sceneOf } from './testing';
 
 const ACCEPTED: WireResult = { ok: true, command: 1, firstSeq: 1, lastSeq: 6 };
 const REFUSED: WireResult = {

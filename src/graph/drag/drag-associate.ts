@@ -1,9 +1,9 @@
-import type { WireResult } from '../protocol/messages';
-import type { AssociateRequest } from '../store/actions/associate';
-import type { InspectorState } from '../store/state';
+import type { WireResult } from '../../protocol/messages';
+import type { AssociateRequest } from '../../store/actions/associate';
+import type { InspectorState } from '../../store/state';
+import type { XY } from '../scene/layout';
+import type { ContainerPlace } from '../scene/scene';
 import { type DropVerdict, resolveDrop, sameVerdict } from './drop-target';
-import type { XY } from './layout';
-import type { ContainerPlace } from './scene';
 
 /**
  * Drag-to-associate as a plain gesture controller (xyflow-style: no React; a thin hook mounts it

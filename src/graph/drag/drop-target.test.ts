@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { engineWithStore } from '../store/testing';
+import { engineWithStore } from '../../store/testing';
+import { centreOf, sceneOf } from '../scene/testing';
 import { resolveDrop, sessionAt } from './drop-target';
-import { centreOf, sceneOf } from './testing';
 
 /** A store with three sessions (the last ended), each drawn, and the centre of each container. */
 function setup(role: 'operator' | 'viewer' = 'operator') {

@@ -1,8 +1,8 @@
-import type { CommandError } from '../engine';
-import { checkAssociate } from '../store/actions/associate';
-import type { InspectorState } from '../store/state';
-import { contains, type XY } from './layout';
-import type { ContainerPlace } from './scene';
+import type { CommandError } from '../../engine/index';
+import { checkAssociate } from '../../store/actions/associate';
+import type { InspectorState } from '../../store/state';
+import { contains, type XY } from '../scene/layout';
+import type { ContainerPlace } from '../scene/scene';
 
 /**
  * What dropping a dragged interaction at a point would do:

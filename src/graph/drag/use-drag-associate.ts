@@ -1,11 +1,11 @@
 import { type OnNodeDrag, type OnNodesChange, useReactFlow } from '@xyflow/react';
 import { useMemo } from 'react';
-import { associate } from '../store/actions/associate';
-import { useActionContext } from '../store/react';
+import { associate } from '../../store/actions/associate';
+import { useActionContext } from '../../store/react';
+import type { GraphController } from '../controller/graph-controller';
+import type { GraphNode } from '../controller/nodes';
+import type { XY } from '../scene/layout';
 import { createDragAssociate } from './drag-associate';
-import type { GraphController } from './graph-controller';
-import type { XY } from './layout';
-import type { GraphNode } from './nodes';
 
 export interface DragHandlers {
   readonly onNodeDragStart: OnNodeDrag<GraphNode>;

@@ -1,7 +1,7 @@
 import { Panel, type ReactFlowState, useReactFlow, useStore } from '@xyflow/react';
 import { type PointerEvent, useCallback, useRef } from 'react';
+import type { Rect } from '../scene/layout';
 import type { FarSource } from './far-view';
-import type { Rect } from './layout';
 import { useFarView } from './use-far-view';
 
 /**

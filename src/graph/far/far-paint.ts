@@ -1,10 +1,10 @@
-import type { Selection } from '../store/state';
-import { sessionAt } from './drop-target';
-import { CHIP_HEIGHT, CHIP_WIDTH, contains, overlaps, type Rect, type XY } from './layout';
-import type { NodeLooks } from './looks';
-import type { MediaKind } from './media-kind';
-import type { InteractionLook, SessionLook, UnownedLook } from './nodes';
-import type { InteractionPlace, Scene } from './scene';
+import type { MediaKind } from '../../display/media-kind';
+import type { Selection } from '../../store/state';
+import type { InteractionLook, SessionLook, UnownedLook } from '../controller/nodes';
+import { sessionAt } from '../drag/drop-target';
+import type { NodeLooks } from '../looks/looks';
+import { CHIP_HEIGHT, CHIP_WIDTH, contains, overlaps, type Rect, type XY } from '../scene/layout';
+import type { InteractionPlace, Scene } from '../scene/scene';
 
 /**
  * What the far view paints (zoomed out past DETAIL_ZOOM, where a node is a few pixels and its

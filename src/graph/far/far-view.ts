@@ -1,5 +1,5 @@
+import type { Rect } from '../scene/layout';
 import { type FarBox, type FarFill, type FarFrame, type FarRing, farBoxes } from './far-paint';
-import type { Rect } from './layout';
 
 /** The pane's viewport: React Flow's transform and the pane's size in CSS pixels. */
 export interface FarViewport {

@@ -1,12 +1,12 @@
 import { useReactFlow } from '@xyflow/react';
 import { type MouseEvent, useCallback } from 'react';
-import { useActionContext } from '../store/react';
-import type { Selection } from '../store/state';
+import { useActionContext } from '../../store/react';
+import type { Selection } from '../../store/state';
+import type { GraphController } from '../controller/graph-controller';
+import { type InteractionLook, interactionTitle, type SessionLook, sessionTitle } from '../controller/nodes';
+import type { NodeLooks } from '../looks/looks';
+import { interactionNodeId, sessionNodeId } from '../scene/scene';
 import { farHit } from './far-paint';
-import type { GraphController } from './graph-controller';
-import type { NodeLooks } from './looks';
-import { type InteractionLook, interactionTitle, type SessionLook, sessionTitle } from './nodes';
-import { interactionNodeId, sessionNodeId } from './scene';
 
 /**
  * The pane's pointer. Far out, where the far view paints the nodes, a click selects what is

@@ -1,4 +1,4 @@
-import type { SessionRecord } from '../engine';
+import type { SessionRecord } from '../../engine/index';
 
 /** How long an ended session stays drawn, dimmed (graph.css). Then its slot is free. */
 export const FADE_MS = 1100;

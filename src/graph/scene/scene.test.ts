@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { engineWithStore } from '../store/testing';
+import { engineWithStore } from '../../store/testing';
 import { FADE_MS, FadeTracker } from './fades';
 import { contains } from './layout';
 import { buildScene, type Scene } from './scene';

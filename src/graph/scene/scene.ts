@@ -1,5 +1,5 @@
-import type { InteractionRecord, Model, SessionRecord } from '../engine';
-import type { Selection } from '../store/state';
+import type { InteractionRecord, Model, SessionRecord } from '../../engine/index';
+import type { Selection } from '../../store/state';
 import {
   CONTAINER_WIDTH,
   chipOffset,

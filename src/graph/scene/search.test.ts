@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { shortGuid } from '../engine';
-import { engineWithStore } from '../store/testing';
+import { shortGuid } from '../../engine/index';
+import { engineWithStore } from '../../store/testing';
 import { findInScene } from './search';
 import { centreOf, sceneOf } from './testing';
 

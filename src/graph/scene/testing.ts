@@ -1,6 +1,6 @@
 // Scene helpers for this folder's tests; the engine and store they draw come from src/store/testing.ts.
-import type { InspectorStore } from '../store/store';
-import type { GraphInput } from './graph-controller';
+import type { InspectorStore } from '../../store/store';
+import type { GraphInput } from '../controller/graph-controller';
 import type { XY } from './layout';
 import { buildScene, containerFor, type Scene } from './scene';
 import { SceneSlots } from './scene-slots';
