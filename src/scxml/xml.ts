@@ -84,14 +84,14 @@ export function childElements(element: XmlElement): XmlElement[] {
   return element.children.filter((child): child is XmlElement => typeof child !== 'string');
 }
 
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
 
 /** Markup for inline XML content (an `<assign>` of a document that an `<invoke>` later runs). */
 export function serialize(node: XmlNode): string {
-  if (typeof node === 'string') return escape(node);
+  if (typeof node === 'string') return escapeXml(node);
   const attributes = [...node.attributes]
     .filter(([key]) => !key.startsWith('{'))
-    .map(([key, value]) => ` ${key}="${escape(value)}"`)
+    .map(([key, value]) => ` ${key}="${escapeXml(value)}"`)
     .join('');
   return `<${node.name} xmlns="${node.ns}"${attributes}>${node.children.map(serialize).join('')}</${node.name}>`;
 }
