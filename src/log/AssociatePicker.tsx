@@ -17,7 +17,8 @@ interface Props {
 /**
  * A modal dialog to pick the session to associate an interaction with: a filter box driving a
  * listbox of the other running sessions (ARIA combobox pattern). The arrow keys move, Enter
- * chooses, Escape closes; focus stays inside while it is open.
+ * chooses, Escape closes; focus stays inside while it is open, and goes back on closing to where
+ * it was when the picker opened: the chip on the graph, or the "Associate with…" button.
  */
 export function AssociatePicker({ g_uid, owner, onChoose, onClose }: Props) {
   const sessions = useInspector(selectSessions);
@@ -27,6 +28,19 @@ export function AssociatePicker({ g_uid, owner, onChoose, onClose }: Props) {
   const input = useRef<HTMLInputElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
   const list = useRef<HTMLDivElement>(null);
+  // Read while rendering, before the filter box takes focus (an effect would run after it).
+  const [opener] = useState(() => document.activeElement);
+  const giveBack = () => {
+    if (opener instanceof HTMLElement && opener !== document.body && opener.isConnected) opener.focus();
+  };
+  const close = () => {
+    onClose();
+    giveBack();
+  };
+  const choose = (session: string) => {
+    onChoose(session);
+    giveBack();
+  };
 
   const matches = useMemo(() => candidates(sessions.values(), owner, query), [sessions, owner, query]);
   const shown = matches.slice(0, MAX_OPTIONS);
@@ -40,7 +54,7 @@ export function AssociatePicker({ g_uid, owner, onChoose, onClose }: Props) {
 
   const onClick = (e: MouseEvent) => {
     const option = e.target instanceof Element ? e.target.closest<HTMLElement>('[data-session]') : null;
-    if (option?.dataset.session !== undefined) onChoose(option.dataset.session);
+    if (option?.dataset.session !== undefined) choose(option.dataset.session);
   };
   const onKeyDown = (e: KeyboardEvent) => {
     if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && e.target === input.current) {
@@ -50,10 +64,10 @@ export function AssociatePicker({ g_uid, owner, onChoose, onClose }: Props) {
     } else if (e.key === 'Enter' && e.target === input.current) {
       e.preventDefault();
       const session = shown[current];
-      if (session !== undefined) onChoose(session.id);
+      if (session !== undefined) choose(session.id);
     } else if (e.key === 'Escape') {
       e.preventDefault();
-      onClose();
+      close();
     } else if (e.key === 'Tab') {
       // Two stops, the filter and Cancel: Tab goes back and forth between them.
       e.preventDefault();
@@ -130,7 +144,7 @@ export function AssociatePicker({ g_uid, owner, onChoose, onClose }: Props) {
                 ? `${shown.length} of ${matches.length}: type to narrow`
                 : `${matches.length} session${matches.length === 1 ? '' : 's'}`}
           </span>
-          <button ref={cancel} type="button" onClick={onClose}>
+          <button ref={cancel} type="button" onClick={close}>
             Cancel
           </button>
         </div>
