@@ -13,7 +13,9 @@ async function seriousViolations(page: Page): Promise<string[]> {
   const { violations } = await new AxeBuilder({ page }).analyze();
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} (${n.failureSummary ?? ''})`).join('; ')}`);
+    .map(
+      (v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} (${n.failureSummary ?? ''})`).join('; ')}`,
+    );
 }
 
 test('axe finds nothing serious on the live page, with a selection, and with the picker open', async ({
@@ -62,7 +64,11 @@ test('the first Tab stops skip past the graph to Find and to the log filters', a
   await expect(page.getByTestId('log-filter-name-toggle')).toBeFocused();
 });
 
-test('a focused node has a visible ring, unlike the flash and the selection', async ({ page, engine, graph }) => {
+test('a focused node has a visible ring, unlike the flash and the selection', async ({
+  page,
+  engine,
+  graph,
+}) => {
   await engine.quiet();
   await engine.run({ verb: 'startSession', src: 'http://ors/app.scxml', session: 'S-RING' });
   const node = page.locator('.react-flow__node[data-id="s:S-RING"]');
