@@ -1,4 +1,4 @@
-import type { MediaName } from '../engine/index';
+import type { MediaName } from '../engine';
 
 /** The four looks an interaction can have on the graph (colour variables --voice, --chat, ...). */
 export type MediaKind = 'voice' | 'chat' | 'email' | 'other';

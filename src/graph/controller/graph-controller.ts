@@ -1,4 +1,4 @@
-import type { Model } from '../../engine/index';
+import type { Model } from '../../engine';
 import type { Move, Selection } from '../../store/state';
 import type { DropVerdict } from '../drag/drop-target';
 import type { FarFrame } from '../far/far-paint';

@@ -1,6 +1,6 @@
 import type { Node } from '@xyflow/react';
 import { MEDIA_LABELS, type MediaKind, mediaKind } from '../../display/media-kind';
-import { type InteractionState, type MediaName, type SessionState, shortGuid } from '../../engine/index';
+import { type InteractionState, type MediaName, type SessionState, shortGuid } from '../../engine';
 import type { Selection } from '../../store/state';
 import type { DropVerdict } from '../drag/drop-target';
 import type { NodeLooks } from '../looks/looks';

@@ -1,5 +1,5 @@
 import { useState, useSyncExternalStore } from 'react';
-import type { Model } from '../../engine/index';
+import type { Model } from '../../engine';
 import { type FramePacer, framePacer } from '../../store/frame-pacer';
 import type { Move } from '../../store/state';
 import type { InspectorStore } from '../../store/store';

@@ -1,4 +1,4 @@
-import type { CommandError } from '../../engine/index';
+import type { CommandError } from '../../engine';
 import { checkAssociate } from '../../store/actions/associate';
 import type { InspectorState } from '../../store/state';
 import { contains, type XY } from '../scene/layout';

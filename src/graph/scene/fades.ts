@@ -1,4 +1,4 @@
-import type { SessionRecord } from '../../engine/index';
+import type { SessionRecord } from '../../engine';
 
 /** How long an ended session stays drawn, dimmed (graph.css). Then its slot is free. */
 export const FADE_MS = 1100;

@@ -1,4 +1,4 @@
-import type { InteractionRecord, Model, SessionRecord } from '../../engine/index';
+import type { InteractionRecord, Model, SessionRecord } from '../../engine';
 import type { Selection } from '../../store/state';
 import {
   CONTAINER_WIDTH,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shortGuid } from '../../engine/index';
+import { shortGuid } from '../../engine';
 import { engineWithStore } from '../../store/testing';
 import { findInScene } from './search';
 import { centreOf, sceneOf } from './testing';

@@ -1,4 +1,4 @@
-import { shortGuid } from '../../engine/index';
+import { shortGuid } from '../../engine';
 import { CHIP_HEIGHT, CHIP_WIDTH, type XY } from './layout';
 import type { Scene } from './scene';
 
