@@ -303,6 +303,20 @@ test.describe('the inspector on a remote engine', () => {
     await expect(stranger.page.getByTestId('connection-status')).toContainText('closed: unauthorized');
   });
 
+  test('a URL that never answers: "cannot reach", no role, a banner, and the write controls off', async ({
+    remote,
+  }) => {
+    const server = await remote.server();
+    // Port 1: nothing listens there.
+    const url = `${server.url}/?${new URLSearchParams({ engine: 'http://127.0.0.1:1' })}`;
+    const { page } = await remote.open(server, { url, ready: false });
+    const status = page.getByTestId('connection-status');
+    await expect(status).toContainText('remote engine · cannot reach');
+    await expect(status).not.toContainText('viewer');
+    await expect(page.getByTestId('offline-banner')).toContainText('Not connected to the engine');
+    await expect(page.getByTestId('traffic-toggle')).toBeDisabled();
+  });
+
   test('the connection picker switches between the in-browser engine and a server', async ({ remote }) => {
     const server = await remote.server();
     const { page } = await remote.open(server, { url: `${server.url}/` });
