@@ -1,23 +1,13 @@
 import { type FormEvent, useState } from 'react';
-import { type Command, MEDIA_NAMES, type MediaName } from '../../engine';
+import { MEDIA_NAMES, type MediaName } from '../../engine';
 import { sendCommand } from '../../store/actions/send-command';
 import { useActionContext, useInspector } from '../../store/react';
 import { selectCanWrite, selectSelection } from '../../store/selectors';
-import { parseAddress } from './parse-address';
-
-const VERBS = {
-  startSession: 'Start a session',
-  arrive: 'Create an interaction',
-  endSession: 'End a session',
-  terminate: 'Terminate an interaction',
-  detach: 'Detach an interaction',
-  redirect: 'Redirect an interaction',
-} as const;
-type ManualVerb = keyof typeof VERBS;
+import { buildCommand, MANUAL_VERBS, type ManualVerb } from './build-command';
 
 /**
- * Manual commands for developers. Interaction commands are sent on behalf of the interaction's
- * current owner (the session a script would run them in); the engine judges them as any other.
+ * Manual commands for developers, with ids typed as the page shows them (build-command.ts). What
+ * the page can tell is wrong is said at once, naming the field; the engine judges the rest.
  */
 export function CommandsMenu() {
   const ctx = useActionContext();
@@ -31,34 +21,14 @@ export function CommandsMenu() {
   const id =
     target || (selection?.kind === (verb === 'endSession' ? 'session' : 'interaction') ? selection.id : '');
 
-  const build = (): Command | string => {
-    const owner = ctx.store.getState().model.interactions.get(id)?.owner ?? id;
-    switch (verb) {
-      case 'startSession':
-        return { verb, src: 'http://ors/strategies/manual.scxml', origin: 'api' };
-      case 'arrive':
-        return { verb, media, queue: 'manual', origin: 'api' };
-      case 'endSession':
-        return { verb, session: id, origin: 'api' };
-      case 'terminate':
-      case 'detach':
-        return { verb, session: owner, interactionid: id, origin: 'api' };
-      case 'redirect': {
-        const parsed = parseAddress(address);
-        if (!parsed.ok) return parsed.reason;
-        return { verb, session: owner, interactionid: id, to: parsed.value, detach, origin: 'api' };
-      }
-    }
-  };
-
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const command = build();
-    if (typeof command === 'string') {
-      ctx.store.getState().toast({ tone: 'error', title: 'redirect: invaliddestination', text: command });
-      return;
-    }
-    void sendCommand(ctx, command);
+    const built = buildCommand({ verb, media, id, address, detach }, ctx.store.getState().model);
+    if (built.ok) void sendCommand(ctx, built.command);
+    else
+      ctx.store
+        .getState()
+        .toast({ tone: 'error', title: `${verb}: not sent`, text: `${built.field}: ${built.reason}` });
   };
 
   const needsId = verb !== 'startSession' && verb !== 'arrive';
@@ -74,7 +44,7 @@ export function CommandsMenu() {
               onChange={(e) => setVerb(e.target.value as ManualVerb)}
               data-testid="command-verb"
             >
-              {Object.entries(VERBS).map(([value, label]) => (
+              {Object.entries(MANUAL_VERBS).map(([value, label]) => (
                 <option key={value} value={value}>
                   {label}
                 </option>
@@ -96,7 +66,7 @@ export function CommandsMenu() {
               {verb === 'endSession' ? 'Session' : 'Interaction'}
               <input
                 value={id}
-                placeholder="selected"
+                placeholder="selected, or as shown (last 6)"
                 onChange={(e) => setTarget(e.target.value)}
                 data-testid="command-id"
               />
