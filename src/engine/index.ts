@@ -3,9 +3,7 @@ export { applyEvent } from './apply';
 export {
   type Command,
   type CommandOf,
-  commandSchema,
   LIMITS,
-  resourceSchema,
   VERBS,
   type Verb,
 } from './commands';
@@ -19,14 +17,12 @@ export {
   type EventName,
   type EventOf,
   eventInteraction,
-  LIFECYCLE_EVENTS,
   ORIGINS,
-  ORS_EVENTS,
   type Origin,
   type OwnerChange,
 } from './events';
 export { shortGuid } from './ids';
-export { type Category, getMediaIntValue, MEDIA_NAMES, type MediaName } from './media';
+export { type Category, MEDIA_NAMES, type MediaName } from './media';
 export {
   copyModel,
   createModel,
@@ -38,7 +34,6 @@ export {
   type SessionState,
   type Udata,
 } from './model';
-export { parseResource, type Resource, type ResourceError, type ResourceInput } from './resource';
+export type { Resource, ResourceInput } from './resource';
 export { modelFromSnapshot, type Snapshot } from './snapshot';
 export { pump, TrafficGenerator } from './traffic';
-export { type Validation, validateCommand } from './validate';

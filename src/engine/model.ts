@@ -8,7 +8,7 @@ import type { Category, MediaName } from './media';
  */
 export type SessionState = 'running' | 'ended';
 export type InteractionState = 'queued' | 'routing' | 'handling' | 'ended';
-export type UdataValue = string | number | boolean;
+type UdataValue = string | number | boolean;
 export type Udata = Readonly<Record<string, UdataValue>>;
 
 /** B2: the property that names the owner session. */

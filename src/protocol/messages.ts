@@ -62,7 +62,7 @@ const seed = z
  * engine validates commands itself (E1) and answers with its own typed error. It is passed on as
  * sent, not copied: zod's record would drop a `__proto__` key, which the engine must see to refuse.
  */
-export const requestSchema = z.discriminatedUnion('type', [
+const requestSchema = z.discriminatedUnion('type', [
   z
     .object({
       v: version,
@@ -224,7 +224,7 @@ const trafficStatus = z.looseObject({
   sessions: z.number(),
 });
 const eventEnvelope = z.looseObject({ seq: z.number().int().positive(), name: z.string() });
-export const hostMessageSchema = z.discriminatedUnion('kind', [
+const hostMessageSchema = z.discriminatedUnion('kind', [
   z.looseObject({ v: version, kind: z.literal('reply'), id: requestId, type: z.string() }),
   z.looseObject({
     v: version,

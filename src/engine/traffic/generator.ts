@@ -12,7 +12,7 @@ export interface TrafficOptions {
   targetSessions?: number;
 }
 
-export const DEFAULT_TARGET_SESSIONS = 60;
+const DEFAULT_TARGET_SESSIONS = 60;
 
 export interface TrafficStats {
   readonly running: number;

@@ -12,7 +12,7 @@ import type { Random } from './random';
  * Associate carries the largest fixed weight: moving interactions between sessions is what the
  * inspector exists to show.
  */
-export const MIX_VERBS = [
+const MIX_VERBS = [
   'arrive',
   'startSession',
   'associate',

@@ -10,7 +10,7 @@ import { IndexedSet } from './indexed-set';
  */
 export type AddressClass = 'voice' | 'sipChat' | 'multimedia' | 'email';
 
-export function addressClassOf(category: Category, media: MediaName): AddressClass {
+function addressClassOf(category: Category, media: MediaName): AddressClass {
   if (category === 'voice') return 'voice';
   if (category === 'chat') return 'sipChat';
   return media === 'TMediaEMail' ? 'email' : 'multimedia';

@@ -29,7 +29,7 @@ const OUTCOMES = ['completed', 'completed', 'completed', 'abandoned', 'transferr
 
 export const OUTBOUND_SRC = 'http://ors/strategies/outbound.scxml';
 
-export interface Arrival {
+interface Arrival {
   readonly media: MediaName;
   /** Only set when it differs from the media's default (SIP Server chat). */
   readonly category?: Category;
