@@ -120,17 +120,4 @@ describe('writes while the page is not connected (issue 10, point 4)', () => {
     expect(p.store.getState().model.interactions.get('G1')?.owner).toBe('S-A');
     expect(running.host.current.state.interactions.get('G1')?.owner).toBe('S-A');
   });
-
-  it('a URL that never answered: no role, "cannot reach", no writes', async () => {
-    const running = await server();
-    const port = running.address.port;
-    await running.close();
-    servers.length = 0;
-    const p = await page(`http://127.0.0.1:${port}`);
-    p.ready.catch(() => {});
-    await until(() => p.store.getState().connection.status.state === 'reconnecting');
-    const { connection } = p.store.getState();
-    expect(connection.role).toBeNull();
-    expect(selectCanWrite(p.store.getState())).toBe(false);
-  });
 });
