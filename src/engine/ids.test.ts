@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Command } from './commands';
 import { Engine } from './engine';
 import type { EngineEvent } from './events';
-import { accept, arrival, T0 } from './testing';
+import { accept, arrival, nthGuid, nthSessionId, T0 } from './testing';
 
 /**
  * One step of an epoch's life. Picks are resolved against the state when the step runs; explicit
@@ -31,8 +31,6 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   },
 );
 
-const sessionId = (n: number) => `S-${n.toString(36).toUpperCase().padStart(5, '0')}`;
-const guid = (n: number) => `00${n.toString(36).toUpperCase().padStart(14, '0')}`;
 const clock = { clock: () => T0 };
 
 function command(engine: Engine, s: Step): Command | null {
@@ -44,14 +42,14 @@ function command(engine: Engine, s: Step): Command | null {
       return {
         verb: 'arrive',
         media: 'TMediaVoice',
-        ...(s.g_uid === null ? {} : { g_uid: guid(s.g_uid) }),
-        ...(s.session === null ? {} : { session: sessionId(s.session) }),
+        ...(s.g_uid === null ? {} : { g_uid: nthGuid(s.g_uid) }),
+        ...(s.session === null ? {} : { session: nthSessionId(s.session) }),
       };
     case 'start':
       return {
         verb: 'startSession',
         src: 'a.scxml',
-        ...(s.session === null ? {} : { session: sessionId(s.session) }),
+        ...(s.session === null ? {} : { session: nthSessionId(s.session) }),
       };
     case 'end': {
       const session = running[s.pick % Math.max(1, running.length)];
@@ -122,13 +120,13 @@ describe('generated ids: unique for the life of an epoch', () => {
 
   it('[S1][E2] a generated id never repeats one an explicit command gave, even once that was purged', () => {
     const engine = new Engine(clock);
-    accept(engine, { verb: 'startSession', src: 'a.scxml', session: sessionId(2) });
-    accept(engine, { verb: 'endSession', session: sessionId(2) });
+    accept(engine, { verb: 'startSession', src: 'a.scxml', session: nthSessionId(2) });
+    accept(engine, { verb: 'endSession', session: nthSessionId(2) });
     accept(engine, { verb: 'purge', before: T0 + 1 });
     const generated = [1, 2, 3].map(
       () => accept(engine, { verb: 'startSession', src: 'a.scxml' })[0]?.session,
     );
-    expect(generated).toEqual([sessionId(3), sessionId(4), sessionId(5)]);
+    expect(generated).toEqual([nthSessionId(3), nthSessionId(4), nthSessionId(5)]);
   });
 
   it('[S1][E2] property: across purges, restarts from the journal and from snapshots, no generated id is given twice', () => {

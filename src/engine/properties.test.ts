@@ -4,20 +4,14 @@ import { Engine } from './engine';
 import type { EngineEvent } from './events';
 import { MEDIA_NAMES } from './media';
 import type { Model } from './model';
-import { invariantViolation, T0 } from './testing';
+import { invariantViolation, nthGuid, nthSessionId, T0 } from './testing';
 
 /**
  * Random command sequences, valid and invalid mixed. Ids come from small pools that overlap the
  * ids the engine generates, so most commands hit real sessions and interactions.
  */
-const sessionId = fc.oneof(
-  fc.integer({ min: 1, max: 40 }).map((n) => `S-${n.toString(36).toUpperCase().padStart(5, '0')}`),
-  fc.constant('S-NOPE'),
-);
-const guid = fc.oneof(
-  fc.integer({ min: 1, max: 80 }).map((n) => `00${n.toString(36).toUpperCase().padStart(14, '0')}`),
-  fc.constant('NOPE'),
-);
+const sessionId = fc.oneof(fc.integer({ min: 1, max: 40 }).map(nthSessionId), fc.constant('S-NOPE'));
+const guid = fc.oneof(fc.integer({ min: 1, max: 80 }).map(nthGuid), fc.constant('NOPE'));
 const address = fc.oneof(
   fc.constantFrom('agent1', '5551234', '7004@.DN', '_origin', 'x@y.com', 'http://a.b', 'user@', '91a@sw'),
   fc.record({

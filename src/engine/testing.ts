@@ -8,6 +8,10 @@ import { type Model, OP_SESSION_ID } from './model';
 /** Shared by the engine's tests: a fixed clock, and commands that must be accepted. */
 export const T0 = 1_700_000_000_000;
 
+/** The n-th id of each kind the engine generates (ids.ts), to stand where generated ids would. */
+export const nthSessionId = (n: number) => `S-${n.toString(36).toUpperCase().padStart(5, '0')}`;
+export const nthGuid = (n: number) => `00${n.toString(36).toUpperCase().padStart(14, '0')}`;
+
 export function newEngine(): Engine {
   return new Engine({ clock: () => T0 });
 }
