@@ -15,9 +15,11 @@ export function scriptError(
   dumped: unknown,
   site: ErrorSite,
   interrupted: boolean,
+  refusedMemory: boolean,
   outOfMemory: () => boolean,
 ): ScriptError {
   const message = messageOf(dumped);
+  if (refusedMemory) return new ScriptError('memory', `the session used its memory budget (${message})`);
   if (interrupted) return new ScriptError('timeout', `the step ran past its time limit (${message})`);
   if (isInternal(dumped, 'out of memory') || isInternal(dumped, 'string too long')) {
     return new ScriptError('memory', `the session ran out of memory (${message})`);

@@ -1,12 +1,10 @@
 /**
- * Loads the realm factory where the wasm file can be read from `node_modules` by path (Node, Vitest).
- * The browser build loads it from a URL Vite serves: `browser-realms.ts`.
+ * The realm factory where the wasm file is read from `node_modules` by path (Node, Vitest, the
+ * bench). The browser build passes the URL Vite serves it at: `browser-realms.ts`.
  */
-import releaseSync from '@jitl/quickjs-wasmfile-release-sync';
-import { newQuickJSWASMModuleFromVariant } from 'quickjs-emscripten-core';
-import { quickJSRealmFactory } from './quickjs-factory';
+import { loadQuickJSRealmFactory } from './quickjs-factory';
 import type { RealmFactory } from './realm';
 
-export async function loadRealmFactory(): Promise<RealmFactory> {
-  return quickJSRealmFactory(await newQuickJSWASMModuleFromVariant(releaseSync));
+export function loadRealmFactory(): Promise<RealmFactory> {
+  return loadQuickJSRealmFactory();
 }

@@ -12,6 +12,7 @@ import type {
 } from 'quickjs-emscripten-core';
 import { DEFINE_GLOBAL, expressionSource, locationSource } from './bootstrap';
 import { type ErrorSite, scriptError } from './classify';
+import type { HeapAccount, HeapMeter } from './heap-meter';
 import { ScriptError, type ScriptLimits, type ScriptRealm, type ScriptValue } from './realm';
 import { messageOf, type RealmJson, realmJson, toHost, toRealm } from './values';
 
@@ -41,17 +42,22 @@ export class QuickJSRealm implements ScriptRealm {
   private deadline = Number.POSITIVE_INFINITY;
   private interrupted = false;
   private depth = 0;
+  private readonly account: HeapAccount;
   /** Set once the realm is gone: disposed, or ended by a timeout or its memory running out. */
   private ended: ScriptError | null = null;
 
   constructor(
     module: QuickJSWASMModule,
+    private readonly meter: HeapMeter,
     private readonly limits: ScriptLimits,
   ) {
+    this.account = { budget: limits.memoryBytes, charged: 0, refused: false };
     this.runtime = module.newRuntime();
     this.runtime.setMemoryLimit(limits.memoryBytes);
     this.runtime.setMaxStackSize(MAX_STACK_BYTES);
     this.runtime.setInterruptHandler(() => {
+      // A realm refused memory is stopped at once, even if it catches its out-of-memory errors.
+      if (this.account.refused) return true;
       if (Date.now() < this.deadline) return false;
       this.interrupted = true;
       return true;
@@ -161,7 +167,10 @@ export class QuickJSRealm implements ScriptRealm {
     }
     this.depth++;
     try {
-      return body();
+      const result = this.meter.charging(this.account, body);
+      // Out of memory, QuickJS can fail to allocate its own error and the call looks like a success.
+      if (this.account.refused) throw new ScriptError('memory', 'the session used its memory budget');
+      return result;
     } catch (error) {
       const failure = error instanceof ScriptError ? error : new ScriptError('runtime', messageOf(error));
       if (this.depth === 1 && (failure.kind === 'timeout' || failure.kind === 'memory')) this.end(failure);
@@ -178,14 +187,24 @@ export class QuickJSRealm implements ScriptRealm {
     this.ended = failure;
   }
 
+  /**
+   * After an allocation failed inside it, QuickJS can leave a stray reference to the context, and
+   * freeing it then fails an assertion (`ctx->header.ref_count == 0`, seen after a runaway building
+   * nested arrays). The release build reports it and goes on: the other realms keep working (checked
+   * over 36 runaways in a row), only this realm's memory stays taken. It must not reach the caller.
+   */
   private free(): void {
-    for (const handle of this.compiled.values()) handle.dispose();
-    this.compiled.clear();
-    this.defineGlobal.dispose();
-    this.json.parse.dispose();
-    this.json.stringify.dispose();
-    this.ctx.dispose();
-    this.runtime.dispose();
+    try {
+      for (const handle of this.compiled.values()) handle.dispose();
+      this.compiled.clear();
+      this.defineGlobal.dispose();
+      this.json.parse.dispose();
+      this.json.stringify.dispose();
+      this.ctx.dispose();
+      this.runtime.dispose();
+    } catch {
+      // Already reported by QuickJS on the console; nothing more can be freed.
+    }
   }
 
   /** The value of `expr` as a realm handle the caller disposes. */
@@ -231,23 +250,33 @@ export class QuickJSRealm implements ScriptRealm {
     if (!('error' in result) || result.error === undefined) return result.value;
     const dumped: unknown = this.ctx.dump(result.error);
     result.error.dispose();
-    throw scriptError(dumped, site, this.interrupted, () => this.nearMemoryLimit());
+    throw scriptError(dumped, site, this.interrupted, this.account.refused, () => this.nearMemoryLimit());
   }
 
   private runPendingJobs(): void {
     const result = this.runtime.executePendingJobs();
+    // A job chain that never ends is interrupted like a loop, but its error can come back empty.
+    if (this.interrupted) {
+      if (result.error) result.error.dispose();
+      throw new ScriptError('timeout', 'the step ran past its time limit (in promise jobs)');
+    }
     if (result.error) {
       const dumped: unknown = result.error.context.dump(result.error);
       result.error.dispose();
-      throw scriptError(dumped, 'run', this.interrupted, () => this.nearMemoryLimit());
+      throw scriptError(dumped, 'run', this.interrupted, this.account.refused, () => this.nearMemoryLimit());
     }
   }
 
-  /** Whether the runtime's count is at its limit: QuickJS throws `null` when it cannot even allocate the error. */
+  /** Whether the realm ran out of memory: QuickJS throws `null` when it cannot even allocate the error. */
   private nearMemoryLimit(): boolean {
-    const usage = this.runtime.computeMemoryUsage();
-    const dumped: unknown = this.ctx.dump(usage);
-    usage.dispose();
+    let dumped: unknown;
+    try {
+      const usage = this.runtime.computeMemoryUsage();
+      dumped = this.ctx.dump(usage);
+      usage.dispose();
+    } catch {
+      return true; // the report itself could not be allocated
+    }
     if (typeof dumped !== 'object' || dumped === null) return true;
     const used = 'malloc_size' in dumped ? Number(dumped.malloc_size) : 0;
     const limit = 'malloc_limit' in dumped ? Number(dumped.malloc_limit) : 0;
