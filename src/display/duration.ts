@@ -1,5 +1,5 @@
-/** A session's age as the graph shows it: "42 s", "3 min 05 s", "2 h 07 min". */
-export function formatAge(ms: number): string {
+/** A duration as the page shows it (a session's age): "42 s", "3 min 05 s", "2 h 07 min". */
+export function formatDuration(ms: number): string {
   const seconds = Math.max(0, Math.floor(ms / 1000));
   if (seconds < 60) return `${seconds} s`;
   const minutes = Math.floor(seconds / 60);

@@ -1,8 +1,12 @@
 import { useSyncExternalStore } from 'react';
+import { useInspector } from '../store/react';
+import type { InspectorState } from '../store/state';
 
 /**
- * The wall clock, ticking once a second, shared by every mounted session node: one interval for
- * the whole graph, and only the nodes on screen (React Flow culls the rest) re-render.
+ * The wall clock, ticking once a second, shared by everything that shows an age (the graph's
+ * session nodes, the details panel): one interval for the page, and only what is mounted
+ * re-renders. While the page is not connected it stands still: an age that kept growing would
+ * claim news the page cannot have.
  */
 const listeners = new Set<() => void>();
 let timer: ReturnType<typeof setInterval> | null = null;
@@ -26,8 +30,12 @@ function subscribe(listener: () => void): () => void {
   };
 }
 
+/** Stopped: nothing ticks, and `now` keeps the last second shown. */
+const standStill = () => () => {};
 const snapshot = () => now;
+const selectConnected = (state: InspectorState) => state.connection.status.state === 'connected';
 
 export function useNow(): number {
-  return useSyncExternalStore(subscribe, snapshot);
+  const connected = useInspector(selectConnected);
+  return useSyncExternalStore(connected ? subscribe : standStill, snapshot);
 }

@@ -13,6 +13,7 @@ import '@xyflow/react/dist/style.css';
 import { type KeyboardEvent, useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { useActionContext, useInspector } from '../store/react';
 import { selectCanWrite, selectSelection } from '../store/selectors';
+import type { InspectorState } from '../store/state';
 import { FitViewButton } from './close/FitViewButton';
 import { GraphSearch } from './close/GraphSearch';
 import { InteractionNode } from './close/InteractionNode';
@@ -49,6 +50,7 @@ export function GraphView() {
   const { model, epoch, moves } = useGraphFeed(store);
   const selection = useInspector(selectSelection);
   const canDrag = useInspector(selectCanWrite);
+  const connected = useInspector(selectConnected);
   const far = useStore(selectFar);
   const area = useStore(selectArea, sameArea);
   const [, redraw] = useReducer((n: number) => n + 1, 0);
@@ -93,7 +95,7 @@ export function GraphView() {
     <LooksProvider looks={controller.looks}>
       <DetailProvider detailed={!far}>
         <ReactFlow<GraphNode>
-          className={canDrag ? 'graph' : 'graph viewer'}
+          className={graphClass(canDrag, connected)}
           nodes={nodes}
           edges={NO_EDGES}
           nodeTypes={NODE_TYPES}
@@ -124,6 +126,13 @@ export function GraphView() {
       </DetailProvider>
     </LooksProvider>
   );
+}
+
+/** Whether the page hears its engine now; if not, what the graph shows may be out of date. */
+const selectConnected = (state: InspectorState) => state.connection.status.state === 'connected';
+
+function graphClass(canDrag: boolean, connected: boolean): string {
+  return ['graph', canDrag ? null : 'viewer', connected ? null : 'offline'].filter(Boolean).join(' ');
 }
 
 /** Once per engine (epoch): a fixed first view, the top of the grid at a readable zoom. */

@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
+import { MediaDot } from '../display/MediaDot';
 import { OP_SESSION_ID, shortGuid } from '../engine';
 import { associate } from '../store/actions/associate';
 import { mergeMoves } from '../store/moves';
@@ -7,7 +8,6 @@ import { selectCanWrite } from '../store/selectors';
 import { AssociatePicker } from './AssociatePicker';
 import { formatTime } from './format';
 import { JournalHint } from './JournalHint';
-import { mediaClass } from './media-class';
 import { useHistory } from './use-history';
 import { useShortcut } from './use-shortcut';
 
@@ -55,7 +55,7 @@ export function InteractionDetails({ g_uid }: { g_uid: string }) {
   return (
     <>
       <h2>
-        <span className={mediaClass(interaction.media)} aria-hidden="true" />
+        <MediaDot media={interaction.media} />
         Interaction <span className="mono">{shortGuid(g_uid)}</span>
         {ended && (
           <span className="details-muted" data-testid="details-ended">

@@ -1,6 +1,6 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { formatAge } from '../../display/duration';
+import { formatDuration } from '../../display/duration';
 import { useNow } from '../../display/use-now';
 import { interactionCount, type SessionFlowNode, type SessionLook, sessionTitle } from '../controller/nodes';
 import { useLook } from '../looks/use-look';
@@ -35,7 +35,7 @@ function SessionNodeView({ id }: NodeProps<SessionFlowNode>) {
 /** Only this ticks every second, not the whole node. */
 function Age({ startedAt, endedAt }: { startedAt: number; endedAt: number | null }) {
   const now = useNow();
-  return <span className="session-age">{formatAge((endedAt ?? now) - startedAt)}</span>;
+  return <span className="session-age">{formatDuration((endedAt ?? now) - startedAt)}</span>;
 }
 
 /** Re-renders when its look changes (useLook), not when React Flow moves or re-measures it. */

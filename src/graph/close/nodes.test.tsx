@@ -1,8 +1,10 @@
 // @vitest-environment happy-dom
-import { cleanup, render as renderDom, screen } from '@testing-library/react';
+import { act, cleanup, render as renderDom, screen } from '@testing-library/react';
 import { type NodeProps, ReactFlowProvider } from '@xyflow/react';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { InspectorProvider } from '../../store/react';
+import { engineWithStore } from '../../store/testing';
 import type { InteractionFlowNode, InteractionLook, SessionFlowNode, SessionLook } from '../controller/nodes';
 import { NodeLooks } from '../looks/looks';
 import { LooksProvider } from '../looks/use-look';
@@ -20,13 +22,17 @@ afterEach(() => {
 function render(node: ReactNode, look: SessionLook | InteractionLook, detailed = true) {
   const looks = new NodeLooks();
   looks.set('n', look);
-  return renderDom(
-    <ReactFlowProvider>
-      <DetailProvider detailed={detailed}>
-        <LooksProvider looks={looks}>{node}</LooksProvider>
-      </DetailProvider>
-    </ReactFlowProvider>,
+  const { store, connection } = engineWithStore();
+  const view = renderDom(
+    <InspectorProvider value={{ store, connection }}>
+      <ReactFlowProvider>
+        <DetailProvider detailed={detailed}>
+          <LooksProvider looks={looks}>{node}</LooksProvider>
+        </DetailProvider>
+      </ReactFlowProvider>
+    </InspectorProvider>,
   );
+  return { ...view, store };
 }
 
 /** The props React Flow gives node 'n'; ours read the id, and the interaction its place. */
@@ -80,6 +86,20 @@ describe('SessionNode', () => {
     expect(node.textContent).toContain('running');
     expect(node.textContent).toContain('2 interactions');
     expect(node.textContent).toMatch(/4[12] s/);
+  });
+
+  it('stops its age while the page is not connected, and goes on once it is', () => {
+    vi.useFakeTimers();
+    const { store } = render(<SessionNode {...props<SessionFlowNode>('session')} />, session);
+    const age = () => screen.getByTestId('session-S-0000A').querySelector('.session-age')?.textContent;
+    act(() => store.getState().setConnection({ state: 'reconnecting', attempt: 1 }));
+    const frozen = age();
+    act(() => vi.advanceTimersByTime(5000));
+    expect(age()).toBe(frozen);
+    act(() => store.getState().setConnection({ state: 'connected', role: 'operator' }));
+    act(() => vi.advanceTimersByTime(5000));
+    expect(age()).not.toBe(frozen);
+    vi.useRealTimers();
   });
 
   it('shows a refused drop with the reason as its tooltip', () => {
