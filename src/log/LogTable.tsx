@@ -55,7 +55,13 @@ export function LogTable({ index, count, follow, onChoose }: Props) {
     if (g_uid !== null) onChoose({ kind: 'interaction', id: g_uid });
     else if (session !== null) onChoose({ kind: 'session', id: session });
   };
-  const onClick = (e: MouseEvent) => choose(rowAt(e.target));
+  const onClick = (e: MouseEvent) => {
+    // The clicked row takes focus, without the scroll a focus would do: keys (Escape, Tab) then
+    // start from the row rather than from a filter box, where Escape would clear the search.
+    const element = e.target instanceof Element ? e.target.closest<HTMLElement>('[tabindex]') : null;
+    element?.focus({ preventScroll: true });
+    choose(rowAt(e.target));
+  };
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key !== 'Enter' && e.key !== ' ') return;
     e.preventDefault();
@@ -81,8 +87,8 @@ export function LogTable({ index, count, follow, onChoose }: Props) {
           style={{ height: count * ROW_HEIGHT }}
           onClick={onClick}
           onKeyDown={onKeyDown}
-          // A click must not focus the row: focusing scrolls a half-hidden row into view, which
-          // would read as the user scrolling up and pause the log.
+          // The press must not focus the row: that focus scrolls a half-hidden row into view, which
+          // would read as the user scrolling up. The click focuses it without scrolling.
           onMouseDown={(e) => e.preventDefault()}
         >
           {positions(rows.window).map((position) => {
