@@ -4,6 +4,7 @@
  */
 import { runEngineBench } from './engine';
 import { runJournalBench } from './journal';
+import { runScxmlBench } from './scxml';
 import { runTransportBench } from './transport';
 import { runUiBench } from './ui';
 
@@ -12,6 +13,7 @@ const PARTS: Record<string, () => Promise<string[]> | string[]> = {
   ui: runUiBench,
   transport: runTransportBench,
   journal: runJournalBench,
+  scxml: runScxmlBench,
 };
 
 const wanted = process.argv.slice(2);
