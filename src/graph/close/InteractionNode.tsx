@@ -1,6 +1,7 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo, useRef } from 'react';
-import { type InteractionFlowNode, type InteractionLook, interactionTitle } from '../controller/nodes';
+import type { InteractionFlowNode } from '../controller/nodes';
+import { interactionTitle } from '../looks/kinds';
 import { useLook } from '../looks/use-look';
 import { MediaIcon } from './MediaIcon';
 import { useDetailed } from './use-detail';
@@ -13,7 +14,7 @@ import { useFlight } from './use-flight';
  */
 function InteractionNodeView({ id, positionAbsoluteX, positionAbsoluteY }: NodeProps<InteractionFlowNode>) {
   const ref = useRef<HTMLDivElement>(null);
-  const look = useLook<InteractionLook>(id);
+  const look = useLook('interaction', id);
   const detailed = useDetailed();
   useFlight(ref, look.flight, positionAbsoluteX, positionAbsoluteY);
   const classes = ['interaction', `ixn-${look.state}`];

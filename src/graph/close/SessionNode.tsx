@@ -2,12 +2,13 @@ import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { formatDuration } from '../../display/duration';
 import { useNow } from '../../display/use-now';
-import { interactionCount, type SessionFlowNode, type SessionLook, sessionTitle } from '../controller/nodes';
+import type { SessionFlowNode } from '../controller/nodes';
+import { interactionCount, sessionTitle } from '../looks/kinds';
 import { useLook } from '../looks/use-look';
 
 /** A running (or fading) session: a container its interactions sit in. Never drawn far out. */
 function SessionNodeView({ id }: NodeProps<SessionFlowNode>) {
-  const look = useLook<SessionLook>(id);
+  const look = useLook('session', id);
   const classes = ['session', `session-${look.state}`];
   if (look.selected) classes.push('selected');
   if (look.flash) classes.push('flash');

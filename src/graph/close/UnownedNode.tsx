@@ -1,11 +1,11 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import type { UnownedFlowNode, UnownedLook } from '../controller/nodes';
+import type { UnownedFlowNode } from '../controller/nodes';
 import { useLook } from '../looks/use-look';
 
 /** Where interactions without an owner wait: detached, released, or being routed. */
 function UnownedNodeView({ id }: NodeProps<UnownedFlowNode>) {
-  const look = useLook<UnownedLook>(id);
+  const look = useLook('unowned', id);
   return (
     <div className={look.flash ? 'unowned flash' : 'unowned'} data-testid="unowned-area">
       <div className="session-head">

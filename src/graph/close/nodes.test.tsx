@@ -5,7 +5,8 @@ import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { InspectorProvider } from '../../store/react';
 import { engineWithStore } from '../../store/testing';
-import type { InteractionFlowNode, InteractionLook, SessionFlowNode, SessionLook } from '../controller/nodes';
+import type { InteractionFlowNode, SessionFlowNode } from '../controller/nodes';
+import type { InteractionLook, SessionLook } from '../looks/kinds';
 import { NodeLooks } from '../looks/looks';
 import { LooksProvider } from '../looks/use-look';
 import { InteractionNode } from './InteractionNode';
@@ -21,7 +22,8 @@ afterEach(() => {
 /** Node components read the level of detail from the graph, and their look (node 'n') from the looks. */
 function render(node: ReactNode, look: SessionLook | InteractionLook, detailed = true) {
   const looks = new NodeLooks();
-  looks.set('n', look);
+  if ('g_uid' in look) looks.set('interaction', 'n', look);
+  else looks.set('session', 'n', look);
   const { store, connection } = engineWithStore();
   const view = renderDom(
     <InspectorProvider value={{ store, connection }}>

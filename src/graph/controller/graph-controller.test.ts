@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { engineWithStore } from '../../store/testing';
+import type { LookKind, LookOf } from '../looks/kinds';
 import { FLASH_MS, FLIGHT_MS, flightPosition } from '../scene/animation';
 import { chipOffset, type XY } from '../scene/layout';
 import { interactionNodeId, sessionNodeId, UNOWNED_NODE_ID } from '../scene/scene';
 import { graphInput } from '../scene/testing';
 import { GraphController, type GraphInput, MAX_FLIGHTS } from './graph-controller';
-import type { GraphNode, InteractionLook, SessionLook, UnownedLook } from './nodes';
+import type { GraphNode } from './nodes';
 
 function byId(nodes: readonly GraphNode[], id: string): GraphNode {
   const node = nodes.find((n) => n.id === id);
@@ -27,22 +28,19 @@ function absolute(nodes: readonly GraphNode[], id: string): XY {
  */
 function drawn(controller: GraphController, nodes: readonly GraphNode[], id: string, t: number): XY {
   const at = absolute(nodes, id);
-  const flight = lookOf<InteractionLook>(controller, id).flight;
+  const flight = lookOf(controller, 'interaction', id).flight;
   return flight === null ? at : flightPosition(flight, at, t);
 }
 
 /** How a node looks as of the controller's last update. */
-function lookOf<T extends InteractionLook | SessionLook | UnownedLook>(
-  controller: GraphController,
-  id: string,
-): T {
-  const look = controller.looks.get(id);
-  if (look === undefined) throw new Error(`no look for ${id}`);
-  return look as T;
+function lookOf<K extends LookKind>(controller: GraphController, kind: K, id: string): LookOf[K] {
+  const look = controller.looks.get(kind, id);
+  if (look === undefined) throw new Error(`no ${kind} look for ${id}`);
+  return look;
 }
 
 function flying(controller: GraphController, id: string): boolean {
-  return lookOf<InteractionLook>(controller, id).flight !== null;
+  return lookOf(controller, 'interaction', id).flight !== null;
 }
 
 function strictlyBetween(value: number, a: number, b: number): boolean {
@@ -71,7 +69,7 @@ describe('graph controller: moves', () => {
     expect(byId(start, node).parentId).toBe(sessionNodeId(b.session));
     expect(drawn(controller, start, node, 2000)).toEqual(from);
     expect(flying(controller, node)).toBe(true);
-    expect(lookOf<InteractionLook>(controller, node).owner).toBe(b.session);
+    expect(lookOf(controller, 'interaction', node).owner).toBe(b.session);
 
     const midway = 2000 + FLIGHT_MS / 2;
     const mid = drawn(controller, at(midway), node, midway);
@@ -90,7 +88,7 @@ describe('graph controller: moves', () => {
 
   it('flashes both containers briefly', () => {
     const { a, b, controller, at } = moved();
-    const flashing = (id: string) => lookOf<SessionLook>(controller, sessionNodeId(id)).flash;
+    const flashing = (id: string) => lookOf(controller, 'session', sessionNodeId(id)).flash;
     at(2000);
     expect(flashing(a.session)).toBe(true);
     expect(flashing(b.session)).toBe(true);
@@ -102,7 +100,7 @@ describe('graph controller: moves', () => {
   it('with reduced motion, puts the node at its target at once, highlighted', () => {
     const { controller, node, from, at } = moved({ reducedMotion: true });
     const nodes = at(2000);
-    const look = lookOf<InteractionLook>(controller, node);
+    const look = lookOf(controller, 'interaction', node);
     expect(look.flight).toBeNull();
     expect(look.highlight).toBe(true);
     expect(absolute(nodes, node)).not.toEqual(from);
@@ -126,10 +124,10 @@ describe('graph controller: moves', () => {
     controller.update(graphInput(fixture.store), 1000);
     const b = fixture.arrive();
     controller.update(graphInput(fixture.store), 2000);
-    const look = lookOf<InteractionLook>(controller, interactionNodeId(b.g_uid));
+    const look = lookOf(controller, 'interaction', interactionNodeId(b.g_uid));
     expect(look.flight).toBeNull();
     expect(look.highlight).toBe(true);
-    expect(lookOf<UnownedLook>(controller, UNOWNED_NODE_ID).flash).toBe(false);
+    expect(lookOf(controller, 'unowned', UNOWNED_NODE_ID).flash).toBe(false);
   });
 
   it('lets a terminated interaction go: its container flashes, nothing flies to the Unowned area', () => {
@@ -140,8 +138,8 @@ describe('graph controller: moves', () => {
     fixture.run({ verb: 'terminate', session: a.session, interactionid: a.g_uid });
     const nodes = controller.update(graphInput(fixture.store), 2000);
     expect(nodes.some((n) => n.id === interactionNodeId(a.g_uid))).toBe(false);
-    expect(lookOf<SessionLook>(controller, sessionNodeId(a.session)).flash).toBe(true);
-    expect(lookOf<UnownedLook>(controller, UNOWNED_NODE_ID).flash).toBe(false);
+    expect(lookOf(controller, 'session', sessionNodeId(a.session)).flash).toBe(true);
+    expect(lookOf(controller, 'unowned', UNOWNED_NODE_ID).flash).toBe(false);
     expect(controller.nextWake(2001)).not.toBe(2001);
   });
 
@@ -164,7 +162,7 @@ describe('graph controller: moves', () => {
     fixture.run({ verb: 'setuData', session: a.session, interactionid: a.g_uid, udata: { note: 'x' } });
     const after = controller.update(graphInput(fixture.store), 1010);
     expect(after).toBe(before);
-    expect(lookOf<SessionLook>(controller, sessionNodeId(a.session)).selected).toBe(true);
+    expect(lookOf(controller, 'session', sessionNodeId(a.session)).selected).toBe(true);
   });
 
   it('keeps the node objects of everything a move did not touch, and the order of the list', () => {

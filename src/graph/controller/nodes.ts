@@ -1,8 +1,9 @@
 import type { Node } from '@xyflow/react';
 import { MEDIA_LABELS, type MediaKind, mediaKind } from '../../display/media-kind';
-import { type InteractionState, type MediaName, type SessionState, shortGuid } from '../../engine';
+import { shortGuid } from '../../engine';
 import type { Selection } from '../../store/state';
 import type { DropVerdict } from '../drag/drop-target';
+import type { InteractionLook, SessionLook, UnownedLook } from '../looks/kinds';
 import type { NodeLooks } from '../looks/looks';
 import type { Flight } from '../scene/animation';
 import { CHIP_HEIGHT, CHIP_WIDTH, overlaps, type Rect, ROWS_PER_CELL, type XY } from '../scene/layout';
@@ -16,58 +17,6 @@ import { type ContainerPlace, type InteractionPlace, type Scene, UNOWNED_NODE_ID
 export type SessionNodeData = { readonly id: string };
 export type UnownedNodeData = { readonly id: typeof UNOWNED_NODE_ID };
 export type InteractionNodeData = { readonly g_uid: string; readonly kind: MediaKind };
-
-/** How a node looks now. Looks are memoized: same inputs, same object. */
-export type SessionLook = {
-  readonly id: string;
-  readonly src: string;
-  readonly state: SessionState;
-  readonly count: number;
-  readonly startedAt: number;
-  readonly endedAt: number | null;
-  readonly selected: boolean;
-  readonly flash: boolean;
-  /** While an interaction is dragged over it: would the engine take it here? */
-  readonly drop: 'ok' | 'refused' | null;
-  readonly refusal: string | null;
-};
-
-export type UnownedLook = {
-  readonly count: number;
-  readonly flash: boolean;
-};
-
-export type InteractionLook = {
-  readonly g_uid: string;
-  readonly short: string;
-  readonly media: MediaName;
-  readonly kind: MediaKind;
-  readonly state: InteractionState;
-  readonly owner: string | null;
-  readonly selected: boolean;
-  /**
-   * Travelling between containers (class `moving`): the node already sits at its new place, and
-   * its chip plays the way there from `flight.from` (use-flight.ts). Null when at rest.
-   */
-  readonly flight: Flight | null;
-  /** Just moved without travelling (reduced motion) or just arrived. */
-  readonly highlight: boolean;
-};
-
-/** "1 interaction", "3 interactions". */
-export function interactionCount(count: number): string {
-  return `${count} ${count === 1 ? 'interaction' : 'interactions'}`;
-}
-
-/** A session's tooltip, also what a screen reader adds to its name: a refused drop's reason, or what it is. */
-export function sessionTitle(look: SessionLook): string {
-  return look.refusal ?? `${look.id} · ${look.src} · ${look.state} · ${interactionCount(look.count)}`;
-}
-
-/** An interaction's tooltip, also what a screen reader adds to its name (id and media). */
-export function interactionTitle(look: InteractionLook): string {
-  return `${look.g_uid} · ${look.media} · ${look.state} · ${look.owner ?? 'no owner'}`;
-}
 
 export type SessionFlowNode = Node<SessionNodeData, 'session'>;
 export type UnownedFlowNode = Node<UnownedNodeData, 'unowned'>;
@@ -111,13 +60,15 @@ export class NodeDeriver {
   private readonly sessionLooks = new Memo<SessionLook>();
   private readonly unownedLooks = new Memo<UnownedLook>();
   private readonly interactionLooks = new Memo<InteractionLook>();
-  private readonly data = new Memo<SessionNodeData | UnownedNodeData | InteractionNodeData>();
+  private readonly sessionData = new Memo<SessionNodeData>();
+  private readonly interactionData = new Memo<InteractionNodeData>();
   private readonly nodes = new Memo<GraphNode>();
   private readonly memos = [
     this.sessionLooks,
     this.unownedLooks,
     this.interactionLooks,
-    this.data,
+    this.sessionData,
+    this.interactionData,
     this.nodes,
   ];
   private last: GraphNode[] = [];
@@ -157,6 +108,7 @@ export class NodeDeriver {
     const session = container.session;
     if (session === null) {
       looks.set(
+        'unowned',
         container.nodeId,
         this.unownedLooks.get(container.nodeId, [container.count, flash], () => ({
           count: container.count,
@@ -172,6 +124,7 @@ export class NodeDeriver {
     const drop = hovered === null ? null : hovered.refusal === null ? 'ok' : 'refused';
     const refusal = hovered?.refusal ? `${hovered.refusal.code}: ${hovered.refusal.reason}` : null;
     looks.set(
+      'session',
       container.nodeId,
       this.sessionLooks.get(
         container.nodeId,
@@ -209,7 +162,7 @@ export class NodeDeriver {
     return this.nodes.get(container.nodeId, [rect.x, rect.y, rect.height, zIndex], () => ({
       ...sized(container.nodeId, rect, rect.width, rect.height),
       type: 'session',
-      data: this.data.get(container.nodeId, [], () => ({ id: session.id })) as SessionNodeData,
+      data: this.sessionData.get(container.nodeId, [], () => ({ id: session.id })),
       draggable: false,
       zIndex,
       ariaLabel: `Session ${session.id}`,
@@ -225,6 +178,7 @@ export class NodeDeriver {
     const flight = held ? null : overlays.flight(record.g_uid);
     const highlight = overlays.highlighted(record.g_uid);
     looks.set(
+      'interaction',
       place.nodeId,
       this.interactionLooks.get(place.nodeId, [record, selected, flight, highlight], () => ({
         g_uid: record.g_uid,
@@ -259,7 +213,7 @@ export class NodeDeriver {
         return {
           ...sized(place.nodeId, { x, y }, CHIP_WIDTH, CHIP_HEIGHT),
           type: 'interaction',
-          data: this.data.get(place.nodeId, [], () => ({ g_uid: record.g_uid, kind })) as InteractionNodeData,
+          data: this.interactionData.get(place.nodeId, [], () => ({ g_uid: record.g_uid, kind })),
           ...(parent !== null ? { parentId: parent.nodeId } : {}),
           draggable: overlays.canDrag,
           ...(elevated ? { zIndex: ELEVATED_Z } : {}),

@@ -36,7 +36,10 @@ describe('far view: what React Flow draws', () => {
   it('gives React Flow no node far out, yet keeps every look for the painting', () => {
     const { a, controller, nodes } = farOut();
     expect(nodes).toEqual([]);
-    expect(controller.looks.get(interactionNodeId(a.g_uid))).toMatchObject({ g_uid: a.g_uid, kind: 'voice' });
+    expect(controller.looks.get('interaction', interactionNodeId(a.g_uid))).toMatchObject({
+      g_uid: a.g_uid,
+      kind: 'voice',
+    });
   });
 
   it('lifts the chip under the pointer into a node of its own, where it is painted, in flow coordinates', () => {

@@ -1,7 +1,7 @@
 import type { MediaKind } from '../../display/media-kind';
 import type { Selection } from '../../store/state';
-import type { InteractionLook, SessionLook, UnownedLook } from '../controller/nodes';
 import { sessionAt } from '../drag/drop-target';
+import type { SessionLook } from '../looks/kinds';
 import type { NodeLooks } from '../looks/looks';
 import { CHIP_HEIGHT, CHIP_WIDTH, contains, overlaps, type Rect, type XY } from '../scene/layout';
 import type { InteractionPlace, Scene } from '../scene/scene';
@@ -40,14 +40,14 @@ export function farBoxes(frame: FarFrame, visible: Rect): FarBox[] {
   for (const container of frame.scene.containers) {
     const { rect } = container;
     if (!overlaps(rect.x, rect.y, rect.width, rect.height, visible)) continue;
-    const look = frame.looks.get(container.nodeId);
-    if (look === undefined) continue;
     if (container.session === null) {
-      const flash = (look as UnownedLook).flash;
-      boxes.push({ ...rect, fill: flash ? 'flash' : 'unowned', ring: null });
+      const unowned = frame.looks.get('unowned', container.nodeId);
+      if (unowned !== undefined)
+        boxes.push({ ...rect, fill: unowned.flash ? 'flash' : 'unowned', ring: null });
       continue;
     }
-    const session = look as SessionLook;
+    const session = frame.looks.get('session', container.nodeId);
+    if (session === undefined) continue;
     boxes.push({ ...rect, fill: sessionFill(session), ring: session.selected ? 'selected' : null });
   }
   for (const place of frame.scene.interactions.values()) {
@@ -55,7 +55,7 @@ export function farBoxes(frame: FarFrame, visible: Rect): FarBox[] {
     // Painted on every frame while chips fly: no object is made for a chip out of view.
     const { x, y } = frame.at(place);
     if (!overlaps(x, y, CHIP_WIDTH, CHIP_HEIGHT, visible)) continue;
-    const look = frame.looks.get(place.nodeId) as InteractionLook | undefined;
+    const look = frame.looks.get('interaction', place.nodeId);
     if (look === undefined) continue;
     const ring = look.selected ? 'selected' : look.highlight ? 'highlight' : null;
     boxes.push({ x, y, width: CHIP_WIDTH, height: CHIP_HEIGHT, fill: look.kind, ring });

@@ -3,7 +3,7 @@ import { type MouseEvent, useCallback } from 'react';
 import { useActionContext } from '../../store/react';
 import type { Selection } from '../../store/state';
 import type { GraphController } from '../controller/graph-controller';
-import { type InteractionLook, interactionTitle, type SessionLook, sessionTitle } from '../controller/nodes';
+import { interactionTitle, sessionTitle } from '../looks/kinds';
 import type { NodeLooks } from '../looks/looks';
 import { interactionNodeId, sessionNodeId } from '../scene/scene';
 import { farHit } from './far-paint';
@@ -54,9 +54,9 @@ export function useFarPane(controller: GraphController, far: boolean, canDrag: b
 
 function titleOf(looks: NodeLooks, hit: NonNullable<Selection>): string {
   if (hit.kind === 'session') {
-    const look = looks.get(sessionNodeId(hit.id)) as SessionLook | undefined;
+    const look = looks.get('session', sessionNodeId(hit.id));
     return look === undefined ? '' : sessionTitle(look);
   }
-  const look = looks.get(interactionNodeId(hit.id)) as InteractionLook | undefined;
+  const look = looks.get('interaction', interactionNodeId(hit.id));
   return look === undefined ? '' : interactionTitle(look);
 }

@@ -12,16 +12,16 @@ function watched(ids: string[]) {
 describe('node looks', () => {
   it('tells only the nodes whose look changed, and only once published', () => {
     const { looks, heard } = watched(['a', 'b']);
-    const a = { state: 'routing' };
-    const b = { state: 'handling' };
+    const a = { count: 1, flash: false };
+    const b = { count: 2, flash: false };
     looks.begin();
-    looks.set('a', a);
-    looks.set('b', b);
+    looks.set('unowned', 'a', a);
+    looks.set('unowned', 'b', b);
     looks.publish();
     looks.begin();
-    looks.set('a', { state: 'handling' });
-    looks.set('b', b);
-    expect(looks.get('a')).toEqual({ state: 'handling' });
+    looks.set('unowned', 'a', { count: 2, flash: false });
+    looks.set('unowned', 'b', b);
+    expect(looks.get('unowned', 'a')).toEqual({ count: 2, flash: false });
     expect(heard).toEqual(
       new Map([
         ['a', 1],
@@ -47,14 +47,22 @@ describe('node looks', () => {
   it('keeps the look of a node that left for one more round, for its way out', () => {
     const looks = new NodeLooks();
     looks.begin();
-    looks.set('gone', { state: 'ended' });
+    looks.set('unowned', 'gone', { count: 0, flash: true });
     looks.sweep();
     looks.begin();
     looks.sweep();
-    expect(looks.get('gone')).toEqual({ state: 'ended' });
+    expect(looks.get('unowned', 'gone')).toEqual({ count: 0, flash: true });
     looks.begin();
     looks.sweep();
-    expect(looks.get('gone')).toBeUndefined();
+    expect(looks.get('unowned', 'gone')).toBeUndefined();
+  });
+
+  it('gives a look back only as the kind it was set as', () => {
+    const looks = new NodeLooks();
+    looks.begin();
+    looks.set('unowned', 'unowned', { count: 3, flash: false });
+    expect(looks.get('unowned', 'unowned')?.count).toBe(3);
+    expect(looks.get('session', 'unowned')).toBeUndefined();
   });
 
   it('stops telling a node that unsubscribed', () => {
@@ -63,7 +71,7 @@ describe('node looks', () => {
     const unsubscribe = looks.subscribe('a', () => heard++);
     unsubscribe();
     looks.begin();
-    looks.set('a', {});
+    looks.set('unowned', 'a', { count: 0, flash: false });
     looks.publish();
     expect(heard).toBe(0);
   });

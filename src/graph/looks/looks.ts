@@ -1,3 +1,5 @@
+import type { LookKind, LookOf } from './kinds';
+
 /**
  * How each node looks now (its state, count, selection, flash, flight...), kept apart from the
  * node objects React Flow holds. Under traffic most changes are of this kind; were they in the
@@ -6,7 +8,12 @@
  * announced to the components once that render is committed (`publish`).
  */
 export class NodeLooks {
-  private readonly entries = new Map<string, { look: unknown; round: number }>();
+  /** One table per kind of node, so a look is read back with its own type. */
+  private readonly tables: { readonly [K in LookKind]: Map<string, Staged<LookOf[K]>> } = {
+    session: new Map(),
+    unowned: new Map(),
+    interaction: new Map(),
+  };
   private readonly changed = new Set<string>();
   private readonly listeners = new Map<string, Set<() => void>>();
   private round = 0;
@@ -17,18 +24,20 @@ export class NodeLooks {
   }
 
   /** Stages a node's look; an identical look (same object) is no change. */
-  set(id: string, look: unknown): void {
-    const entry = this.entries.get(id);
+  set<K extends LookKind>(kind: K, id: string, look: LookOf[K]): void {
+    const table: Map<string, Staged<LookOf[K]>> = this.tables[kind];
+    const entry = table.get(id);
     if (entry !== undefined && entry.look === look) {
       entry.round = this.round;
       return;
     }
-    this.entries.set(id, { look, round: this.round });
+    table.set(id, { look, round: this.round });
     this.changed.add(id);
   }
 
-  get(id: string): unknown {
-    return this.entries.get(id)?.look;
+  get<K extends LookKind>(kind: K, id: string): LookOf[K] | undefined {
+    const table: Map<string, Staged<LookOf[K]>> = this.tables[kind];
+    return table.get(id)?.look;
   }
 
   /**
@@ -36,8 +45,8 @@ export class NodeLooks {
    * React Flow after the render that left it out, and may read its look until then.
    */
   sweep(): void {
-    for (const [id, entry] of this.entries) {
-      if (entry.round < this.round - 1) this.entries.delete(id);
+    for (const table of Object.values(this.tables)) {
+      for (const [id, entry] of table) if (entry.round < this.round - 1) table.delete(id);
     }
   }
 
@@ -64,4 +73,9 @@ export class NodeLooks {
       if (listeners.size === 0) this.listeners.delete(id);
     };
   }
+}
+
+interface Staged<T> {
+  readonly look: T;
+  round: number;
 }

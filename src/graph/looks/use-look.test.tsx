@@ -13,7 +13,7 @@ const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() 
 function Graph({ looks }: { looks: NodeLooks }) {
   const [count, setCount] = useState(1);
   looks.begin();
-  looks.set('n', { count });
+  looks.set('unowned', 'n', { count, flash: false });
   usePublishedLooks(looks);
   return (
     <LooksProvider looks={looks}>
@@ -27,7 +27,7 @@ function Graph({ looks }: { looks: NodeLooks }) {
 
 /** Memoised like React Flow's nodes: it re-renders only when its look is published. */
 const Count = memo(function Count() {
-  return <output>{useLook<{ count: number }>('n').count}</output>;
+  return <output>{useLook('unowned', 'n').count}</output>;
 });
 
 describe('published looks', () => {

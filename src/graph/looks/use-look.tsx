@@ -7,6 +7,7 @@ import {
   useRef,
   useSyncExternalStore,
 } from 'react';
+import type { LookKind, LookOf } from './kinds';
 import type { NodeLooks } from './looks';
 
 const LooksContext = createContext<NodeLooks | null>(null);
@@ -19,12 +20,12 @@ export function LooksProvider({ looks, children }: { looks: NodeLooks; children:
  * The look of node `id` (looks.ts); re-renders when it changes. Holds on to the last look while
  * the node is on its way out.
  */
-export function useLook<T>(id: string): T {
+export function useLook<K extends LookKind>(kind: K, id: string): LookOf[K] {
   const looks = useContext(LooksContext);
   if (looks === null) throw new Error('useLook needs a <LooksProvider>');
-  const last = useRef<T | undefined>(undefined);
+  const last = useRef<LookOf[K] | undefined>(undefined);
   const subscribe = useCallback((listener: () => void) => looks.subscribe(id, listener), [looks, id]);
-  const look = useSyncExternalStore(subscribe, () => (looks.get(id) as T | undefined) ?? last.current);
+  const look = useSyncExternalStore(subscribe, () => looks.get(kind, id) ?? last.current);
   if (look === undefined) throw new Error(`node ${id} has no look`);
   last.current = look;
   return look;
