@@ -96,10 +96,7 @@ describe('[isolation] an endless loop ends its own session within the step limit
     ['a plain loop', 'while (true) {}'],
     ['a loop that catches every error', 'while (true) { try { for (;;) {} } catch (e) {} }'],
     ['catastrophic backtracking in a regular expression', '/(a*)*b/.test("a".repeat(40))'],
-    [
-      'endless recursion through promises',
-      'function go() { Promise.resolve().then(go); } go();',
-    ],
+    ['endless recursion through promises', 'function go() { Promise.resolve().then(go); } go();'],
   ])('[isolation] %s: timeout, and the other sessions go on', (_name, source) => {
     const other = bystander();
     const realm = factory.create(LIMITS);

@@ -231,3 +231,18 @@ describe('QuickJS realm: errors', () => {
     r.dispose();
   });
 });
+
+describe('QuickJS realm: SCXML documents as written', () => {
+  it('[5.10] a field set to undefined is still a field in the realm (W3C test 330: "origin" in _event)', () => {
+    const r = realm();
+    r.set('_event', { name: 'foo', origin: undefined, data: { list: [1, undefined] } }, true);
+    expect(r.evaluate("'origin' in _event && _event.origin === undefined")).toBe(true);
+    expect(r.evaluate('_event.data.list.length === 2 && _event.data.list[1] === undefined')).toBe(true);
+  });
+
+  it('[5.9] an expression may end with a semicolon (W3C test 452: expr="new testobject();")', () => {
+    const r = realm();
+    r.run('function testobject() { this.bar = 0; }');
+    expect(r.evaluate('new testobject();')).toEqual({ bar: 0 });
+  });
+});

@@ -4,9 +4,10 @@
  * realm builds (getters, proxies, prototypes) runs in the host.
  */
 import type { QuickJSContext, QuickJSHandle } from 'quickjs-emscripten-core';
+import { PARSE_WITH_UNDEFINED, UNDEFINED_MARK } from './bootstrap';
 import { ScriptError, type ScriptValue } from './realm';
 
-/** The realm's own `JSON.parse` and `JSON.stringify`, fetched once per realm. */
+/** The realm's own `JSON.parse` (keeping `undefined` fields) and `JSON.stringify`, made once per realm. */
 export interface RealmJson {
   readonly parse: QuickJSHandle;
   readonly stringify: QuickJSHandle;
@@ -15,7 +16,8 @@ export interface RealmJson {
 export function realmJson(ctx: QuickJSContext): RealmJson {
   const json = ctx.getProp(ctx.global, 'JSON');
   try {
-    return { parse: ctx.getProp(json, 'parse'), stringify: ctx.getProp(json, 'stringify') };
+    const parse = ctx.unwrapResult(ctx.evalCode(PARSE_WITH_UNDEFINED, 'realm-json.js', { type: 'global' }));
+    return { parse, stringify: ctx.getProp(json, 'stringify') };
   } finally {
     json.dispose();
   }
@@ -28,7 +30,7 @@ export function toRealm(ctx: QuickJSContext, json: RealmJson, value: ScriptValue
   if (typeof value === 'boolean') return value ? ctx.true : ctx.false;
   if (typeof value === 'number') return ctx.newNumber(value);
   if (typeof value === 'string') return ctx.newString(value);
-  const text = ctx.newString(JSON.stringify(value));
+  const text = ctx.newString(JSON.stringify(value, keepUndefined));
   try {
     return ctx.unwrapResult(ctx.callFunction(json.parse, ctx.undefined, text));
   } finally {
@@ -74,4 +76,9 @@ export function messageOf(dumped: unknown): string {
     return `${name}${String(dumped.message)}`;
   }
   return String(dumped);
+}
+
+/** A `JSON.stringify` replacer marking `undefined` fields, which JSON would drop. */
+function keepUndefined(_key: string, field: unknown): unknown {
+  return field === undefined ? { [UNDEFINED_MARK]: 1 } : field;
 }
