@@ -1,7 +1,6 @@
 import type { Model } from '../../engine';
 import type { Move, Selection } from '../../store/state';
-import type { DropVerdict } from '../drag/drop-target';
-import type { FarFrame } from '../far/far-paint';
+import type { FarFrame } from '../looks/far-frame';
 import { NodeLooks } from '../looks/looks';
 import {
   FLASH_MS,
@@ -11,6 +10,7 @@ import {
   isFlying,
   startFlight,
 } from '../scene/animation';
+import { type DropVerdict, NO_DROP, sameVerdict } from '../scene/drop-verdict';
 import { FadeTracker } from '../scene/fades';
 import type { Rect, XY } from '../scene/layout';
 import {
@@ -45,8 +45,6 @@ export const HOLD_MS = 3000;
  */
 export const MAX_FLIGHTS = 50;
 
-const NONE: DropVerdict = { kind: 'none' };
-
 /**
  * The graph's state between frames, in plain TypeScript: stable slots, fades, flights, flashes,
  * the dragged and the held node. `update` turns the store's state and the time into nodes and
@@ -74,7 +72,7 @@ export class GraphController {
   /** Far out, the chip under the pointer: it gets a node of its own, so it can be dragged. */
   private pointed: string | null = null;
   private far = false;
-  private hover: DropVerdict = NONE;
+  private hover: DropVerdict = NO_DROP;
 
   private epoch: string | null | undefined = undefined;
   private lastSeq = 0;
@@ -164,11 +162,17 @@ export class GraphController {
     return this.scene === null ? null : findInScene(this.scene, query);
   }
 
+  /** The chip under the pointer's drag, if any. */
+  dragged(): string | null {
+    return this.drag?.g_uid ?? null;
+  }
+
   startDrag(g_uid: string): void {
     // The pointer has it now: a flight or a hold would fight the pointer.
     this.flights.delete(g_uid);
     this.holds.delete(g_uid);
     this.drag = { g_uid, at: null };
+    this.hover = NO_DROP;
   }
 
   /**
@@ -184,8 +188,11 @@ export class GraphController {
     return true;
   }
 
-  setHover(verdict: DropVerdict): void {
+  /** The drop verdict under the pointer; false when it is the one already shown. */
+  setHover(verdict: DropVerdict): boolean {
+    if (sameVerdict(this.hover, verdict)) return false;
     this.hover = verdict;
+    return true;
   }
 
   /** The drop was sent: the node stays where it was dropped until its move arrives. */

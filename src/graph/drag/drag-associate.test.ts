@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { WireResult } from '../../protocol/messages';
 import type { AssociateRequest } from '../../store/actions/associate';
 import { engineWithStore } from '../../store/testing';
+import { GraphController } from '../controller/graph-controller';
+import type { DropVerdict } from '../scene/drop-verdict';
 import { centreOf, sceneOf } from '../scene/testing';
 import { createDragAssociate } from './drag-associate';
-import type { DropVerdict } from './drop-target';
 
 const ACCEPTED: WireResult = { ok: true, command: 1, firstSeq: 1, lastSeq: 6 };
 const REFUSED: WireResult = {
@@ -21,6 +22,8 @@ function setup(result: WireResult = ACCEPTED) {
   const sent: AssociateRequest[] = [];
   const hovers: DropVerdict[] = [];
   const calls: string[] = [];
+  // The drag's one owner, as the graph has it: the controller.
+  const controller = new GraphController();
   const gesture = createDragAssociate({
     getState: () => fixture.store.getState(),
     containers: () => scene.containers,
@@ -28,9 +31,23 @@ function setup(result: WireResult = ACCEPTED) {
       sent.push(request);
       return result;
     },
-    onHover: (verdict) => hovers.push(verdict),
-    onSent: (g_uid) => calls.push(`sent ${g_uid}`),
-    onReturn: (g_uid) => calls.push(`return ${g_uid}`),
+    owner: {
+      dragged: () => controller.dragged(),
+      startDrag: (g_uid) => controller.startDrag(g_uid),
+      setHover: (verdict) => {
+        const changed = controller.setHover(verdict);
+        if (changed) hovers.push(verdict);
+        return changed;
+      },
+      hold: (g_uid) => {
+        calls.push(`sent ${g_uid}`);
+        controller.hold(g_uid, 0);
+      },
+      returnHome: (g_uid) => {
+        calls.push(`return ${g_uid}`);
+        controller.returnHome(g_uid, 0);
+      },
+    },
   });
   return { a, b, centre, gesture, sent, hovers, calls };
 }

@@ -1,9 +1,25 @@
 import type { WireResult } from '../../protocol/messages';
 import type { AssociateRequest } from '../../store/actions/associate';
 import type { InspectorState } from '../../store/state';
+import { type DropVerdict, NO_DROP } from '../scene/drop-verdict';
 import type { XY } from '../scene/layout';
 import type { ContainerPlace } from '../scene/scene';
-import { type DropVerdict, resolveDrop, sameVerdict } from './drop-target';
+import { resolveDrop } from './drop-target';
+
+/**
+ * Where a drag's state lives: the graph's controller alone holds the dragged chip, the verdict
+ * shown and a dropped chip waiting for its move. The gesture below keeps none of it.
+ */
+export interface DragOwner {
+  dragged(): string | null;
+  startDrag(g_uid: string): void;
+  /** Shows the verdict under the pointer; false when that one was shown already. */
+  setHover(verdict: DropVerdict): boolean;
+  /** A drop was sent: the chip stays where it was dropped until its move arrives. */
+  hold(g_uid: string): void;
+  /** Nothing was sent, or the engine refused: the chip goes back to its owner. */
+  returnHome(g_uid: string): void;
+}
 
 /**
  * Drag-to-associate as a plain gesture controller (xyflow-style: no React; a thin hook mounts it
@@ -16,12 +32,7 @@ export interface DragAssociateOptions {
   getState(): Pick<InspectorState, 'model' | 'connection'>;
   containers(): readonly ContainerPlace[];
   associate(request: AssociateRequest): Promise<WireResult>;
-  /** The verdict under the pointer changed. */
-  onHover(verdict: DropVerdict): void;
-  /** A drop was sent: hold the node where it was dropped until the move arrives. */
-  onSent(g_uid: string): void;
-  /** Nothing was sent, or the engine refused: the node goes back to its owner. */
-  onReturn(g_uid: string): void;
+  owner: DragOwner;
 }
 
 export interface DragAssociate {
@@ -31,41 +42,33 @@ export interface DragAssociate {
   drop(point: XY): Promise<void>;
 }
 
-const NONE: DropVerdict = { kind: 'none' };
-
-export function createDragAssociate(options: DragAssociateOptions): DragAssociate {
-  let dragging: string | null = null;
-  let verdict: DropVerdict = NONE;
-
-  const show = (next: DropVerdict) => {
-    if (sameVerdict(verdict, next)) return;
-    verdict = next;
-    options.onHover(next);
-  };
-  const resolve = (g_uid: string, point: XY) =>
-    resolveDrop(options.getState(), g_uid, point, options.containers());
-
+export function createDragAssociate({
+  getState,
+  containers,
+  associate,
+  owner,
+}: DragAssociateOptions): DragAssociate {
+  const resolve = (g_uid: string, point: XY) => resolveDrop(getState(), g_uid, point, containers());
   return {
     start(g_uid) {
-      dragging = g_uid;
-      show(NONE);
+      owner.startDrag(g_uid);
     },
     move(point) {
-      if (dragging !== null) show(resolve(dragging, point));
+      const g_uid = owner.dragged();
+      if (g_uid !== null) owner.setHover(resolve(g_uid, point));
     },
     async drop(point) {
-      const g_uid = dragging;
+      const g_uid = owner.dragged();
       if (g_uid === null) return;
       const target = resolve(g_uid, point);
-      dragging = null;
-      show(NONE);
+      owner.setHover(NO_DROP);
       if (target.kind !== 'target') {
-        options.onReturn(g_uid);
+        owner.returnHome(g_uid);
         return;
       }
-      options.onSent(g_uid);
-      const result = await options.associate({ g_uid, target: target.session, origin: 'drag' });
-      if (!result.ok) options.onReturn(g_uid);
+      owner.hold(g_uid);
+      const result = await associate({ g_uid, target: target.session, origin: 'drag' });
+      if (!result.ok) owner.returnHome(g_uid);
     },
   };
 }

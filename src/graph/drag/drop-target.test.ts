@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { engineWithStore } from '../../store/testing';
+import { sessionAt } from '../scene/scene';
 import { centreOf, sceneOf } from '../scene/testing';
-import { resolveDrop, sessionAt } from './drop-target';
+import { resolveDrop } from './drop-target';
 
 /** A store with three sessions (the last ended), each drawn, and the centre of each container. */
 function setup(role: 'operator' | 'viewer' = 'operator') {

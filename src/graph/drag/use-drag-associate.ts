@@ -27,17 +27,22 @@ export function useDragAssociate(controller: GraphController, redraw: () => void
       getState: () => ctx.store.getState(),
       containers: () => controller.containers(),
       associate: (request) => associate(ctx, request),
-      onHover: (verdict) => {
-        controller.setHover(verdict);
-        redraw();
-      },
-      onSent: (g_uid) => {
-        controller.hold(g_uid, performance.now());
-        redraw();
-      },
-      onReturn: (g_uid) => {
-        controller.returnHome(g_uid, performance.now());
-        redraw();
+      owner: {
+        dragged: () => controller.dragged(),
+        startDrag: (g_uid) => controller.startDrag(g_uid),
+        setHover: (verdict) => {
+          const changed = controller.setHover(verdict);
+          if (changed) redraw();
+          return changed;
+        },
+        hold: (g_uid) => {
+          controller.hold(g_uid, performance.now());
+          redraw();
+        },
+        returnHome: (g_uid) => {
+          controller.returnHome(g_uid, performance.now());
+          redraw();
+        },
       },
     });
     const pointer = (event: MouseEvent | TouchEvent): XY => {
@@ -46,9 +51,7 @@ export function useDragAssociate(controller: GraphController, redraw: () => void
     };
     return {
       onNodeDragStart: (_event, node) => {
-        if (node.type !== 'interaction') return;
-        controller.startDrag(node.data.g_uid);
-        gesture.start(node.data.g_uid);
+        if (node.type === 'interaction') gesture.start(node.data.g_uid);
       },
       onNodeDrag: (event, node) => {
         if (node.type === 'interaction') gesture.move(pointer(event));

@@ -1,27 +1,11 @@
 import type { MediaKind } from '../../display/media-kind';
 import type { Selection } from '../../store/state';
-import { sessionAt } from '../drag/drop-target';
+import type { FarFrame } from '../looks/far-frame';
 import type { SessionLook } from '../looks/kinds';
-import type { NodeLooks } from '../looks/looks';
 import { CHIP_HEIGHT, CHIP_WIDTH, contains, overlaps, type Rect, type XY } from '../scene/layout';
-import type { InteractionPlace, Scene } from '../scene/scene';
+import { sessionAt } from '../scene/scene';
 
-/**
- * What the far view paints (zoomed out past DETAIL_ZOOM, where a node is a few pixels and its
- * text unreadable): every container and chip as a coloured box, from the same scene and looks the
- * React Flow nodes are drawn from. Painting a thousand boxes on one canvas costs about half a
- * millisecond (profiled at 1,000 events/s); the same boxes as React Flow nodes cost a DOM node, a
- * component and a store subscription each, and a redraw under traffic took 40-60 ms.
- */
-export interface FarFrame {
-  readonly scene: Scene;
-  readonly looks: NodeLooks;
-  /** Where a chip is drawn now: its place, on its flight's course, or where it is held. */
-  at(place: InteractionPlace): XY;
-  /** The chip has a React Flow node of its own now (under the pointer, dragged): not painted. */
-  lifted(g_uid: string): boolean;
-}
-
+/** What the far view paints: see FarFrame (looks/far-frame.ts). */
 /** How a box is filled; the palette gives each its colour. */
 export type FarFill = 'session' | 'ended' | 'unowned' | 'flash' | 'drop-ok' | 'drop-refused' | MediaKind;
 /** A ring drawn around a box: selected, or (a chip) just arrived or moved. */

@@ -1,5 +1,6 @@
+import type { FarFrame } from '../looks/far-frame';
 import type { Rect } from '../scene/layout';
-import { type FarBox, type FarFill, type FarFrame, type FarRing, farBoxes } from './far-paint';
+import { type FarBox, type FarFill, type FarRing, farBoxes } from './far-paint';
 
 /** The pane's viewport: React Flow's transform and the pane's size in CSS pixels. */
 export interface FarViewport {

@@ -4,6 +4,7 @@ import {
   CONTAINER_WIDTH,
   chipOffset,
   containerHeight,
+  contains,
   type Rect,
   type SlotGrid,
   sessionHeight,
@@ -161,4 +162,13 @@ function live(model: Model, g_uids: readonly string[]): InteractionRecord[] {
 /** The container an owner (a session id, or null) is drawn in. */
 export function containerFor(scene: Scene, owner: string | null): ContainerPlace | undefined {
   return owner === null ? scene.unowned : scene.sessions.get(owner);
+}
+
+/** The session container under the point; the last drawn wins where containers overlap. */
+export function sessionAt(containers: readonly ContainerPlace[], point: XY): ContainerPlace | null {
+  for (let i = containers.length - 1; i >= 0; i--) {
+    const container = containers[i] as ContainerPlace;
+    if (container.kind === 'session' && contains(container.rect, point)) return container;
+  }
+  return null;
 }
