@@ -2,10 +2,10 @@ import type { ReactFlowState } from '@xyflow/react';
 import { describe, expect, it } from 'vitest';
 import { engineWithStore } from '../../store/testing';
 import { GraphController } from '../controller/graph-controller';
+import { graphInput } from '../controller/testing';
 import { FLIGHT_MS } from '../scene/animation';
 import { contains, type Rect } from '../scene/layout';
 import { interactionNodeId, sessionNodeId } from '../scene/scene';
-import { graphInput } from '../scene/testing';
 import { AREA_TILE, sameArea, selectArea } from './view-area';
 
 const state = (x: number, y: number, zoom: number) =>

@@ -4,9 +4,9 @@ import type { LookKind, LookOf } from '../looks/kinds';
 import { FLASH_MS, FLIGHT_MS, flightPosition } from '../scene/animation';
 import { chipOffset, type XY } from '../scene/layout';
 import { interactionNodeId, sessionNodeId, UNOWNED_NODE_ID } from '../scene/scene';
-import { graphInput } from '../scene/testing';
 import { GraphController, type GraphInput, MAX_FLIGHTS } from './graph-controller';
 import type { GraphNode } from './nodes';
+import { graphInput } from './testing';
 
 function byId(nodes: readonly GraphNode[], id: string): GraphNode {
   const node = nodes.find((n) => n.id === id);

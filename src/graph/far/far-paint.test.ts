@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { engineWithStore } from '../../store/testing';
 import { GraphController } from '../controller/graph-controller';
 import type { GraphNode } from '../controller/nodes';
+import { graphInput } from '../controller/testing';
 import type { FarFrame } from '../looks/far-frame';
 import { FLIGHT_MS } from '../scene/animation';
 import { CHIP_HEIGHT, CHIP_WIDTH, type Rect, type XY } from '../scene/layout';
 import { interactionNodeId, type Scene } from '../scene/scene';
-import { graphInput } from '../scene/testing';
 import { type FarBox, farBoxes, farHit } from './far-paint';
 
 /** Three sessions, one interaction each, drawn far out by a controller at t = 1000. */

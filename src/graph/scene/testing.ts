@@ -1,6 +1,5 @@
 // Scene helpers for this folder's tests; the engine and store they draw come from src/store/testing.ts.
 import type { InspectorStore } from '../../store/store';
-import type { GraphInput } from '../controller/graph-controller';
 import type { XY } from './layout';
 import { buildScene, containerFor, type Scene } from './scene';
 import { SceneSlots } from './scene-slots';
@@ -17,20 +16,4 @@ export function centreOf(scene: Scene, owner: string | null): XY {
   if (container === undefined) throw new Error(`${owner} is not drawn`);
   const { rect } = container;
   return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
-}
-
-/** What the graph view gives its controller, from the store as it is; `options` override. */
-export function graphInput(store: InspectorStore, options: Partial<GraphInput> = {}): GraphInput {
-  const s = store.getState();
-  return {
-    model: s.model,
-    epoch: s.epoch,
-    moves: s.moves,
-    selection: s.selection,
-    canDrag: s.connection.role === 'operator',
-    reducedMotion: false,
-    far: false,
-    area: null,
-    ...options,
-  };
 }

@@ -1,0 +1,19 @@
+// Controller helpers for the graph's tests.
+import type { InspectorStore } from '../../store/store';
+import type { GraphInput } from './graph-controller';
+
+/** What the graph view gives its controller, from the store as it is; `options` override. */
+export function graphInput(store: InspectorStore, options: Partial<GraphInput> = {}): GraphInput {
+  const s = store.getState();
+  return {
+    model: s.model,
+    epoch: s.epoch,
+    moves: s.moves,
+    selection: s.selection,
+    canDrag: s.connection.role === 'operator',
+    reducedMotion: false,
+    far: false,
+    area: null,
+    ...options,
+  };
+}
