@@ -15,6 +15,19 @@ export interface ScxmlHostOptions {
   /** Fetches what a `src` names (`<data src>`, `<invoke src>`); throws when there is nothing. */
   readonly resolve?: (src: string) => string;
   readonly onTrace?: TraceListener;
+  /**
+   * Called with each new realm and the id of the session it serves, before the session starts: the
+   * layer above puts its host objects there (ORS's `_genesys`).
+   */
+  readonly prepareRealm?: (realm: ScriptRealm, sessionId: string) => void;
+}
+
+/** How `start` names a session and what it passes to it. */
+export interface StartOptions {
+  /** The session's id (`_sessionid`); `s1`, `s2`... when not given. Must not be running already. */
+  readonly id?: string;
+  /** Start parameters: a top-level `<data>` of the same id takes the value (as an invoke's params do). */
+  readonly data?: Readonly<Record<string, ScriptValue>>;
 }
 
 export const DEFAULT_LIMITS: ScriptLimits = { stepMs: 200, memoryBytes: 16 * 1024 * 1024 };
@@ -39,9 +52,11 @@ export class ScxmlHost implements SessionHost {
   }
 
   /** Starts a session of a document (source text is compiled first; a bad one throws `ScxmlDocumentError`). */
-  start(document: ScxmlDocument | string): Session {
+  start(document: ScxmlDocument | string, options: StartOptions = {}): Session {
     const compiled = typeof document === 'string' ? compileScxml(document) : document;
-    const session = this.create(compiled, null, {});
+    if (options.id !== undefined && this.sessions.has(options.id))
+      throw new Error(`a session ${options.id} is already running`);
+    const session = this.create(compiled, null, options.data ?? {}, options.id);
     this.wake(session);
     return session;
   }
@@ -60,8 +75,10 @@ export class ScxmlHost implements SessionHost {
     for (const session of [...this.sessions.values()]) session.cancel();
   }
 
-  createRealm(): ScriptRealm {
-    return this.options.realms.create(this.options.limits ?? DEFAULT_LIMITS);
+  createRealm(sessionId: string): ScriptRealm {
+    const realm = this.options.realms.create(this.options.limits ?? DEFAULT_LIMITS);
+    this.options.prepareRealm?.(realm, sessionId);
+    return realm;
   }
 
   resolve(src: string): string {
@@ -103,8 +120,9 @@ export class ScxmlHost implements SessionHost {
     document: ScxmlDocument,
     parent: ParentLink | null,
     data: Readonly<Record<string, ScriptValue>>,
+    id = `s${++this.count}`,
   ): Session {
-    const session = new Session(document, `s${++this.count}`, this, parent, data);
+    const session = new Session(document, id, this, parent, data);
     this.sessions.set(session.id, session);
     return session;
   }

@@ -39,7 +39,7 @@ export type SessionStatus = 'running' | 'done' | 'cancelled' | 'failed';
 export interface SessionHost {
   readonly clock: Clock;
   readonly actions: ActionRegistry;
-  createRealm(): ScriptRealm;
+  createRealm(sessionId: string): ScriptRealm;
   /** The text behind a `src` (a `<data src>`, an invoked document); throws if there is none. */
   resolve(src: string): string;
   trace(record: TraceRecord): void;
@@ -114,7 +114,7 @@ export class Session implements MachineState {
     private readonly parent: ParentLink | null = null,
     private readonly passedData: Readonly<Record<string, ScriptValue>> = {},
   ) {
-    this.realm = document.datamodel === 'null' ? new NullDatamodel() : host.createRealm();
+    this.realm = document.datamodel === 'null' ? new NullDatamodel() : host.createRealm(id);
   }
 
   get name(): string | null {
