@@ -9,8 +9,9 @@ interface Props {
 }
 
 /**
- * Reset throws away every session, interaction and log row, so it asks first. On a server the
- * engine is shared: the question says that everyone connected loses it, not only this page.
+ * Reset ends every session and interaction and starts the engine's journal afresh (a new epoch;
+ * the page keeps the rows it had, below a divider), so it asks first. On a server the engine is
+ * shared: the question says that everyone connected loses it, not only this page.
  */
 export function ResetButton({ canReset, onConfirm }: Props) {
   const { kind } = useInspector(selectConnection);
@@ -42,8 +43,8 @@ export function ResetButton({ canReset, onConfirm }: Props) {
         <h2 id={`${ids}-title`}>{shared ? 'Reset the engine for everyone?' : 'Reset the engine?'}</h2>
         <p id={`${ids}-text`}>
           {shared
-            ? 'This engine runs on a server: resetting it ends every session and interaction and starts an empty log for everyone connected to it, not only for you.'
-            : 'This ends every session and interaction of the in-browser engine and starts an empty log.'}
+            ? 'This engine runs on a server: resetting it ends every session and interaction and starts a new journal for everyone connected to it, not only for you.'
+            : 'This ends every session and interaction of the in-browser engine and starts a new journal; the log keeps its rows below a divider.'}
         </p>
         <div className="confirm-actions">
           {/* Cancel first and focused: Enter on an unread question must not destroy anything. */}

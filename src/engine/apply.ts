@@ -1,4 +1,4 @@
-import type { EngineEvent } from './events';
+import type { EngineEvent, EventOf } from './events';
 import { countIds } from './ids';
 import { type InteractionRecord, type Model, OP_SESSION_ID, type SessionRecord } from './model';
 
@@ -15,15 +15,8 @@ import { type InteractionRecord, type Model, OP_SESSION_ID, type SessionRecord }
 export function applyEvent(model: Model, event: EngineEvent): void {
   switch (event.name) {
     case 'session.started': {
-      const id = event.session as string;
-      model.sessions.set(id, {
-        id,
-        state: 'running',
-        src: event.data.src,
-        startedAt: event.time,
-        endedAt: null,
-        interactions: [],
-      });
+      const session = startedSession(event);
+      model.sessions.set(session.id, session);
       model.ids = countIds(model.ids, event);
       return;
     }
@@ -33,11 +26,7 @@ export function applyEvent(model: Model, event: EngineEvent): void {
       return;
     }
     case 'interaction.created':
-      model.interactions.set(event.data.interaction.g_uid, {
-        ...event.data.interaction,
-        createdAt: event.time,
-        endedAt: null,
-      });
+      model.interactions.set(event.data.interaction.g_uid, createdInteraction(event));
       model.ids = countIds(model.ids, event);
       return;
     case 'interaction.state.changed': {
@@ -68,6 +57,23 @@ export function applyEvent(model: Model, event: EngineEvent): void {
     default:
       return;
   }
+}
+
+/** The record a `session.started` event begins; also what a reader folding one ledger starts from. */
+export function startedSession(event: EventOf<'session.started'>): SessionRecord {
+  return {
+    id: event.session as string,
+    state: 'running',
+    src: event.data.src,
+    startedAt: event.time,
+    endedAt: null,
+    interactions: [],
+  };
+}
+
+/** The record an `interaction.created` event begins. */
+export function createdInteraction(event: EventOf<'interaction.created'>): InteractionRecord {
+  return { ...event.data.interaction, createdAt: event.time, endedAt: null };
 }
 
 /** B1-B3 in one place: the owner field, `OP-Session-ID` and both sessions' lists change together. */

@@ -1,5 +1,5 @@
 /** The engine's public face: everything outside src/engine imports from here. */
-export { applyEvent } from './apply';
+export { applyEvent, createdInteraction, startedSession } from './apply';
 export {
   type Command,
   type CommandOf,

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
-import { shortGuid } from '../engine';
-import { useInspector } from '../store/react';
 import { formatTime } from './format';
+import { InteractionLink } from './InteractionLink';
 import { JournalHint } from './JournalHint';
+import { SessionFacts } from './SessionFacts';
 import { useHistory } from './use-history';
 
 /**
@@ -10,7 +10,6 @@ import { useHistory } from './use-history';
  * opened), as the engine's journal tells it: marked ended, its times, and the interactions it held.
  */
 export function ForgottenSession({ id }: { id: string }) {
-  const select = useInspector((s) => s.select);
   const journal = useHistory({ of: 'session', target: id }, false);
   const ledger = journal?.ok === true && journal.history.of === 'session' ? journal.history : null;
   const held = useMemo(() => {
@@ -35,30 +34,15 @@ export function ForgottenSession({ id }: { id: string }) {
       <p className="details-muted" data-testid="details-from-journal">
         No longer on the page: as the engine's journal tells it.
       </p>
-      <dl>
-        <dt>state</dt>
-        <dd data-testid="details-session-state">{session.state}</dd>
-        <dt>src</dt>
-        <dd className="mono">{session.src}</dd>
-        <dt>started</dt>
-        <dd>{formatTime(session.startedAt)}</dd>
-        <dt>ended</dt>
-        <dd>{session.endedAt === null ? '—' : formatTime(session.endedAt)}</dd>
-      </dl>
+      <SessionFacts
+        session={session}
+        last={{ term: 'ended', value: session.endedAt === null ? '—' : formatTime(session.endedAt) }}
+      />
       <section>
         <h3>Interactions it held ({held.length})</h3>
         <ul className="details-ixn-list" data-testid="details-interactions">
           {held.map((g_uid) => (
-            <li key={g_uid}>
-              <button
-                type="button"
-                onClick={() => select({ kind: 'interaction', id: g_uid })}
-                data-testid="details-interaction"
-                data-guid={g_uid}
-              >
-                <span className="mono">{shortGuid(g_uid)}</span>
-              </button>
-            </li>
+            <InteractionLink key={g_uid} g_uid={g_uid} />
           ))}
         </ul>
       </section>

@@ -1,17 +1,16 @@
 import { formatDuration } from '../display/duration';
 import { MediaDot } from '../display/MediaDot';
 import { useNow } from '../display/use-now';
-import { shortGuid } from '../engine';
 import { useInspector } from '../store/react';
 import { selectInteractions } from '../store/selectors';
 import { ForgottenSession } from './ForgottenSession';
-import { formatTime } from './format';
+import { InteractionLink } from './InteractionLink';
+import { SessionFacts } from './SessionFacts';
 
 /** One session: its state, document, age, and the interactions it owns (each a way to select it). */
 export function SessionDetails({ id }: { id: string }) {
   const session = useInspector((s) => s.model.sessions.get(id));
   const interactions = useInspector(selectInteractions);
-  const select = useInspector((s) => s.select);
   const now = useNow();
   if (session === undefined) return <ForgottenSession id={id} />;
   const age = (session.endedAt ?? now) - session.startedAt;
@@ -20,16 +19,7 @@ export function SessionDetails({ id }: { id: string }) {
       <h2>
         Session <span className="mono">{session.id}</span>
       </h2>
-      <dl>
-        <dt>state</dt>
-        <dd data-testid="details-session-state">{session.state}</dd>
-        <dt>src</dt>
-        <dd className="mono">{session.src}</dd>
-        <dt>started</dt>
-        <dd>{formatTime(session.startedAt)}</dd>
-        <dt>age</dt>
-        <dd>{formatDuration(age)}</dd>
-      </dl>
+      <SessionFacts session={session} last={{ term: 'age', value: formatDuration(age) }} />
       <section>
         <h3>Interactions ({session.interactions.length})</h3>
         {session.interactions.length === 0 ? (
@@ -39,20 +29,12 @@ export function SessionDetails({ id }: { id: string }) {
             {session.interactions.map((g_uid) => {
               const interaction = interactions.get(g_uid);
               return (
-                <li key={g_uid}>
-                  <button
-                    type="button"
-                    onClick={() => select({ kind: 'interaction', id: g_uid })}
-                    data-testid="details-interaction"
-                    data-guid={g_uid}
-                  >
-                    {interaction !== undefined && <MediaDot media={interaction.media} />}
-                    <span className="mono">{shortGuid(g_uid)}</span>
-                    <span className="details-muted">
-                      {interaction === undefined ? '' : `${interaction.media} · ${interaction.state}`}
-                    </span>
-                  </button>
-                </li>
+                <InteractionLink
+                  key={g_uid}
+                  g_uid={g_uid}
+                  mark={interaction !== undefined && <MediaDot media={interaction.media} />}
+                  note={interaction === undefined ? undefined : `${interaction.media} · ${interaction.state}`}
+                />
               );
             })}
           </ul>

@@ -1,4 +1,5 @@
 import {
+  createdInteraction,
   type Engine,
   type EngineEvent,
   eventInteraction,
@@ -6,6 +7,7 @@ import {
   OP_SESSION_ID,
   type SessionRecord,
   type Snapshot,
+  startedSession,
 } from '../engine';
 import type { History, HistoryQuery, ProtocolError } from './messages';
 
@@ -13,7 +15,7 @@ import type { History, HistoryQuery, ProtocolError } from './messages';
  * At most this many events in one answer, the newest: a ledger longer than that (a session that
  * ran for days) is answered without its start rather than as one huge message.
  */
-export const MAX_HISTORY_EVENTS = 2000;
+const MAX_HISTORY_EVENTS = 2000;
 
 /** What a journal older than the engine's memory holds of one target (the server's file). */
 export interface ArchivedHistory {
@@ -108,14 +110,14 @@ function isCreation(event: EngineEvent, { of, target }: HistoryQuery): boolean {
  * The last state of a purged interaction, from its own events: what applyEvent does to its
  * record, without the sessions (its ledger does not hold theirs). Null without a start.
  */
-export function foldInteraction(
+function foldInteraction(
   base: InteractionRecord | null,
   events: readonly EngineEvent[],
 ): InteractionRecord | null {
   let current = base;
   for (const event of events) {
     if (event.name === 'interaction.created') {
-      current = { ...event.data.interaction, createdAt: event.time, endedAt: null };
+      current = createdInteraction(event);
       continue;
     }
     if (current === null) continue;
@@ -137,7 +139,7 @@ export function foldInteraction(
 }
 
 /** The last state of a purged session, from its ledger. Null without a start. */
-export function foldSession(
+function foldSession(
   id: string,
   base: SessionRecord | null,
   events: readonly EngineEvent[],
@@ -145,14 +147,7 @@ export function foldSession(
   let current = base;
   for (const event of events) {
     if (event.name === 'session.started') {
-      current = {
-        id,
-        state: 'running',
-        src: event.data.src,
-        startedAt: event.time,
-        endedAt: null,
-        interactions: [],
-      };
+      current = startedSession(event);
       continue;
     }
     if (current === null) continue;

@@ -256,7 +256,7 @@ const hostMessageSchema = z.discriminatedUnion('kind', [
  * the same envelope for each event as the stream has. Records are the engine's own output.
  */
 const historyRecord = z.looseObject({ state: z.string() }).nullable();
-export const historyReplySchema = z.looseObject({
+const historyReplySchema = z.looseObject({
   type: z.literal('history'),
   of: z.enum(['interaction', 'session']),
   target: z.string(),

@@ -20,7 +20,7 @@ export function journalArchive(path: string): HistoryArchive {
 }
 
 /** The latest epoch's events of `query` up to seq `through`, and the checkpoint they follow. */
-export async function readHistory(
+async function readHistory(
   path: string,
   query: HistoryQuery,
   through: number,

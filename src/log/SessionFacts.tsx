@@ -1,0 +1,24 @@
+import type { SessionRecord } from '../engine';
+import { formatTime } from './format';
+
+interface Props {
+  readonly session: SessionRecord;
+  /** The fact after "started": its age for a live session, its end for one the journal tells. */
+  readonly last: { readonly term: string; readonly value: string };
+}
+
+/** A session's facts as the details panel lists them, live or from the journal. */
+export function SessionFacts({ session, last }: Props) {
+  return (
+    <dl>
+      <dt>state</dt>
+      <dd data-testid="details-session-state">{session.state}</dd>
+      <dt>src</dt>
+      <dd className="mono">{session.src}</dd>
+      <dt>started</dt>
+      <dd>{formatTime(session.startedAt)}</dd>
+      <dt>{last.term}</dt>
+      <dd>{last.value}</dd>
+    </dl>
+  );
+}
