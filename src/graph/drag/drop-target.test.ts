@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import type { Role } from '../../protocol/role';
 import { engineWithStore } from '../../store/testing';
 import { sessionAt } from '../scene/scene';
 import { centreOf, sceneOf } from '../scene/testing';
 import { resolveDrop } from './drop-target';
 
 /** A store with three sessions (the last ended), each drawn, and the centre of each container. */
-function setup(role: 'operator' | 'viewer' = 'operator') {
+function setup(role: Role = 'operator') {
   const fixture = engineWithStore(role);
   const a = fixture.arrive();
   const b = fixture.arrive();
