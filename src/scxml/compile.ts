@@ -1,8 +1,10 @@
-import { ScxmlDocumentError } from './errors';
+import { ScxmlDocumentError, type SourcePosition } from './errors';
+import { expandIncludes } from './include';
 import type {
   Action,
   Content,
   DataDefinition,
+  Dialect,
   DoneData,
   InvokeDefinition,
   Param,
@@ -15,9 +17,22 @@ import type {
 } from './model';
 import { childElements, parseXml, SCXML_NS, serialize, textOf, type XmlElement } from './xml';
 
+export interface CompileOptions {
+  /** `w3c` unless said otherwise. */
+  readonly dialect?: Dialect;
+  /** Reads what an `xi:include` names (ORS dialect): the host's resolver. */
+  readonly resolve?: (href: string) => string;
+  /** Where the document was read from: relative includes resolve against it, error events name it. */
+  readonly href?: string;
+}
+
 /** Parses and compiles a document; a bad one throws `ScxmlDocumentError` naming where and what. */
-export function compileScxml(source: string): ScxmlDocument {
-  return compileElement(parseXml(source));
+export function compileScxml(source: string, options: CompileOptions = {}): ScxmlDocument {
+  const dialect = options.dialect ?? 'w3c';
+  const parsed = parseXml(source);
+  // XInclude is ORS's way to share code between strategies; the Recommendation has no such thing.
+  const root = dialect === 'ors' ? expandIncludes(parsed, options) : parsed;
+  return compileElement(root, dialect, options.href ?? null);
 }
 
 const fail = (element: XmlElement, reason: string): never => {
@@ -26,8 +41,24 @@ const fail = (element: XmlElement, reason: string): never => {
 
 const STATE_ELEMENTS: ReadonlySet<string> = new Set(['state', 'parallel', 'final', 'history']);
 
+/**
+ * ORS writes these attributes as expressions where the Recommendation has a literal and an `...expr`
+ * twin (X1: Composer writes `event="'Entry1.done'"`, `delay="'200ms'"`).
+ */
+const ORS_EXPRESSIONS: ReadonlySet<string> = new Set([
+  'send@event',
+  'send@target',
+  'send@type',
+  'send@delay',
+  'cancel@sendid',
+]);
+
 /** Compiles an already parsed `<scxml>` element (an inline invoked document is one). */
-export function compileElement(root: XmlElement): ScxmlDocument {
+export function compileElement(
+  root: XmlElement,
+  dialect: Dialect = 'w3c',
+  href: string | null = null,
+): ScxmlDocument {
   if (root.ns !== SCXML_NS || root.name !== 'scxml') {
     fail(root, `the root element must be <scxml> in ${SCXML_NS}, not <${root.name}> in "${root.ns}"`);
   }
@@ -38,10 +69,12 @@ export function compileElement(root: XmlElement): ScxmlDocument {
   const binding = root.attributes.get('binding') ?? 'early';
   if (binding !== 'early' && binding !== 'late')
     fail(root, `binding must be "early" or "late", not "${binding}"`);
-  return new Compiler().document(
+  if (dialect === 'ors' && datamodel === 'null') fail(root, 'ORS runs the ECMAScript datamodel only');
+  return new Compiler(dialect).document(
     root,
     datamodel === 'null' ? 'null' : 'ecmascript',
     binding === 'late' ? 'late' : 'early',
+    href,
   );
 }
 
@@ -52,7 +85,14 @@ class Compiler {
   private transitionCount = 0;
   private generatedIds = 0;
 
-  document(root: XmlElement, datamodel: 'ecmascript' | 'null', binding: 'early' | 'late'): ScxmlDocument {
+  constructor(private readonly dialect: Dialect) {}
+
+  document(
+    root: XmlElement,
+    datamodel: 'ecmascript' | 'null',
+    binding: 'early' | 'late',
+    href: string | null,
+  ): ScxmlDocument {
     const scxml = this.state(root, 'scxml', null);
     for (const { transition, ids, element } of this.pending) {
       transition.targets = ids.map((id) => this.byId.get(id) ?? fail(element, `no state has the id "${id}"`));
@@ -62,6 +102,8 @@ class Compiler {
       .map((child) => this.action(child));
     return {
       name: root.attributes.get('name') ?? null,
+      dialect: this.dialect,
+      href,
       datamodel,
       binding,
       root: scxml,
@@ -167,6 +209,7 @@ class Compiler {
       null,
       node.kind === 'scxml' ? 'internal' : 'external',
       [],
+      element.position,
     );
     if (attribute !== undefined) this.target(transition, attribute, element);
     else transition.targets = proper.slice(0, 1);
@@ -185,6 +228,7 @@ class Compiler {
       a.get('cond') ?? null,
       type === 'internal' ? 'internal' : 'external',
       this.block(element),
+      element.position,
     );
     const target = a.get('target');
     if (target !== undefined) this.target(transition, target, element);
@@ -197,8 +241,9 @@ class Compiler {
     cond: string | null,
     type: 'internal' | 'external',
     actions: Action[],
+    position: SourcePosition,
   ): Transition {
-    return { source, events, cond, targets: [], type, actions, order: this.transitionCount++ };
+    return { source, events, cond, targets: [], type, actions, order: this.transitionCount++, position };
   }
 
   private target(transition: Transition, ids: string, element: XmlElement): void {
@@ -232,9 +277,15 @@ class Compiler {
     const required = (name: string) => a.get(name) ?? fail(element, `<${element.name}> needs ${name}`);
     switch (element.name) {
       case 'raise':
-        return { kind: 'raise', event: required('event'), position };
+        return { kind: 'raise', event: required('event'), params: this.raiseParams(element), position };
       case 'log':
-        return { kind: 'log', label: a.get('label') ?? null, expr: a.get('expr') ?? null, position };
+        return {
+          kind: 'log',
+          label: a.get('label') ?? null,
+          expr: a.get('expr') ?? null,
+          level: this.logLevel(element),
+          position,
+        };
       case 'assign': {
         const expr = a.get('expr') ?? null;
         // Inline XML is kept as its markup: the ECMAScript datamodel has no DOM here.
@@ -267,6 +318,20 @@ class Compiler {
     }
   }
 
+  private raiseParams(element: XmlElement): Param[] {
+    const params = this.params(element);
+    if (this.dialect === 'w3c' && params.length > 0)
+      fail(element, '<raise> takes no <param> in the W3C dialect (the ORS dialect allows it)');
+    return params;
+  }
+
+  private logLevel(element: XmlElement): number | null {
+    const level = element.attributes.get('level');
+    if (this.dialect === 'w3c' || level === undefined) return null;
+    if (!/^\d+$/.test(level)) fail(element, `<log> level must be a non-negative integer, not "${level}"`);
+    return Number(level);
+  }
+
   private branches(element: XmlElement): { cond: string | null; actions: Action[] }[] {
     const first: string | null = element.attributes.get('cond') ?? fail(element, '<if> needs cond');
     const branches: { cond: string | null; actions: Action[] }[] = [{ cond: first, actions: [] }];
@@ -290,7 +355,10 @@ class Compiler {
     const e = element.attributes.get(expr);
     if (l !== undefined && e !== undefined)
       fail(element, `<${element.name}> takes ${literal} or ${expr}, not both`);
-    if (l !== undefined) return { literal: l };
+    if (l !== undefined)
+      return this.dialect === 'ors' && ORS_EXPRESSIONS.has(`${element.name}@${literal}`)
+        ? { expr: l }
+        : { literal: l };
     if (e !== undefined) return { expr: e };
     if (required) fail(element, `<${element.name}> needs ${literal} or ${expr}`);
     return null;

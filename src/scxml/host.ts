@@ -1,7 +1,7 @@
 import { ActionRegistry } from './actions';
 import { type Clock, wallClock } from './clock';
 import { compileScxml } from './compile';
-import type { ScxmlDocument } from './model';
+import type { Dialect, ScxmlDocument } from './model';
 import type { RealmFactory, ScriptLimits, ScriptRealm, ScriptValue } from './script/realm';
 import { type ParentLink, Session, type SessionHost } from './session';
 import type { TraceListener, TraceRecord } from './trace';
@@ -12,8 +12,10 @@ export interface ScxmlHostOptions {
   readonly clock?: Clock;
   readonly limits?: ScriptLimits;
   readonly actions?: ActionRegistry;
-  /** Fetches what a `src` names (`<data src>`, `<invoke src>`); throws when there is nothing. */
+  /** Fetches what a `src` names (`<data src>`, `<invoke src>`, `xi:include`); throws when there is nothing. */
   readonly resolve?: (src: string) => string;
+  /** The dialect of documents given as text: `w3c` (the default) or `ors` (docs/scxml.md, "The ORS dialect"). */
+  readonly dialect?: Dialect;
   readonly onTrace?: TraceListener;
   /**
    * Called with each new realm and the id of the session it serves, before the session starts: the
@@ -28,6 +30,8 @@ export interface StartOptions {
   readonly id?: string;
   /** Start parameters: a top-level `<data>` of the same id takes the value (as an invoke's params do). */
   readonly data?: Readonly<Record<string, ScriptValue>>;
+  /** Where a document given as text was read from: its includes resolve against it, its error events name it. */
+  readonly href?: string;
 }
 
 export const DEFAULT_LIMITS: ScriptLimits = { stepMs: 200, memoryBytes: 16 * 1024 * 1024 };
@@ -53,7 +57,14 @@ export class ScxmlHost implements SessionHost {
 
   /** Starts a session of a document (source text is compiled first; a bad one throws `ScxmlDocumentError`). */
   start(document: ScxmlDocument | string, options: StartOptions = {}): Session {
-    const compiled = typeof document === 'string' ? compileScxml(document) : document;
+    const compiled =
+      typeof document === 'string'
+        ? compileScxml(document, {
+            dialect: this.options.dialect ?? 'w3c',
+            resolve: (src) => this.resolve(src),
+            ...(options.href === undefined ? {} : { href: options.href }),
+          })
+        : document;
     if (options.id !== undefined && this.sessions.has(options.id))
       throw new Error(`a session ${options.id} is already running`);
     const session = this.create(compiled, null, options.data ?? {}, options.id);

@@ -1,9 +1,18 @@
 import type { SourcePosition } from './errors';
 import type { XmlElement } from './xml';
 
+/**
+ * Which SCXML a document is written in: the W3C Recommendation, or ORS's (the Working Draft of
+ * 7 May 2009 as Orchestration Server runs it; "The ORS dialect" in docs/scxml.md).
+ */
+export type Dialect = 'w3c' | 'ors';
+
 /** A compiled SCXML document: states in document order, ids resolved, executable content typed. */
 export interface ScxmlDocument {
   readonly name: string | null;
+  readonly dialect: Dialect;
+  /** Where the document was read from, if it was (`src`, a strategy file): error events name it. */
+  readonly href: string | null;
   /** `null`: no data, no scripts, only `In()` (section B.1). */
   readonly datamodel: 'ecmascript' | 'null';
   readonly binding: 'early' | 'late';
@@ -46,6 +55,8 @@ export interface Transition {
   readonly actions: readonly Action[];
   /** Document order among all transitions, for the trace. */
   readonly order: number;
+  /** The `<transition>` element's, or its state's for a default entry. */
+  readonly position: SourcePosition;
 }
 
 export interface DataDefinition {
@@ -95,8 +106,15 @@ interface ActionBase {
 }
 
 export type Action =
-  | (ActionBase & { readonly kind: 'raise'; readonly event: string })
-  | (ActionBase & { readonly kind: 'log'; readonly label: string | null; readonly expr: string | null })
+  /** `params` only in the ORS dialect (`<raise>` with `<param>`): they become `_event.data`. */
+  | (ActionBase & { readonly kind: 'raise'; readonly event: string; readonly params: readonly Param[] })
+  | (ActionBase & {
+      readonly kind: 'log';
+      readonly label: string | null;
+      readonly expr: string | null;
+      /** ORS's `level` (a non-negative integer); null in the W3C dialect or when not given. */
+      readonly level: number | null;
+    })
   | (ActionBase & {
       readonly kind: 'assign';
       readonly location: string;

@@ -4,6 +4,14 @@ import { compileElement, compileScxml } from './compile';
 import type { SourcePosition } from './errors';
 import { matchesDescriptor, SCXML_EVENT_PROCESSOR, type ScxmlEvent } from './event';
 import {
+  ContentError,
+  errorEventName,
+  type Failure,
+  isCommunication,
+  type SendFailure,
+  scriptErrorType,
+} from './failures';
+import {
   type Action,
   type Content,
   type DoneData,
@@ -17,6 +25,7 @@ import {
   type ValueSource,
 } from './model';
 import { NullDatamodel } from './null-datamodel';
+import { dataObjectScript } from './ors-data';
 import { ScriptError, type ScriptRealm, type ScriptValue } from './script/realm';
 import {
   atomicStates,
@@ -64,14 +73,26 @@ interface Invoked {
 /** A script ran out of time or memory: the session ends, other sessions go on. */
 class SessionFailure extends Error {}
 
-/** A `<send>` that failed after its id was given: the error event carries that id (section 5.10.1). */
-class SendError extends Error {
-  constructor(
-    message: string,
-    readonly sendid: string,
-  ) {
-    super(message);
-  }
+/** The element that failed and where, for the trace and ORS's error data (`element`, `linenumber`). */
+interface Site {
+  readonly element: string;
+  readonly position: SourcePosition;
+}
+
+const siteOf = (action: Action): Site => ({
+  element: action.kind === 'custom' ? action.element.name : action.kind,
+  position: action.position,
+});
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** A script error while evaluating a `cond`, a location, a `<data>`... becomes a failure of that class. */
+function classify(error: unknown, kind: 'illegalcond' | 'illegalloc' | 'illegaldata'): unknown {
+  if (error instanceof ScriptError)
+    return new ContentError({ kind, type: scriptErrorType(error) }, error.message);
+  if (error instanceof ContentError || error instanceof SessionFailure || !(error instanceof Error))
+    return error;
+  return new ContentError({ kind, type: 'Error' }, error.message);
 }
 
 const INVOKE_TYPES: ReadonlySet<string> = new Set([
@@ -106,6 +127,9 @@ export class Session implements MachineState {
   private stable = false;
   private generated = 0;
   private lastConfiguration: string[] = [];
+  /** The innermost action running, and the state whose block it is in: where an error happened. */
+  private running: Action | null = null;
+  private owner: StateNode | null = null;
 
   constructor(
     readonly document: ScxmlDocument,
@@ -178,9 +202,13 @@ export class Session implements MachineState {
     });
     for (const state of this.document.states)
       for (const data of state.data) this.script(() => this.realm.set(data.id, undefined));
+    if (this.document.dialect === 'ors') {
+      const ids = this.document.states.flatMap((state) => state.data.map((data) => data.id));
+      this.script(() => this.realm.run(dataObjectScript(ids)));
+    }
     const early = this.document.binding === 'early';
     for (const state of this.document.states) if (early || state === this.document.root) this.bindData(state);
-    this.runBlock(this.document.script);
+    this.runBlock(this.document.script, this.document.root);
     const initial = this.document.root.initial;
     if (initial) this.enterStates([initial]);
   }
@@ -203,7 +231,7 @@ export class Session implements MachineState {
       this.emit({ kind: 'macrostep.start', session: this.id, time: this.host.clock.now(), event });
       this.bindEvent(event);
       for (const [invokeId, invoked] of this.children) {
-        if (invokeId === event.invokeid) this.runBlock(invoked.definition.finalize);
+        if (invokeId === event.invokeid) this.runBlock(invoked.definition.finalize, invoked.state);
         if (invoked.definition.autoforward && !event.name.startsWith('done.invoke.'))
           invoked.session.receive(event);
       }
@@ -251,16 +279,16 @@ export class Session implements MachineState {
     if (transition.cond === null) return true;
     const cond = transition.cond;
     try {
-      return this.script(() => this.realm.condition(cond));
+      return this.classed('illegalcond', () => this.realm.condition(cond));
     } catch (error) {
-      this.executionError(error, null);
+      this.executionError(error, { element: 'transition', position: transition.position }, transition.source);
       return false;
     }
   }
 
   private microstep(enabled: Transition[], event: ScxmlEvent | null): void {
     const exited = this.exitStates(enabled);
-    for (const t of enabled) this.runBlock(t.actions);
+    for (const t of enabled) this.runBlock(t.actions, t.source);
     const entered = this.enterStates(enabled);
     const transitions: TraceTransition[] = enabled.map((t) => ({
       source: t.source.id,
@@ -287,7 +315,7 @@ export class Session implements MachineState {
   }
 
   private exitState(state: StateNode): void {
-    for (const block of state.onexit) this.runBlock(block);
+    for (const block of state.onexit) this.runBlock(block, state);
     for (const [invokeId, invoked] of this.children) {
       if (invoked.state !== state) continue;
       if (invoked.session.status === 'running') this.cancelledChildren.add(invokeId);
@@ -304,10 +332,10 @@ export class Session implements MachineState {
       this.configuration.add(s);
       this.toInvoke.add(s);
       if (this.document.binding === 'late') this.bindData(s);
-      for (const block of s.onentry) this.runBlock(block);
-      if (entry.defaultEntry.has(s) && s.initial) this.runBlock(s.initial.actions);
+      for (const block of s.onentry) this.runBlock(block, s);
+      if (entry.defaultEntry.has(s) && s.initial) this.runBlock(s.initial.actions, s);
       const historyDefault = entry.historyContent.get(s);
-      if (historyDefault) this.runBlock(historyDefault.actions);
+      if (historyDefault) this.runBlock(historyDefault.actions, s);
       if (s.kind === 'final') this.enteredFinal(s);
     }
     return states.map((s) => s.id);
@@ -378,7 +406,11 @@ export class Session implements MachineState {
           this.script(() => this.realm.assign(data.id, value));
         }
       } catch (error) {
-        this.executionError(error, data.position);
+        this.executionError(
+          classify(error, 'illegaldata'),
+          { element: 'data', position: data.position },
+          state,
+        );
       }
     }
   }
@@ -397,7 +429,23 @@ export class Session implements MachineState {
   }
 
   private assignExpression(location: string, expr: string): void {
-    this.script(() => this.realm.assignExpr(location, expr));
+    try {
+      this.script(() => this.realm.assignExpr(location, expr));
+    } catch (error) {
+      if (!(error instanceof ScriptError) || this.document.dialect === 'w3c') throw error;
+      // ORS names a bad location apart from a bad expression; one that cannot take its own value is bad.
+      this.classed('illegalloc', () => this.realm.assignExpr(location, location));
+      throw error;
+    }
+  }
+
+  /** A realm call whose script errors are failures of one class (a `cond`, a location). */
+  private classed<T>(kind: 'illegalcond' | 'illegalloc', call: () => T): T {
+    try {
+      return this.script(call);
+    } catch (error) {
+      throw classify(error, kind);
+    }
   }
 
   /** Runs a realm call; a script out of time or memory ends the session instead of raising an event. */
@@ -425,28 +473,45 @@ export class Session implements MachineState {
 
   // ---- executable content ----
 
-  /** A block stops at its first error, which raises `error.execution` (section 4.9). */
-  private runBlock(actions: readonly Action[]): void {
-    let current: Action | null = null;
+  /** A block stops at its first error, which raises an error event (section 4.9; its name: `errorEventName`). */
+  private runBlock(actions: readonly Action[], owner: StateNode): void {
+    this.running = null;
+    this.owner = owner;
     try {
-      for (const action of actions) {
-        current = action;
-        this.execute(action);
-      }
+      for (const action of actions) this.execute(action);
     } catch (error) {
-      this.executionError(error, current?.position ?? null);
+      this.executionError(error, this.running ? siteOf(this.running) : null, owner);
     }
   }
 
   private execute(action: Action): void {
+    const outer = this.running;
+    this.running = action;
+    this.perform(action);
+    // Left on the failing action when it throws, so the error names the innermost element.
+    this.running = outer;
+  }
+
+  private perform(action: Action): void {
     switch (action.kind) {
-      case 'raise':
+      case 'raise': {
         this.action(action, action.event);
-        this.internal.push({ name: action.event, type: 'internal' });
+        const data = action.params.length > 0 ? this.eventData([], action.params, null) : undefined;
+        this.internal.push({ name: action.event, type: 'internal', data });
         return;
+      }
       case 'log': {
         const value = action.expr === null ? '' : display(this.evaluate(action.expr));
-        this.action(action, action.label === null ? value : `${action.label}: ${value}`);
+        const detail = action.label === null ? value : `${action.label}: ${value}`;
+        const level = action.level === null ? {} : { level: action.level };
+        this.emit({
+          kind: 'action',
+          session: this.id,
+          action: 'log',
+          position: action.position,
+          detail,
+          ...level,
+        });
         return;
       }
       case 'assign':
@@ -454,7 +519,7 @@ export class Session implements MachineState {
         if (action.expr !== null) this.assignExpression(action.location, action.expr);
         else {
           const value = action.content === null ? undefined : contentValue(action.content);
-          this.script(() => this.realm.assign(action.location, value));
+          this.classed('illegalloc', () => this.realm.assign(action.location, value));
         }
         return;
       case 'script':
@@ -464,7 +529,7 @@ export class Session implements MachineState {
       case 'if':
         this.action(action);
         for (const { cond, actions } of action.branches) {
-          if (cond === null || this.script(() => this.realm.condition(cond))) {
+          if (cond === null || this.classed('illegalcond', () => this.realm.condition(cond))) {
             for (const a of actions) this.execute(a);
             return;
           }
@@ -483,6 +548,7 @@ export class Session implements MachineState {
         const handle = this.timers.get(sendid);
         if (handle !== undefined) this.host.clock.cancel(handle);
         this.timers.delete(sendid);
+        if (this.document.dialect === 'ors') this.answerCancel(action, sendid, handle !== undefined);
         return;
       }
       case 'custom':
@@ -495,16 +561,36 @@ export class Session implements MachineState {
     this.emit({ kind: 'action', session: this.id, action: action.kind, position: action.position, detail });
   }
 
+  /** ORS answers every `<cancel>`: Composer's code waits for `cancel.successful`. */
+  private answerCancel(action: Action, sendid: string, cancelled: boolean): void {
+    this.external.push(
+      cancelled
+        ? { name: 'cancel.successful', type: 'platform', sendid, data: { sendid } }
+        : {
+            name: 'error.cancel.notallowed',
+            type: 'platform',
+            sendid,
+            data: this.errorData(`cancel: no pending send has the id "${sendid}"`, siteOf(action)),
+          },
+    );
+  }
+
   private foreach(arrayExpr: string, item: string, index: string | null, actions: readonly Action[]): void {
     for (const name of index === null ? [item] : [item, index]) {
-      if (!IDENTIFIER.test(name)) throw new Error(`foreach: "${name}" is not a variable name`);
+      if (!IDENTIFIER.test(name)) {
+        const failure: Failure = { kind: 'illegalloc', type: 'SyntaxError' };
+        throw new ContentError(failure, `foreach: "${name}" is not a variable name`);
+      }
     }
     const array = this.evaluate(arrayExpr);
-    if (!Array.isArray(array)) throw new Error(`foreach: "${arrayExpr}" is not an array`);
+    if (!Array.isArray(array)) {
+      const failure: Failure = { kind: 'illegalvalue', type: 'TypeError' };
+      throw new ContentError(failure, `foreach: "${arrayExpr}" is not an array`);
+    }
     // The array is copied out of the realm, so the body changing it does not change the iteration.
     array.forEach((value: ScriptValue, i: number) => {
-      this.script(() => this.realm.set(item, value));
-      if (index !== null) this.script(() => this.realm.set(index, i));
+      this.classed('illegalloc', () => this.realm.set(item, value));
+      if (index !== null) this.classed('illegalloc', () => this.realm.set(index, i));
       for (const a of actions) this.execute(a);
     });
   }
@@ -514,15 +600,24 @@ export class Session implements MachineState {
     const name = `{${element.ns}}${element.name}`;
     this.emit({ kind: 'action', session: this.id, action: name, position: action.position });
     const handler = this.host.actions.get(element.ns, element.name);
-    if (!handler)
-      throw new Error(`no action is registered for <${element.name}> in namespace "${element.ns}"`);
+    if (!handler) {
+      const failure: Failure = { kind: 'unsupported', element: element.name };
+      throw new ContentError(
+        failure,
+        `no action is registered for <${element.name}> in namespace "${element.ns}"`,
+      );
+    }
     const context: ActionContext = {
       sessionId: this.id,
       evaluate: (expr) => this.evaluate(expr),
-      assign: (location, value) => this.script(() => this.realm.assign(location, value)),
+      assign: (location, value) => this.classed('illegalloc', () => this.realm.assign(location, value)),
       raise: (event) => {
         this.internal.push(event);
       },
+      post: (event) => {
+        this.external.push(event);
+      },
+      uniqueId: () => `${this.id}.request${++this.generated}`,
     };
     handler(element, context);
   }
@@ -537,7 +632,10 @@ export class Session implements MachineState {
     if (content) {
       if (content.expr !== null) return this.evaluate(content.expr);
       if (typeof content.body === 'string') return contentValue(content.body);
-      if (content.body) throw new Error('XML content is not supported in the ECMAScript datamodel');
+      if (content.body) {
+        const failure: Failure = { kind: 'send', reason: 'failed' };
+        throw new ContentError(failure, 'XML content is not supported in the ECMAScript datamodel');
+      }
       return undefined;
     }
     if (namelist.length === 0 && params.length === 0) return undefined;
@@ -555,29 +653,39 @@ export class Session implements MachineState {
     try {
       return this.eventData([], donedata.params, donedata.content);
     } catch (error) {
-      this.executionError(error, null);
+      this.executionError(error, null, this.owner);
       return undefined;
     }
   }
 
   private sendEvent(definition: SendDefinition, position: SourcePosition): void {
-    const name = definition.event ? String(this.valueOf(definition.event)) : '';
+    const event = definition.event ? this.valueOf(definition.event) : undefined;
+    const name = definition.event ? String(event) : '';
+    const none = event === undefined || event === null || name === '';
+    if (this.document.dialect === 'ors' && !definition.content && none)
+      throw sendFailure('noeventspecified', 'send: the event expression gives no event name');
     const target = definition.target ? String(this.valueOf(definition.target)) : null;
     const type = definition.type ? String(this.valueOf(definition.type)) : SCXML_EVENT_PROCESSOR;
     const delayText = definition.delay ? String(this.valueOf(definition.delay)) : null;
     const delay = delayText === null ? 0 : parseDelay(delayText);
-    if (delay === null) throw new Error(`send: "${delayText}" is not a delay`);
+    if (delay === null) throw sendFailure('failed', `send: "${delayText}" is not a delay`);
     const sendid = definition.id ?? `${this.id}.send${++this.generated}`;
     if (definition.idlocation !== null) {
       const location = definition.idlocation;
-      this.script(() => this.realm.assign(location, sendid));
+      this.classed('illegalloc', () => this.realm.assign(location, sendid));
     }
     try {
       this.dispatch(definition, name, target, type, delay, sendid, position);
     } catch (error) {
-      throw error instanceof Error && !(error instanceof SessionFailure)
-        ? new SendError(error.message, sendid)
-        : error;
+      // The error event carries the send's id once it was given (section 5.10.1).
+      if (error instanceof SessionFailure) throw error;
+      const failure: Failure =
+        error instanceof ContentError
+          ? error.failure
+          : error instanceof ScriptError
+            ? { kind: 'script', type: scriptErrorType(error) }
+            : { kind: 'send', reason: 'failed' };
+      throw new ContentError(failure, messageOf(error), sendid);
     }
   }
 
@@ -591,7 +699,8 @@ export class Session implements MachineState {
     position: SourcePosition,
   ): void {
     const data = this.eventData(definition.namelist, definition.params, definition.content);
-    if (!SEND_TYPES.has(type)) throw new Error(`send: type "${type}" is not supported`);
+    if (!SEND_TYPES.has(type))
+      throw sendFailure('targettypeinvalid', `send: type "${type}" is not supported`);
     this.emit({
       kind: 'action',
       session: this.id,
@@ -609,7 +718,7 @@ export class Session implements MachineState {
       invokeid: target === '#_parent' ? this.parent?.invokeId : undefined,
       data,
     };
-    const deliver = this.route(target, event, sendid);
+    const deliver = this.route(target, event, sendid, { element: 'send', position });
     if (delay <= 0) deliver();
     else {
       this.timers.set(
@@ -623,7 +732,7 @@ export class Session implements MachineState {
   }
 
   /** Where a sent event goes (section 6.2.4): an unsupported target is an execution error, an unreachable one a communication error. */
-  private route(target: string | null, event: ScxmlEvent, sendid: string): () => void {
+  private route(target: string | null, event: ScxmlEvent, sendid: string, site: Site): () => void {
     if (target === '#_internal') {
       return () => {
         this.internal.push({ ...event, type: 'internal' });
@@ -635,11 +744,17 @@ export class Session implements MachineState {
     else if (target === '#_parent') find = () => this.parent?.session;
     else if (target.startsWith('#_scxml_')) find = () => this.host.lookup(target.slice('#_scxml_'.length));
     else if (target.startsWith('#_')) find = () => this.children.get(target.slice(2))?.session;
-    else throw new Error(`send: target "${target}" is not supported`);
+    else throw sendFailure('targetinvalid', `send: target "${target}" is not supported`);
+    const owner = this.owner;
+    const reason: SendFailure = target?.startsWith('#_scxml_') ? 'nosuchsession' : 'targetunavailable';
     return () => {
       const session = find();
       if (session && session.status === 'running') session.receive(event);
-      else this.communicationError(`send: target "${target}" cannot be reached`, sendid);
+      else {
+        const message = `send: target "${target}" cannot be reached`;
+        this.fail({ kind: 'send', reason }, message, site, owner, sendid);
+        this.host.wake(this);
+      }
     };
   }
 
@@ -651,7 +766,7 @@ export class Session implements MachineState {
       const invokeId = definition.id ?? `${state.id}.${this.id}.invoke${++this.generated}`;
       if (definition.idlocation !== null) {
         const location = definition.idlocation;
-        this.script(() => this.realm.assign(location, invokeId));
+        this.classed('illegalloc', () => this.realm.assign(location, invokeId));
       }
       const document = this.invokedDocument(definition);
       const data = this.eventData(definition.namelist, definition.params, null);
@@ -659,42 +774,76 @@ export class Session implements MachineState {
       const child = this.host.spawn(document, { session: this, invokeId }, passed);
       this.children.set(invokeId, { session: child, definition, state });
     } catch (error) {
-      this.executionError(error, definition.position);
+      this.executionError(error, { element: 'invoke', position: definition.position }, state);
     }
   }
 
+  /** An invoked document is in its invoker's dialect; one read from a `src` resolves its includes against it. */
   private invokedDocument(definition: InvokeDefinition): ScxmlDocument {
     const content = definition.content;
-    if (content?.expr) return compileScxml(String(this.evaluate(content.expr)));
-    if (content?.body && typeof content.body !== 'string') return compileElement(content.body);
-    if (typeof content?.body === 'string') return compileScxml(content.body);
-    if (definition.src) return compileScxml(this.host.resolve(String(this.valueOf(definition.src))));
+    const dialect = this.document.dialect;
+    const resolve = (href: string) => this.host.resolve(href);
+    if (content?.expr) return compileScxml(String(this.evaluate(content.expr)), { dialect, resolve });
+    if (content?.body && typeof content.body !== 'string')
+      return compileElement(content.body, dialect, this.document.href);
+    if (typeof content?.body === 'string') return compileScxml(content.body, { dialect, resolve });
+    if (definition.src) {
+      const href = String(this.valueOf(definition.src));
+      return compileScxml(this.host.resolve(href), { dialect, resolve, href });
+    }
     throw new Error('invoke: no src and no content');
   }
 
   // ---- errors and trace ----
 
-  private executionError(error: unknown, position: SourcePosition | null): void {
+  private executionError(error: unknown, site: Site | null, state: StateNode | null): void {
     if (error instanceof SessionFailure) throw error;
-    const message = error instanceof Error ? error.message : String(error);
-    this.emit({
-      kind: 'error',
-      session: this.id,
-      error: 'execution',
-      message,
-      ...(position ? { position } : {}),
-    });
-    const sendid = error instanceof SendError ? error.sendid : undefined;
-    this.internal.push({ name: 'error.execution', type: 'platform', sendid, data: { message } });
+    const failure: Failure =
+      error instanceof ContentError
+        ? error.failure
+        : error instanceof ScriptError
+          ? { kind: 'script', type: scriptErrorType(error) }
+          : { kind: 'execution' };
+    const sendid = error instanceof ContentError ? error.sendid : undefined;
+    this.fail(failure, messageOf(error), site, state, sendid);
   }
 
-  private communicationError(message: string, sendid: string): void {
-    this.emit({ kind: 'error', session: this.id, error: 'communication', message });
-    this.internal.push({ name: 'error.communication', type: 'platform', sendid, data: { message } });
-    this.host.wake(this);
+  /** Traces a failure and raises its event; an action this host does not provide is a warning. */
+  private fail(
+    failure: Failure,
+    message: string,
+    site: Site | null,
+    state: StateNode | null,
+    sendid: string | undefined,
+  ): void {
+    const stateId = state?.id || this.document.name || 'scxml';
+    const name = errorEventName(failure, this.document.dialect, stateId);
+    const position = site ? { position: site.position } : {};
+    if (failure.kind === 'unsupported') {
+      this.emit({ kind: 'warning', session: this.id, event: name, message, ...position });
+    } else {
+      const error = isCommunication(failure) ? 'communication' : 'execution';
+      this.emit({ kind: 'error', session: this.id, error, event: name, message, ...position });
+    }
+    this.internal.push({ name, type: 'platform', sendid, data: this.errorData(message, site) });
+  }
+
+  /** `_event.data` of an error event: the W3C message, or ORS's `document`, `element`, `linenumber`. */
+  private errorData(message: string, site: Site | null): ScriptValue {
+    if (this.document.dialect === 'w3c') return { message };
+    return {
+      document: site?.position.document ?? this.document.href ?? this.document.name ?? undefined,
+      element: site?.element,
+      linenumber: site?.position.line,
+      description: message,
+    };
   }
 
   private emit(record: TraceRecord): void {
     this.host.trace(record);
   }
+}
+
+function sendFailure(reason: SendFailure, message: string): ContentError {
+  return new ContentError({ kind: 'send', reason }, message);
 }

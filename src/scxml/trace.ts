@@ -27,12 +27,24 @@ export type TraceRecord =
       readonly action: string;
       readonly position: SourcePosition;
       readonly detail?: string;
+      /** A `<log>`'s ORS `level`. */
+      readonly level?: number;
     }
   | {
       readonly kind: 'error';
       readonly session: string;
       /** `execution` and `communication` are the events raised; `fatal` ended the session. */
       readonly error: 'execution' | 'communication' | 'fatal';
+      /** The error event raised (its name depends on the dialect); none for `fatal`. */
+      readonly event?: string;
+      readonly message: string;
+      readonly position?: SourcePosition;
+    }
+  | {
+      /** An action element no handler is registered for: its error event is raised, and it is shown as a warning. */
+      readonly kind: 'warning';
+      readonly session: string;
+      readonly event: string;
       readonly message: string;
       readonly position?: SourcePosition;
     }

@@ -24,21 +24,26 @@ interface OpenElement {
 
 const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
 
-/** Parses a whole document into an element tree; refuses it at the first XML error. */
-export function parseXml(source: string): XmlElement {
+/**
+ * Parses a whole document into an element tree; refuses it at the first XML error. `document` names
+ * an included file, so that positions inside it say which file they are in.
+ */
+export function parseXml(source: string, document?: string): XmlElement {
   const parser = new SaxesParser({ xmlns: true, position: true });
   const stack: OpenElement[] = [];
   let root: OpenElement | null = null;
+  const here = (): SourcePosition => ({
+    line: parser.line,
+    column: parser.column + 1,
+    ...(document === undefined ? {} : { document }),
+  });
   let start: SourcePosition = { line: 1, column: 1 };
   parser.on('error', (error) => {
     // saxes prefixes its messages with "line:column: ".
-    throw new ScxmlDocumentError(
-      { line: parser.line, column: parser.column + 1 },
-      error.message.replace(/^\d+:\d+: /, ''),
-    );
+    throw new ScxmlDocumentError(here(), error.message.replace(/^\d+:\d+: /, ''));
   });
   parser.on('opentagstart', () => {
-    start = { line: parser.line, column: parser.column + 1 };
+    start = here();
   });
   parser.on('opentag', (tag) => {
     const attributes = new Map<string, string>();
@@ -70,8 +75,7 @@ export function parseXml(source: string): XmlElement {
   parser.on('text', addText);
   parser.on('cdata', addText);
   parser.write(source).close();
-  if (!root)
-    throw new ScxmlDocumentError({ line: parser.line, column: parser.column + 1 }, 'no root element');
+  if (!root) throw new ScxmlDocumentError(here(), 'no root element');
   return root;
 }
 
