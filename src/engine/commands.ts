@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ORIGINS } from './events';
+import { ORIGINS, SESSION_END_REASONS } from './events';
 import { CATEGORIES, MEDIA_NAMES } from './media';
 
 /**
@@ -73,7 +73,38 @@ export const resourceSchema = z.union([
     .strict(),
 ]);
 
-const base = { origin: origin.optional() };
+/** Where in a strategy a command was made (events.ts `StrategyCause`); only with origin `strategy`. */
+const strategyCause = z
+  .object({
+    strategy: text.min(1, 'must not be empty'),
+    session: id,
+    state: text,
+    within: text,
+    element: text,
+    line: z.number().int().nonnegative(),
+    event: text.optional(),
+  })
+  .strict();
+
+/**
+ * A start parameter's value: a scalar, or a list or a map of scalars. ORS takes them form-encoded
+ * (strings); JSON adds one level of structure. Not deeper: a recursive type here is one the
+ * command's users (Playwright's typed evaluate) cannot instantiate.
+ */
+const scalar = z.union([udataValue, z.null()]);
+const paramValue = z.union([
+  scalar,
+  z.array(scalar).max(LIMITS.udataKeys),
+  keyValues(scalar).refine((value) => Object.keys(value).length <= LIMITS.udataKeys, 'has too many keys'),
+]);
+
+/** Start parameters (X10): JSON values under keys, as many as user data may hold. */
+const params = keyValues(paramValue).refine(
+  (value) => Object.keys(value).length <= LIMITS.udataKeys,
+  `must have at most ${LIMITS.udataKeys} keys`,
+);
+
+const base = { origin: origin.optional(), strategy: strategyCause.optional() };
 const action = { ...base, session: id, interactionid: id, requestid: id.optional() };
 
 export const commandSchema = z.discriminatedUnion('verb', [
@@ -83,6 +114,7 @@ export const commandSchema = z.discriminatedUnion('verb', [
       ...base,
       src: text.min(1, 'must not be empty'),
       session: id.optional(),
+      params: params.optional(),
     })
     .strict(),
   z
@@ -90,7 +122,8 @@ export const commandSchema = z.discriminatedUnion('verb', [
       verb: z.literal('endSession'),
       ...base,
       session: id,
-      reason: z.enum(['done.scxml', 'terminated']).optional(),
+      reason: z.enum(SESSION_END_REASONS).optional(),
+      detail: text.optional(),
     })
     .strict(),
   z

@@ -38,6 +38,8 @@ export class Engine {
   private readonly clock: () => number;
   private readonly retain: number;
   private readonly listeners = new Set<EventListener>();
+  private readonly unnotified: (readonly EngineEvent[])[] = [];
+  private notifying = false;
   /** The command being planned; `emit` is made once, not per command, as it runs per event. */
   private plan: { events: EngineEvent[]; time: number; cause: Cause } = {
     events: [],
@@ -113,9 +115,10 @@ export class Engine {
     const given = 'requestid' in command ? command.requestid : undefined;
     const requestid = given ?? `R${number}`;
     const origin: Origin = command.origin ?? 'api';
-    const cause: Cause = ACTION_VERBS.has(command.verb)
+    const made: Cause = ACTION_VERBS.has(command.verb)
       ? { command: number, verb: command.verb, origin, requestid }
       : { command: number, verb: command.verb, origin };
+    const cause: Cause = command.strategy === undefined ? made : { ...made, strategy: command.strategy };
     const events: EngineEvent[] = [];
     this.plan = { events, time: this.clock(), cause };
     try {
@@ -129,8 +132,37 @@ export class Engine {
     // that journals nothing (a purge with nothing to forget) has none, so replay numbers as live.
     if (events.length === 0) return { ok: true, command: null, events };
     for (const event of events) this.record(event);
-    for (const listener of this.listeners) listener(events);
+    this.notify(events);
     return { ok: true, command: number, events };
+  }
+
+  /**
+   * Journals events made by another engine (a replay re-feeding what was not made by strategies)
+   * and tells listeners, as if this engine had made them. They must continue the journal's seq.
+   */
+  append(events: readonly EngineEvent[]): void {
+    for (const event of events) {
+      if (event.seq !== this.seq + 1)
+        throw new Error(`event ${event.seq} does not follow the journal's last seq ${this.seq}`);
+      this.record(event);
+    }
+    if (events.length > 0) this.notify(events);
+  }
+
+  /**
+   * A listener may run a command (a strategy reacting to its events): that command's batch waits
+   * until every listener has had the current one, so each listener sees batches in seq order.
+   */
+  private notify(events: readonly EngineEvent[]): void {
+    this.unnotified.push(events);
+    if (this.notifying) return;
+    this.notifying = true;
+    try {
+      for (let batch = this.unnotified.shift(); batch; batch = this.unnotified.shift())
+        for (const listener of this.listeners) listener(batch);
+    } finally {
+      this.notifying = false;
+    }
   }
 
   private record(event: EngineEvent): EngineEvent {

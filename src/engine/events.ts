@@ -6,9 +6,36 @@ import type { Resource } from './resource';
  * receives them (`session`); lifecycle events are the inspector's own record of state changes.
  * Only lifecycle events change the model (see apply.ts); ORS events are what a session is told.
  */
-/** `housekeeping`: the host's own periodic purge, so that `api` holds only what someone sent. */
-export type Origin = 'traffic' | 'drag' | 'keyboard' | 'api' | 'replay' | 'housekeeping';
-export const ORIGINS: readonly Origin[] = ['traffic', 'drag', 'keyboard', 'api', 'replay', 'housekeeping'];
+/**
+ * `housekeeping`: the host's own periodic purge, so that `api` holds only what someone sent.
+ * `strategy`: an ORS application (an SCXML document) made the command; its cause says where.
+ */
+export type Origin = 'traffic' | 'drag' | 'keyboard' | 'api' | 'replay' | 'housekeeping' | 'strategy';
+export const ORIGINS: readonly Origin[] = [
+  'traffic',
+  'drag',
+  'keyboard',
+  'api',
+  'replay',
+  'housekeeping',
+  'strategy',
+];
+
+/** Where in a strategy a command was made: what the log filters on and the move history shows. */
+export interface StrategyCause {
+  /** The document's `name`, or the `src` it was loaded from when it has none. */
+  readonly strategy: string;
+  readonly session: string;
+  /** The state whose transition, `onentry` or `onexit` holds the element. */
+  readonly state: string;
+  /** `transition`, `onentry`, `onexit` (or `script` for the document's top-level script). */
+  readonly within: string;
+  /** The element that made the command, as written (`ixn:associate`, `script`...), and its line. */
+  readonly element: string;
+  readonly line: number;
+  /** The event the session was taking, if any. */
+  readonly event?: string;
+}
 
 /** Why an event happened: the accepted command that produced it. */
 export interface Cause {
@@ -17,7 +44,17 @@ export interface Cause {
   readonly verb: string;
   readonly origin: Origin;
   readonly requestid?: string;
+  /** Set when `origin` is `strategy`; older journals have none. */
+  readonly strategy?: StrategyCause;
 }
+
+export type SessionEndReason = 'done.scxml' | 'terminated' | 'failed';
+export const SESSION_END_REASONS: readonly SessionEndReason[] = ['done.scxml', 'terminated', 'failed'];
+
+/** Start parameters (X10): scalars, or lists or maps of scalars (commands.ts says why no deeper). */
+type ParamScalar = string | number | boolean | null;
+export type ParamValue = ParamScalar | readonly ParamScalar[] | Readonly<Record<string, ParamScalar>>;
+export type StartParams = Readonly<Record<string, ParamValue>>;
 
 /** Why an interaction changed owner. */
 export type OwnerChange =
@@ -39,8 +76,14 @@ interface Request extends Ixn {
 /** Event name → its `data`. */
 export interface EventDataMap {
   // Lifecycle
-  'session.started': { readonly src: string; readonly trigger: 'start' | 'arrival' };
-  'session.ended': { readonly reason: 'done.scxml' | 'terminated' };
+  'session.started': {
+    readonly src: string;
+    readonly trigger: 'start' | 'arrival';
+    /** Start parameters (X10), given to the session's document; absent when there were none. */
+    readonly params?: StartParams;
+  };
+  /** `failed`: the session's strategy ran out of time or memory, and `detail` says how. */
+  'session.ended': { readonly reason: SessionEndReason; readonly detail?: string };
   'interaction.created': { readonly interaction: InteractionInit };
   'interaction.state.changed': Ixn & { readonly from: InteractionState; readonly to: InteractionState };
   'interaction.owner.changed': Ixn & {

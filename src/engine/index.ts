@@ -20,6 +20,10 @@ export {
   ORIGINS,
   type Origin,
   type OwnerChange,
+  type ParamValue,
+  type SessionEndReason,
+  type StartParams,
+  type StrategyCause,
 } from './events';
 export { shortGuid } from './ids';
 export { type Category, MEDIA_NAMES, type MediaName } from './media';

@@ -7,7 +7,12 @@ import { type Handler, requireNewId, requireRunningSession } from './context';
 export const startSession: Handler<'startSession'> = (command, { model, emit }) => {
   const id = command.session ?? nextSessionId(model.ids);
   requireNewId(model.sessions, id, 'session', 'session');
-  emit('session.started', id, { src: command.src, trigger: 'start' });
+  const { src, params } = command;
+  emit(
+    'session.started',
+    id,
+    params === undefined ? { src, trigger: 'start' } : { src, trigger: 'start', params },
+  );
 };
 
 /** S2 and B6: ending a session releases every interaction it owns, then the session ends. */
@@ -21,7 +26,12 @@ export const endSession: Handler<'endSession'> = (command, { model, emit }) => {
       via: 'release',
     });
   }
-  emit('session.ended', session.id, { reason: command.reason ?? 'done.scxml' });
+  const reason = command.reason ?? 'done.scxml';
+  emit(
+    'session.ended',
+    session.id,
+    command.detail === undefined ? { reason } : { reason, detail: command.detail },
+  );
 };
 
 /**
