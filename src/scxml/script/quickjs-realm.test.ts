@@ -240,6 +240,17 @@ describe('QuickJS realm: SCXML documents as written', () => {
     expect(r.evaluate('_event.data.list.length === 2 && _event.data.list[1] === undefined')).toBe(true);
   });
 
+  it('[5.10] undefined fields survive at any depth, through set and assign, in their place', () => {
+    const r = realm();
+    r.set('e', { a: undefined, b: 1, c: { d: undefined, list: [undefined] } }, true);
+    expect(
+      r.evaluate("[Object.keys(e).join(), 'a' in e, 'd' in e.c, e.c.list.length, 0 in e.c.list]"),
+    ).toEqual(['a,b,c', true, true, 1, true]);
+    r.set('x', null);
+    r.assign('x', { a: undefined, b: 2 });
+    expect(r.evaluate('[Object.keys(x).join(), x.a === undefined, x.b]')).toEqual(['a,b', true, 2]);
+  });
+
   it('[5.9] an expression may end with a semicolon (W3C test 452: expr="new testobject();")', () => {
     const r = realm();
     r.run('function testobject() { this.bar = 0; }');

@@ -10,11 +10,20 @@ import type {
   QuickJSWASMModule,
   VmCallResult,
 } from 'quickjs-emscripten-core';
-import { DEFINE_GLOBAL, expressionSource, locationSource } from './bootstrap';
+import { conditionSource, DEFINE_GLOBAL, expressionSource, locationSource } from './bootstrap';
 import { type ErrorSite, scriptError } from './classify';
 import type { HeapAccount, HeapMeter } from './heap-meter';
 import { ScriptError, type ScriptLimits, type ScriptRealm, type ScriptValue } from './realm';
-import { messageOf, type RealmJson, realmJson, toHost, toRealm } from './values';
+import {
+  disposeEncoded,
+  type Encoded,
+  encodeForRealm,
+  messageOf,
+  type RealmJson,
+  realmJson,
+  toHost,
+  toRealm,
+} from './values';
 
 /**
  * Compiled expressions and locations kept per realm. A document has a bounded set of them; the cap
@@ -98,11 +107,11 @@ export class QuickJSRealm implements ScriptRealm {
 
   set(name: string, value: ScriptValue, readOnly = false): void {
     this.step(() => {
-      const handle = toRealm(this.ctx, this.json, value);
+      const encoded = encodeForRealm(this.ctx, value);
       try {
-        this.bind(name, handle, readOnly);
+        this.bind(name, encoded.handle, readOnly, encoded);
       } finally {
-        handle.dispose();
+        disposeEncoded(encoded);
       }
     });
   }
@@ -131,13 +140,9 @@ export class QuickJSRealm implements ScriptRealm {
 
   condition(expr: string): boolean {
     return this.step(() => {
-      const value = this.valueOf(expr);
-      try {
-        const truth = this.settle(this.ctx.callFunction(this.truth(), this.ctx.undefined, value), 'run');
-        return truth.consume((handle) => this.ctx.dump(handle) === true);
-      } finally {
-        value.dispose();
-      }
+      const fn = this.compile(`\u0000?${expr}`, () => conditionSource(expr));
+      const truth = this.settle(this.ctx.callFunction(fn, this.ctx.undefined), 'run');
+      return truth.consume((handle) => this.ctx.dump(handle) === true);
     });
   }
 
@@ -218,19 +223,16 @@ export class QuickJSRealm implements ScriptRealm {
     this.settle(this.ctx.callFunction(fn, this.ctx.undefined, value), 'run').dispose();
   }
 
-  private bind(name: string, value: QuickJSHandle, readOnly: boolean): void {
+  /** Binds a realm value, or (with `encoded` JSON) the copy the realm parses from it in the same call. */
+  private bind(name: string, value: QuickJSHandle, readOnly: boolean, encoded?: Encoded): void {
     const nameHandle = this.ctx.newString(name);
     try {
       const args = [nameHandle, value, readOnly ? this.ctx.true : this.ctx.false];
+      if (encoded?.isJson) args.push(this.ctx.true, encoded.absent);
       this.settle(this.ctx.callFunction(this.defineGlobal, this.ctx.undefined, args), 'run').dispose();
     } finally {
       nameHandle.dispose();
     }
-  }
-
-  /** `Boolean` of the realm, compiled like an expression and cached with them. */
-  private truth(): QuickJSHandle {
-    return this.compile('\u0000truth', () => '(function (value) { return !!value; })');
   }
 
   private compile(key: string, source: (key: string) => string): QuickJSHandle {
