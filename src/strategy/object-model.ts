@@ -1,0 +1,111 @@
+import { MEDIA_NAMES } from '../engine';
+import type { ScriptRealm, ScriptValue } from '../scxml/script/realm';
+import type { InteractionView, ServerInfo } from './interaction-view';
+
+/** What `_genesys.ixn` asks of the runtime, for the one session whose realm it lives in. */
+export interface ObjectModelHost {
+  /** The interaction as the session sees it, or null when it is not in its collection (X4). */
+  interaction(id: string): InteractionView | null;
+  /** The g_uids in the session's collection, in the order they joined it. */
+  interactionIds(): readonly string[];
+  /** I5 through the engine's verbs; throws with the engine's reason when refused. */
+  setuData(udata: ScriptValue, id: ScriptValue): void;
+  deleteuData(keys: ScriptValue, id: ScriptValue): void;
+}
+
+/**
+ * The host functions behind `_genesys.ixn`, as globals whose names no script can write as an
+ * identifier (they hold dots), read once by the bootstrap below.
+ */
+const HOST = {
+  interaction: '_genesys.ixn.interactions',
+  ids: '_genesys.ixn.interactions.keys',
+  setuData: '_genesys.ixn.setuData',
+  deleteuData: '_genesys.ixn.deleteuData',
+} as const;
+
+/**
+ * Builds `_genesys` in the realm (X4-X6). `interactions` is a proxy that asks the host for one
+ * interaction when a script reads it, so nothing is copied into 10,000 realms on every event; the
+ * copy it gets is frozen. Every write to the view throws (in sloppy scripts too), and reading an
+ * interaction the session does not have throws a TypeError naming it: an error event in the session.
+ */
+function bootstrap(server: ServerInfo): string {
+  return `(function (global) {
+  'use strict';
+  var get = global[${JSON.stringify(HOST.interaction)}], ids = global[${JSON.stringify(HOST.ids)}];
+  var setu = global[${JSON.stringify(HOST.setuData)}], deleteu = global[${JSON.stringify(HOST.deleteuData)}];
+  var freeze = Object.freeze, isFrozen = Object.isFrozen, keys = Object.keys, proto = Object.prototype;
+  function deepFreeze(value) {
+    if (value !== null && typeof value === 'object' && !isFrozen(value)) {
+      freeze(value);
+      var own = keys(value);
+      for (var i = 0; i < own.length; i++) deepFreeze(value[own[i]]);
+    }
+    return value;
+  }
+  function view(key) { return typeof key === 'string' ? deepFreeze(get(key)) : null; }
+  function readOnly() { throw new TypeError('_genesys.ixn.interactions is read-only'); }
+  var interactions = new Proxy({}, {
+    get: function (target, key) {
+      var found = view(key);
+      if (found !== null) return found;
+      if (typeof key !== 'string' || key in proto || key === 'toJSON') return proto[key];
+      throw new TypeError('interaction ' + key + ' is not in _genesys.ixn.interactions of session ' + global._sessionid);
+    },
+    has: function (target, key) { return view(key) !== null; },
+    ownKeys: function () { return ids(); },
+    getOwnPropertyDescriptor: function (target, key) {
+      var found = view(key);
+      return found === null ? undefined : { value: found, writable: false, enumerable: true, configurable: true };
+    },
+    set: readOnly, defineProperty: readOnly, deleteProperty: readOnly, setPrototypeOf: readOnly,
+    preventExtensions: readOnly
+  });
+  var media = ${JSON.stringify(MEDIA_NAMES)};
+  var genesys = deepFreeze({
+    ixn: {
+      interactions: interactions,
+      getMediaIntValue: function (name) { return media.indexOf(name); },
+      setuData: function (data, id) { setu(data, id); return true; },
+      deleteuData: function (names, id) { deleteu(names, id); return true; }
+    },
+    session: ${JSON.stringify({ server: { name: server.name }, tenant: server.tenant, tenantid: server.tenantid })}
+  });
+  Object.defineProperty(global, '_genesys', {
+    get: function () { return genesys; },
+    set: function () { throw new TypeError('_genesys is read-only'); },
+    enumerable: true,
+    configurable: false
+  });
+})(globalThis)`;
+}
+
+/** The `_genesys` of one realm, bound to its session through `host`. */
+export function installObjectModel(realm: ScriptRealm, host: ObjectModelHost, server: ServerInfo): void {
+  realm.define(HOST.interaction, (id) => (typeof id === 'string' ? viewValue(host.interaction(id)) : null));
+  realm.define(HOST.ids, () => [...host.interactionIds()]);
+  realm.define(HOST.setuData, (udata, id) => {
+    host.setuData(udata, id);
+    return undefined;
+  });
+  realm.define(HOST.deleteuData, (keys, id) => {
+    host.deleteuData(keys, id);
+    return undefined;
+  });
+  realm.run(bootstrap(server));
+}
+
+/** An interaction view is plain JSON; this says so to the type system without a cast. */
+function viewValue(view: InteractionView | null): ScriptValue {
+  if (view === null) return null;
+  const { voice, msgbased, chat, ...rest } = view;
+  const media = voice
+    ? { voice: { ...voice } }
+    : msgbased
+      ? { msgbased: { ...msgbased } }
+      : chat
+        ? { chat: { ...chat } }
+        : {};
+  return { ...rest, udata: { ...rest.udata }, parties: [], location: {}, ...media };
+}
