@@ -186,7 +186,21 @@ export class Session implements MachineState {
       const message = error instanceof Error ? error.message : String(error);
       this.emit({ kind: 'error', session: this.id, error: 'fatal', message });
       this.end('failed');
+      this.failedToParent(message);
     }
+  }
+
+  /**
+   * A child that failed has finished processing and will send nothing more, so its parent gets
+   * `done.invoke.<id>` (section 6.4), without done data (Appendix D returns it only from a
+   * top-level final state), and before it `error.platform` saying why: a parent that handles
+   * errors can tell a failure from an end.
+   */
+  private failedToParent(message: string): void {
+    if (!this.parent) return;
+    const { session, invokeId: invokeid } = this.parent;
+    session.receive({ name: 'error.platform', type: 'platform', invokeid, data: { message } });
+    session.receive({ name: `done.invoke.${invokeid}`, type: 'external', invokeid });
   }
 
   private begin(): void {

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { scxml, testHost } from './testing';
+import type { TraceRecord } from './trace';
+
+const LIMITS = { stepMs: 50, memoryBytes: 8 * 1024 * 1024 };
+
+/** A parent invoking a child that runs `script` on entry; it logs what it heard of the child. */
+const parent = (script: string) =>
+  scxml(
+    `<datamodel><data id="heard" expr="[]"/></datamodel>
+    <state id="waiting">
+      <invoke id="child" type="scxml"><content>
+        <scxml xmlns="http://www.w3.org/2005/07/scxml" version="1.0" datamodel="ecmascript" initial="work">
+          <state id="work"><onentry><script>${script}</script></onentry></state>
+        </scxml>
+      </content></invoke>
+      <transition event="error.platform">
+        <assign location="heard" expr="heard.concat([[_event.name, _event.type, _event.invokeid, _event.data.message]])"/>
+      </transition>
+      <transition event="done.invoke.child" target="after">
+        <assign location="heard" expr="heard.concat([[_event.name, _event.type, _event.invokeid, _event.data]])"/>
+      </transition>
+    </state>
+    <state id="after"><onentry><log label="heard" expr="JSON.stringify(heard)"/></onentry></state>`,
+    'initial="waiting"',
+  );
+
+function heard(records: readonly TraceRecord[]): unknown {
+  const log = records.find((r) => r.kind === 'action' && r.action === 'log');
+  if (log?.kind !== 'action' || log.detail === undefined) throw new Error('the parent logged nothing');
+  return JSON.parse(log.detail.slice('heard: '.length));
+}
+
+describe('[6.4] a child session that fails', () => {
+  it.each([
+    ['an endless loop', 'while (true) {}', /ran out of time/],
+    [
+      'a runaway allocation',
+      'var a = []; while (true) a.push(new Array(100000).join("x") + a.length);',
+      /ran out of memory/,
+    ],
+  ])(
+    '[6.4] %s ends the child as failed; the parent hears error.platform, then done.invoke.<id> with no data, and goes on',
+    async (_name, script, why) => {
+      const { host, records } = await testHost({ limits: LIMITS });
+      const session = host.start(parent(script));
+      expect(session.activeStates()).toEqual(['after']);
+      expect(session.status).toBe('running');
+      const child = records.find((r) => r.kind === 'session.end' && r.session !== session.id);
+      expect(child).toMatchObject({ kind: 'session.end', reason: 'failed' });
+      const [error, done] = heard(records) as [unknown[], unknown[]];
+      expect(error.slice(0, 3)).toEqual(['error.platform', 'platform', 'child']);
+      expect(error[3]).toMatch(why);
+      expect(done).toEqual(['done.invoke.child', 'external', 'child', null]);
+      host.stop();
+    },
+  );
+
+  it('[6.4] a child cancelled by its parent leaving the state sends nothing more', async () => {
+    const { host, records } = await testHost({ limits: LIMITS });
+    const session = host.start(
+      scxml(
+        `<state id="waiting">
+          <invoke id="child" type="scxml"><content>
+            <scxml xmlns="http://www.w3.org/2005/07/scxml" version="1.0" datamodel="ecmascript"><state id="idle"/></scxml>
+          </content></invoke>
+          <transition event="leave" target="left"/>
+        </state>
+        <state id="left"><transition event="*" target="wrong"/></state>
+        <state id="wrong"/>`,
+        'initial="waiting"',
+      ),
+    );
+    session.send('leave');
+    expect(session.activeStates()).toEqual(['left']);
+    expect(
+      records.filter((r) => r.kind === 'session.end').map((r) => r.kind === 'session.end' && r.reason),
+    ).toEqual(['cancelled']);
+    host.stop();
+  });
+});
