@@ -63,14 +63,14 @@ function bootstrap(server: ServerInfo): string {
     preventExtensions: readOnly
   });
   var media = ${JSON.stringify(MEDIA_NAMES)};
-  var genesys = deepFreeze({
-    ixn: {
+  var genesys = freeze({
+    ixn: freeze({
       interactions: interactions,
       getMediaIntValue: function (name) { return media.indexOf(name); },
       setuData: function (data, id) { setu(data, id); return true; },
       deleteuData: function (names, id) { deleteu(names, id); return true; }
-    },
-    session: ${JSON.stringify({ server: { name: server.name }, tenant: server.tenant, tenantid: server.tenantid })}
+    }),
+    session: deepFreeze(${JSON.stringify({ server: { name: server.name }, tenant: server.tenant, tenantid: server.tenantid })})
   });
   Object.defineProperty(global, '_genesys', {
     get: function () { return genesys; },
