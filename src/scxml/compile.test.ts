@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileScxml } from './compile';
-import { ScxmlDocumentError } from './errors';
-import { scxml } from './testing';
-
-function refusal(source: string): ScxmlDocumentError {
-  try {
-    compileScxml(source);
-  } catch (error) {
-    if (error instanceof ScxmlDocumentError) return error;
-    throw error;
-  }
-  throw new Error('the document was accepted');
-}
+import { refusal, scxml } from './testing';
 
 describe('refusing bad documents', () => {
   it('[3.1] XML that is not well-formed is refused naming line and column', () => {

@@ -1,5 +1,5 @@
 import type { Dialect } from './model';
-import type { ScriptError } from './script/realm';
+import { ScriptError } from './script/realm';
 
 /**
  * What went wrong in executable content, as the interpreter classes it. The class, not the
@@ -44,6 +44,13 @@ export class ContentError extends Error {
 export function scriptErrorType(error: ScriptError): string {
   if (error.kind === 'syntax') return 'SyntaxError';
   return /^([A-Za-z]*Error): /.exec(error.message)?.[1] ?? 'Error';
+}
+
+/** The class of what executable content threw; `otherwise` for an error that names none. */
+export function failureOf(error: unknown, otherwise: Failure): Failure {
+  if (error instanceof ContentError) return error.failure;
+  if (error instanceof ScriptError) return { kind: 'script', type: scriptErrorType(error) };
+  return otherwise;
 }
 
 const COMMUNICATION: ReadonlySet<SendFailure> = new Set(['nosuchsession', 'targetunavailable']);

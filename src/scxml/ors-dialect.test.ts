@@ -1,19 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compileScxml } from './compile';
-import { ScxmlDocumentError } from './errors';
-import { scxml, testHost } from './testing';
+import { refusal, scxml, testHost } from './testing';
 
 const orsHost = () => testHost({ dialect: 'ors' });
-
-function refusal(source: string, dialect: 'w3c' | 'ors'): ScxmlDocumentError {
-  try {
-    compileScxml(source, { dialect });
-  } catch (error) {
-    if (error instanceof ScxmlDocumentError) return error;
-    throw error;
-  }
-  throw new Error('the document was accepted');
-}
 
 describe('the ORS dialect: attributes written as expressions', () => {
   it('[X1] send@event and send@delay are expressions: event="\'Entry1.done\'" delay="\'200ms\'"', async () => {
@@ -100,7 +88,7 @@ describe('the ORS dialect: raise, log, _data', () => {
       scxml(
         '<state id="s"><onentry>\n<raise event="go"><param name="n" expr="1"/></raise></onentry></state>',
       ),
-      'w3c',
+      { dialect: 'w3c' },
     );
     expect(error.reason).toBe('<raise> takes no <param> in the W3C dialect (the ORS dialect allows it)');
     expect(error.position.line).toBe(2);
@@ -120,7 +108,7 @@ describe('the ORS dialect: raise, log, _data', () => {
   it('[4.7] a <log level> that is not a non-negative integer is refused naming its line', () => {
     const error = refusal(
       scxml('<state id="s"><onentry>\n  <log expr="1" level="high"/></onentry></state>'),
-      'ors',
+      { dialect: 'ors' },
     );
     expect(error.reason).toBe('<log> level must be a non-negative integer, not "high"');
     expect(error.position.line).toBe(2);
@@ -149,7 +137,7 @@ describe('the ORS dialect: raise, log, _data', () => {
   it('[X1] the ORS dialect refuses datamodel="null" (ORS runs ECMAScript only)', () => {
     const error = refusal(
       '<scxml xmlns="http://www.w3.org/2005/07/scxml" version="1.0" datamodel="null"><state id="s"/></scxml>',
-      'ors',
+      { dialect: 'ors' },
     );
     expect(error.reason).toBe('ORS runs the ECMAScript datamodel only');
   });

@@ -7,6 +7,7 @@ import {
   ContentError,
   errorEventName,
   type Failure,
+  failureOf,
   isCommunication,
   type SendFailure,
   scriptErrorType,
@@ -693,12 +694,7 @@ export class Session implements MachineState {
     } catch (error) {
       // The error event carries the send's id once it was given (section 5.10.1).
       if (error instanceof SessionFailure) throw error;
-      const failure: Failure =
-        error instanceof ContentError
-          ? error.failure
-          : error instanceof ScriptError
-            ? { kind: 'script', type: scriptErrorType(error) }
-            : { kind: 'send', reason: 'failed' };
+      const failure = failureOf(error, { kind: 'send', reason: 'failed' });
       throw new ContentError(failure, messageOf(error), sendid);
     }
   }
@@ -812,12 +808,7 @@ export class Session implements MachineState {
 
   private executionError(error: unknown, site: Site | null, state: StateNode | null): void {
     if (error instanceof SessionFailure) throw error;
-    const failure: Failure =
-      error instanceof ContentError
-        ? error.failure
-        : error instanceof ScriptError
-          ? { kind: 'script', type: scriptErrorType(error) }
-          : { kind: 'execution' };
+    const failure = failureOf(error, { kind: 'execution' });
     const sendid = error instanceof ContentError ? error.sendid : undefined;
     this.fail(failure, messageOf(error), site, state, sendid);
   }

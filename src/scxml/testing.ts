@@ -1,4 +1,6 @@
 import { VirtualClock } from './clock';
+import { type CompileOptions, compileScxml } from './compile';
+import { ScxmlDocumentError } from './errors';
 import { ScxmlHost, type ScxmlHostOptions } from './host';
 import { loadRealmFactory } from './script/node-realms';
 import type { RealmFactory } from './script/realm';
@@ -18,3 +20,14 @@ export async function testHost(options: Partial<ScxmlHostOptions> = {}) {
 /** A document in the SCXML namespace with the ECMAScript datamodel around `body`. */
 export const scxml = (body: string, attributes = '') =>
   `<scxml xmlns="http://www.w3.org/2005/07/scxml" version="1.0" datamodel="ecmascript" ${attributes}>${body}</scxml>`;
+
+/** Why a document is refused; fails the test if it is accepted. */
+export function refusal(source: string, options: CompileOptions = {}): ScxmlDocumentError {
+  try {
+    compileScxml(source, options);
+  } catch (error) {
+    if (error instanceof ScxmlDocumentError) return error;
+    throw error;
+  }
+  throw new Error('the document was accepted');
+}
