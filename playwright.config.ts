@@ -12,7 +12,9 @@ const chromium = {
  */
 export default defineConfig({
   testDir: './e2e',
-  timeout: 30_000,
+  // Bounds on waiting, not speed budgets: CI shares two cores with a server, a preview and Chromium.
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
   workers: 1,
   reporter: [['list']],
   outputDir: 'test-results/e2e',
@@ -20,7 +22,7 @@ export default defineConfig({
   projects: [
     { name: 'chromium', use: { ...chromium, baseURL: 'http://127.0.0.1:4173' } },
     // The dev server compiles each module on its first request: a first load takes longer.
-    { name: 'dev', grep: /@dev/, timeout: 60_000, use: { ...chromium, baseURL: 'http://127.0.0.1:5173' } },
+    { name: 'dev', grep: /@dev/, timeout: 90_000, use: { ...chromium, baseURL: 'http://127.0.0.1:5173' } },
   ],
   webServer: [
     {

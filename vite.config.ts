@@ -8,5 +8,9 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.{ts,tsx}'],
     environment: 'node',
+    // Bounds on waiting, not speed budgets: on a busy two-core machine a real server or a
+    // WebAssembly realm can take far longer to start than Vitest's default 5 s allows.
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
   },
 });
