@@ -8,6 +8,12 @@ import { StrategyRuntime, type StrategyRuntimeOptions } from './runtime';
 
 let realms: Promise<RealmFactory> | null = null;
 
+/** The sandboxed realms, loaded once per test file. */
+export function testRealms(): Promise<RealmFactory> {
+  realms ??= loadRealmFactory();
+  return realms;
+}
+
 /** A strategy document: SCXML with the ECMAScript datamodel and the `ixn` prefix bound (tests only). */
 export const strategy = (name: string, body: string, initial = '') =>
   `<scxml xmlns="http://www.w3.org/2005/07/scxml" xmlns:ixn="${IXN_NAMESPACE}" version="1.0" datamodel="ecmascript" name="${name}"${initial ? ` initial="${initial}"` : ''}>${body}</scxml>`;
@@ -20,7 +26,6 @@ export async function strategyRig(
   documents: Readonly<Record<string, string>>,
   options: Partial<Omit<StrategyRuntimeOptions, 'engine' | 'clock' | 'documents'>> = {},
 ) {
-  realms ??= loadRealmFactory();
   const clock = new VirtualClock();
   const engine = new Engine({ clock: () => clock.now() });
   const journal: EngineEvent[] = [];
@@ -29,7 +34,7 @@ export async function strategyRig(
   const runtime = new StrategyRuntime({
     engine,
     clock,
-    realms: await realms,
+    realms: await testRealms(),
     documents: (src) => documents[src] ?? null,
     onTrace: (record) => trace.push(record),
     ...options,
