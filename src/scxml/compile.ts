@@ -378,7 +378,7 @@ class Compiler {
     return {
       event,
       target: this.either(element, 'target', 'targetexpr'),
-      type: this.either(element, 'type', 'typeexpr'),
+      type: this.sendType(element),
       id,
       idlocation,
       delay: this.either(element, 'delay', 'delayexpr'),
@@ -386,6 +386,15 @@ class Compiler {
       params: this.params(element),
       content,
     };
+  }
+
+  /** The Working Draft of May 2009, which ORS follows, calls the type `targettype` (an expression). */
+  private sendType(element: XmlElement): ValueSource {
+    const type = this.either(element, 'type', 'typeexpr');
+    const targettype = element.attributes.get('targettype');
+    if (this.dialect === 'w3c' || targettype === undefined) return type;
+    if (type !== null) fail(element, '<send> takes type or targettype, not both');
+    return { expr: targettype };
   }
 
   private params(element: XmlElement): Param[] {

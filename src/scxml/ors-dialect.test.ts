@@ -27,6 +27,16 @@ describe('the ORS dialect: attributes written as expressions', () => {
     expect(session.activeStates()).toEqual(['internalFirst']);
   });
 
+  it('[X1] send@targettype (the May 2009 name of type) is an expression; an unknown type is error.send.targettypeinvalid', async () => {
+    const { host } = await orsHost();
+    const session = host.start(
+      scxml(`<state id="Send"><onentry><send event="'ok'" targettype="'scxml'"/><send event="'x'" targettype="'sip'"/></onentry>
+        <transition event="error.send.targettypeinvalid.Send" target="Refused"/></state>
+        <state id="Refused"><transition event="ok" target="Both"/></state><state id="Both"/>`),
+    );
+    expect(session.activeStates()).toEqual(['Both']);
+  });
+
   it('[X1] cancel@sendid is an expression, and ORS answers cancel.successful with the sendid', async () => {
     const { host, clock } = await orsHost();
     const session = host.start(

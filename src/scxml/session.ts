@@ -629,9 +629,7 @@ export class Session implements MachineState {
       raise: (event) => {
         this.internal.push(event);
       },
-      post: (event) => {
-        this.external.push(event);
-      },
+      post: (event) => this.receive(event),
       uniqueId: () => `${this.id}.request${++this.generated}`,
     };
     handler(element, context);
