@@ -9,6 +9,17 @@ describe('refusing bad documents', () => {
     expect(error.reason).toMatch(/close tag/);
   });
 
+  it("[3.1] an element's position is the line and column of its '<', also when its name ends a line", () => {
+    const error = refusal(
+      scxml('<state id="a">\n  <transition target="nowhere"/>\n\t<transition\n target="x"/></state>'),
+    );
+    expect(error.position).toEqual({ line: 2, column: 3 });
+    const split = refusal(
+      scxml('<state id="a"><transition target="a"/>\n\t<transition\n target="x"/></state>'),
+    );
+    expect(split.position).toEqual({ line: 2, column: 2 });
+  });
+
   it('[3.1] a root that is not <scxml> in the SCXML namespace is refused', () => {
     expect(refusal('<scxml><state/></scxml>').reason).toMatch(/root element must be <scxml>/);
   });

@@ -115,13 +115,13 @@ describe('the ORS dialect: raise, log, _data', () => {
     });
   });
 
-  it('[4.7] a <log level> that is not a non-negative integer is refused naming its line', () => {
+  it('[4.7] a <log level> that is not a non-negative integer is refused with its line and column', () => {
     const error = refusal(
       scxml('<state id="s"><onentry>\n  <log expr="1" level="high"/></onentry></state>'),
       { dialect: 'ors' },
     );
     expect(error.reason).toBe('<log> level must be a non-negative integer, not "high"');
-    expect(error.position.line).toBe(2);
+    expect(error.position).toEqual({ line: 2, column: 3 });
   });
 
   it('[5.10] _data holds the data items: _data.x and x are the same variable', async () => {

@@ -38,12 +38,15 @@ export function parseXml(source: string, document?: string): XmlElement {
     ...(document === undefined ? {} : { document }),
   });
   let start: SourcePosition = { line: 1, column: 1 };
+  const lines = new LineCounter(source);
   parser.on('error', (error) => {
     // saxes prefixes its messages with "line:column: ".
     throw new ScxmlDocumentError(here(), error.message.replace(/^\d+:\d+: /, ''));
   });
-  parser.on('opentagstart', () => {
-    start = here();
+  parser.on('opentagstart', (tag) => {
+    // saxes tells this once it has read the name and the character after it; the element starts at its '<'.
+    const at = lines.at(parser.position - tag.name.length - 2);
+    start = { ...at, ...(document === undefined ? {} : { document }) };
   });
   parser.on('opentag', (tag) => {
     const attributes = new Map<string, string>();
@@ -77,6 +80,25 @@ export function parseXml(source: string, document?: string): XmlElement {
   parser.write(source).close();
   if (!root) throw new ScxmlDocumentError(here(), 'no root element');
   return root;
+}
+
+/** Line and column (one-based, in UTF-16 code units) of offsets in a text, asked for in increasing order. */
+class LineCounter {
+  private offset = 0;
+  private line = 1;
+  private lineStart = 0;
+
+  constructor(private readonly text: string) {}
+
+  at(offset: number): { line: number; column: number } {
+    for (; this.offset < offset; this.offset++) {
+      if (this.text.charCodeAt(this.offset) === 10) {
+        this.line++;
+        this.lineStart = this.offset + 1;
+      }
+    }
+    return { line: this.line, column: offset - this.lineStart + 1 };
+  }
 }
 
 /** The text directly inside an element (its text children joined). */
