@@ -1,4 +1,6 @@
 import { Engine, type EngineEvent, type EngineOptions, TrafficGenerator } from '../engine';
+import { wallClock } from '../scxml/clock';
+import { type StrategyRuntime, type StrategySetup, strategyRuntime } from '../strategy';
 import { findHistory, type HistoryArchive } from './history';
 import {
   DEFAULT_TRAFFIC,
@@ -37,6 +39,12 @@ export interface HostOptions {
   readonly archive?: HistoryArchive;
   /** Builds the engine at start (e.g. rebuilt from a journal file) instead of an empty one. */
   readonly restore?: () => { engine: Engine; epoch: string } | null;
+  /**
+   * Runs ORS strategies in the engine (src/strategy): documents and provisioning come from the
+   * host's owner (the worker's bundled and uploaded files, the server's strategy directory).
+   * A queue that cannot be provisioned throws at construction: it is a configuration error.
+   */
+  readonly strategies?: StrategySetup;
 }
 
 const WRITES: ReadonlySet<Request['type']> = new Set(['command', 'traffic', 'reset']);
@@ -65,6 +73,7 @@ function sendEvents(client: HostClient, events: readonly EngineEvent[]): void {
  */
 export class EngineHost {
   private engine: Engine;
+  private runtime: StrategyRuntime | null = null;
   private generator: TrafficGenerator;
   private life: string;
   private traffic: TrafficStatus;
@@ -80,6 +89,7 @@ export class EngineHost {
     const restored = options.restore?.() ?? null;
     this.life = restored?.epoch ?? newEpoch();
     this.engine = restored?.engine ?? new Engine(options.engine);
+    this.runtime = this.newRuntime();
     this.generator = this.newGenerator();
     this.attach();
     if (this.traffic.running) this.startTraffic();
@@ -102,6 +112,11 @@ export class EngineHost {
   /** For the host's owner (tests, the server's health endpoint); clients use the protocol. */
   get current(): Engine {
     return this.engine;
+  }
+
+  /** The strategy runtime of the current engine, when the host runs strategies (REST, replay). */
+  get strategies(): StrategyRuntime | null {
+    return this.runtime;
   }
 
   connect(client: HostClient): void {
@@ -137,6 +152,7 @@ export class EngineHost {
 
   stop(): void {
     this.pump.stop();
+    this.runtime?.stop();
     clearInterval(this.purgeTimer);
     if (this.flushTimer !== null) clearTimeout(this.flushTimer);
     this.flushTimer = null;
@@ -166,7 +182,7 @@ export class EngineHost {
   }
 
   private command(input: unknown): WireResult {
-    const result = this.engine.dispatch(input);
+    const result = (this.runtime ?? this.engine).dispatch(input);
     if (!result.ok) return result;
     const first = result.events[0]?.seq ?? this.engine.seq;
     return { ok: true, command: result.command, firstSeq: first, lastSeq: this.engine.seq };
@@ -213,7 +229,9 @@ export class EngineHost {
   private reset(seed: number): void {
     this.flush();
     this.unsubscribe();
+    this.runtime?.stop();
     this.engine = new Engine(this.options.engine);
+    this.runtime = this.newRuntime();
     this.life = newEpoch();
     this.traffic = { ...this.traffic, seed };
     this.generator = this.newGenerator();
@@ -273,6 +291,15 @@ export class EngineHost {
       () => this.generator,
       () => this.traffic.rate,
     );
+  }
+
+  /** Strategies on the current engine, on the wall clock the engine's times come from. */
+  private newRuntime(): StrategyRuntime | null {
+    const setup = this.options.strategies;
+    if (setup === undefined) return null;
+    const made = strategyRuntime(this.engine, wallClock, setup);
+    if (!made.ok) throw new Error(`strategies: ${made.error.field} ${made.error.reason}`);
+    return made.value;
   }
 
   private newGenerator(): TrafficGenerator {

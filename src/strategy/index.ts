@@ -10,7 +10,7 @@
  */
 export type { InteractionView, ServerInfo } from './interaction-view';
 export { IXN_NAMESPACE } from './ixn-actions';
-export { type ReplayMismatch, type ReplayOptions, type ReplayResult, replayStrategies } from './replay';
+export { type ReplayMismatch, type ReplayResult, replayStrategies } from './replay';
 export {
   type DocumentResolver,
   type StrategyError,
@@ -18,4 +18,6 @@ export {
   StrategyRuntime,
   type StrategyRuntimeOptions,
   type StrategySessionInfo,
+  type StrategySetup,
+  strategyRuntime,
 } from './runtime';

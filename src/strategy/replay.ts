@@ -1,11 +1,6 @@
 import { Engine, type EngineEvent } from '../engine';
 import { VirtualClock } from '../scxml/clock';
-import { type StrategyError, StrategyRuntime, type StrategyRuntimeOptions } from './runtime';
-
-export interface ReplayOptions extends Omit<StrategyRuntimeOptions, 'engine' | 'clock'> {
-  /** Queue → src, as the run being replayed was provisioned. */
-  readonly provisioning?: ReadonlyMap<string, string>;
-}
+import { type StrategyError, type StrategyRuntime, type StrategySetup, strategyRuntime } from './runtime';
 
 /** Where a replay parted from the journal: the first seq whose event differs (null: missing). */
 export interface ReplayMismatch {
@@ -33,15 +28,12 @@ export type ReplayResult =
  * events sent to a session from outside (`send`) are not journaled, so a run that used them does
  * not replay.
  */
-export function replayStrategies(journal: readonly EngineEvent[], options: ReplayOptions): ReplayResult {
+export function replayStrategies(journal: readonly EngineEvent[], setup: StrategySetup): ReplayResult {
   const clock = new VirtualClock();
   const engine = new Engine({ clock: () => clock.now() });
-  const { provisioning, ...rest } = options;
-  const runtime = new StrategyRuntime({ ...rest, engine, clock });
-  for (const [queue, src] of provisioning ?? []) {
-    const provisioned = runtime.provision(queue, src);
-    if (!provisioned.ok) return provisioned;
-  }
+  const made = strategyRuntime(engine, clock, setup);
+  if (!made.ok) return made;
+  const runtime = made.value;
   if (journal.length > 0 && journal[0]?.seq !== 1)
     return { ok: false, error: { code: 'badcommand', field: 'journal', reason: 'must start at seq 1' } };
   const done = (mismatch: ReplayMismatch | null): ReplayResult => ({ ok: true, engine, runtime, mismatch });
