@@ -130,6 +130,16 @@ describe('xi:include in the ORS dialect', () => {
     expect(error.position).toMatchObject({ document: 'b.scxml', line: 3 });
   });
 
+  it('[XInclude 4.1] a document that includes more than 256 files is refused as a runaway', () => {
+    const leaves = '<xi:include href="leaf.scxml"/>'.repeat(300);
+    const error = includeRefusal(doc('<xi:include href="many.scxml"/>'), {
+      'many.scxml': `<state ${SCXML} ${XI} id="many">${leaves}</state>`,
+      'leaf.scxml': `<state ${SCXML}/>`,
+    });
+    expect(error).toMatchObject({ failure: 'limit', reason: 'more than 256 includes in one document' });
+    expect(error.position.document).toBe('many.scxml');
+  });
+
   it('[XInclude 3.1] parse must be xml or text, and parse="text" takes no xpointer', () => {
     expect(includeRefusal(doc('<xi:include href="x" parse="json"/>'), { x: '' })).toMatchObject({
       failure: 'attribute',
