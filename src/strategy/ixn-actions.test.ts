@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arrive, strategy, strategyRig } from './testing';
+import { arrive, arrivedRig, strategy, strategyRig } from './testing';
 
 /** Takes the arriving interaction and moves it to the session named by `target`. */
 const ROUTE = strategy(
@@ -72,9 +72,7 @@ describe('ixn actions run the engine verbs', () => {
       `<state id="a"><transition event="interaction.added" target="b"><ixn:detach/></transition></state>
        <state id="b"><transition event="error" target="c"/></state><state id="c"/>`,
     );
-    const rig = await strategyRig({ 'no-id.scxml': doc });
-    rig.runtime.provision('q', 'no-id.scxml');
-    arrive(rig.engine, 'q', 'G1', 'S-1');
+    const rig = await arrivedRig(doc);
     const seq = rig.engine.seq;
     expect(rig.runtime.query('S-1')?.activeStates).toEqual(['c']);
     expect(rig.trace).toContainEqual(
@@ -96,9 +94,7 @@ describe('ixn actions run the engine verbs', () => {
        <state id="b"><transition event="interaction.detach.done" target="c"><ixn:attach interactionid="id"/></transition></state>
        <state id="c"><transition event="interaction.attach.done" target="d"/></state><state id="d"/>`,
     );
-    const rig = await strategyRig({ 'handoff.scxml': doc });
-    rig.runtime.provision('q', 'handoff.scxml');
-    arrive(rig.engine, 'q', 'G1', 'S-1');
+    const rig = await arrivedRig(doc);
     expect(rig.taken('S-1')).toEqual([
       'interaction.added',
       'interaction.deleted',
@@ -120,9 +116,7 @@ describe('ixn actions run the engine verbs', () => {
          <ixn:terminate interactionid="_event.data.interactionid" reason="'Auto-stop'"/></transition></state>
        <state id="c"><transition event="interaction.deleted" target="d"/></state><state id="d"/>`,
     );
-    const rig = await strategyRig({ 'rt.scxml': doc });
-    rig.runtime.provision('q', 'rt.scxml');
-    arrive(rig.engine, 'q', 'G1', 'S-1');
+    const rig = await arrivedRig(doc);
     expect(rig.taken('S-1')).toEqual([
       'interaction.added',
       'interaction.redirect.done',
@@ -143,9 +137,7 @@ describe('ixn actions run the engine verbs', () => {
        <state id="b"><transition event="error.interaction.redirect" target="c">
          <log label="e" expr="_event.data.error + ' ' + _event.data.description"/></transition></state><state id="c"/>`,
     );
-    const rig = await strategyRig({ 'br.scxml': doc });
-    rig.runtime.provision('q', 'br.scxml');
-    arrive(rig.engine, 'q', 'G1', 'S-1');
+    const rig = await arrivedRig(doc);
     expect(rig.runtime.query('S-1')?.activeStates).toEqual(['c']);
     expect(rig.logs('S-1')[0]).toMatch(/^e: invaliddestination .*type/);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { strategy, strategyRig } from './testing';
+import { arrivedRig, strategy } from './testing';
 
 /** Logs `expr` when the session starts and again when it takes interaction.added. */
 const probe = (expr: string, onAdded = expr) =>
@@ -13,20 +13,8 @@ const probe = (expr: string, onAdded = expr) =>
      <state id="failed"/>`,
   );
 
-async function arrived(document: string, udata: Record<string, string> = {}) {
-  const rig = await strategyRig({ 'probe.scxml': document });
-  rig.runtime.provision('q', 'probe.scxml');
-  const result = rig.engine.execute({
-    verb: 'arrive',
-    media: 'TMediaEMail',
-    queue: 'q',
-    g_uid: 'G1',
-    session: 'S-1',
-    udata,
-  });
-  if (!result.ok) throw new Error(result.error.reason);
-  return rig;
-}
+const arrived = (document: string, udata: Record<string, string> = {}) =>
+  arrivedRig(document, { media: 'TMediaEMail', udata });
 
 describe('_genesys: the object model strategies see', () => {
   it('[X4] a session started by an arrival starts with no interaction and gains it when it takes interaction.added', async () => {

@@ -26,25 +26,18 @@ const HOST = {
 
 /**
  * Builds `_genesys` in the realm (X4-X6). `interactions` is a proxy that asks the host for one
- * interaction when a script reads it, so nothing is copied into 10,000 realms on every event; the
- * copy it gets is frozen. Every write to the view throws (in sloppy scripts too), and reading an
- * interaction the session does not have throws a TypeError naming it: an error event in the session.
+ * interaction when a script reads it, so nothing is copied into 10,000 realms on every event.
+ * Each read is a fresh copy: changing it changes neither the engine nor the next read. Every write
+ * to the collection throws (in sloppy scripts too), and reading an interaction the session does
+ * not have throws a TypeError naming it: an error event in the session.
  */
 function bootstrap(server: ServerInfo): string {
   return `(function (global) {
   'use strict';
   var get = global[${JSON.stringify(HOST.interaction)}], ids = global[${JSON.stringify(HOST.ids)}];
   var setu = global[${JSON.stringify(HOST.setuData)}], deleteu = global[${JSON.stringify(HOST.deleteuData)}];
-  var freeze = Object.freeze, isFrozen = Object.isFrozen, keys = Object.keys, proto = Object.prototype;
-  function deepFreeze(value) {
-    if (value !== null && typeof value === 'object' && !isFrozen(value)) {
-      freeze(value);
-      var own = keys(value);
-      for (var i = 0; i < own.length; i++) deepFreeze(value[own[i]]);
-    }
-    return value;
-  }
-  function view(key) { return typeof key === 'string' ? deepFreeze(get(key)) : null; }
+  var freeze = Object.freeze, proto = Object.prototype;
+  function view(key) { return typeof key === 'string' ? get(key) : null; }
   function readOnly() { throw new TypeError('_genesys.ixn.interactions is read-only'); }
   var interactions = new Proxy({}, {
     get: function (target, key) {
@@ -70,7 +63,11 @@ function bootstrap(server: ServerInfo): string {
       setuData: function (data, id) { setu(data, id); return true; },
       deleteuData: function (names, id) { deleteu(names, id); return true; }
     }),
-    session: deepFreeze(${JSON.stringify({ server: { name: server.name }, tenant: server.tenant, tenantid: server.tenantid })})
+    session: freeze({
+      server: freeze({ name: ${JSON.stringify(server.name)} }),
+      tenant: ${JSON.stringify(server.tenant)},
+      tenantid: ${JSON.stringify(server.tenantid)}
+    })
   });
   Object.defineProperty(global, '_genesys', {
     get: function () { return genesys; },

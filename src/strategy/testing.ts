@@ -1,4 +1,4 @@
-import { Engine, type EngineEvent } from '../engine';
+import { Engine, type EngineEvent, type MediaName, type Udata } from '../engine';
 import { VirtualClock } from '../scxml/clock';
 import { loadRealmFactory } from '../scxml/script/node-realms';
 import type { RealmFactory } from '../scxml/script/realm';
@@ -57,8 +57,23 @@ export async function strategyRig(
   return { engine, runtime, clock, journal, trace, taken, logs, eventData };
 }
 
-/** An arrival on `queue`, and the id of the session it started. */
-export function arrive(engine: Engine, queue: string, g_uid: string, session: string): void {
-  const result = engine.execute({ verb: 'arrive', media: 'TMediaVoice', queue, g_uid, session });
+/** An arrival on `queue` of interaction `g_uid`, starting session `session`. */
+export function arrive(
+  engine: Engine,
+  queue: string,
+  g_uid: string,
+  session: string,
+  more: { readonly media?: MediaName; readonly udata?: Udata } = {},
+): void {
+  const result = engine.execute({ verb: 'arrive', media: 'TMediaVoice', ...more, queue, g_uid, session });
   if (!result.ok) throw new Error(`arrival refused: ${JSON.stringify(result.error)}`);
+}
+
+/** A rig running `document` for queue `q`, after interaction G1 arrived there and started S-1. */
+export async function arrivedRig(document: string, more: Parameters<typeof arrive>[4] = {}) {
+  const rig = await strategyRig({ 'doc.scxml': document });
+  const provisioned = rig.runtime.provision('q', 'doc.scxml');
+  if (!provisioned.ok) throw new Error(provisioned.error.reason);
+  arrive(rig.engine, 'q', 'G1', 'S-1', more);
+  return rig;
 }
