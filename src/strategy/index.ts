@@ -8,16 +8,11 @@
  * line). `replayStrategies` re-runs strategies from a journal and checks that what they made
  * matches it. See `src/strategy/README.md` and `docs/strategies.md`.
  */
+
+export type { DocumentResolver } from './documents';
 export type { InteractionView, ServerInfo } from './interaction-view';
 export { IXN_NAMESPACE } from './ixn-actions';
 export { type ReplayMismatch, type ReplayResult, replayStrategies } from './replay';
-export {
-  type DocumentResolver,
-  type StrategyError,
-  type StrategyResult,
-  StrategyRuntime,
-  type StrategyRuntimeOptions,
-  type StrategySessionInfo,
-  type StrategySetup,
-  strategyRuntime,
-} from './runtime';
+export type { StrategyError, StrategyResult } from './result';
+export { StrategyRuntime, type StrategyRuntimeOptions, type StrategySessionInfo } from './runtime';
+export { type StrategySetup, strategyRuntime } from './setup';

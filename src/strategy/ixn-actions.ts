@@ -1,8 +1,8 @@
 import type { CommandResult } from '../engine';
 import type { ActionContext, ActionRegistry } from '../scxml/actions';
-import type { SourcePosition } from '../scxml/errors';
 import type { ScriptValue } from '../scxml/script/realm';
 import type { XmlElement } from '../scxml/xml';
+import type { Made } from './where';
 
 /** The namespace of ORS's interaction actions, by convention with the prefix `ixn`. */
 export const IXN_NAMESPACE = 'http://www.genesyslab.com/modules/interaction';
@@ -12,11 +12,7 @@ export interface IxnHost {
   /** A fresh request id (X2), the same on a replay of the same inputs. */
   requestId(): string;
   /** Runs a command for a session's strategy; the runtime adds its origin and cause (where it was made). */
-  command(
-    session: string,
-    made: { readonly element: string; readonly position: SourcePosition },
-    command: Readonly<Record<string, ScriptValue>>,
-  ): CommandResult;
+  command(session: string, made: Made, command: Readonly<Record<string, ScriptValue>>): CommandResult;
   /** An ORS event on the session's external queue. */
   deliver(session: string, name: string, data: ScriptValue): void;
 }

@@ -1,6 +1,8 @@
 import { Engine, type EngineEvent } from '../engine';
 import { VirtualClock } from '../scxml/clock';
-import { type StrategyError, type StrategyRuntime, type StrategySetup, strategyRuntime } from './runtime';
+import type { StrategyError } from './result';
+import type { StrategyRuntime } from './runtime';
+import { type StrategySetup, strategyRuntime } from './setup';
 
 /** Where a replay parted from the journal: the first seq whose event differs (null: missing). */
 export interface ReplayMismatch {

@@ -1,6 +1,12 @@
 import type { SourcePosition } from '../scxml/errors';
 import type { Action, ScxmlDocument } from '../scxml/model';
 
+/** An element that made a command, as a strategy writes it (`ixn:associate`, `script`), and where it is. */
+export interface Made {
+  readonly element: string;
+  readonly position: SourcePosition;
+}
+
 /** Which state holds an action element, and in which of its parts. */
 export interface Place {
   readonly state: string;
