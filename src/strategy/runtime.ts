@@ -218,8 +218,16 @@ export class StrategyRuntime {
       this.endEngineSession(session, 'failed', compiled.error.reason, null);
       return;
     }
-    this.running.set(session, new Running(session, compiled.value, src));
-    this.scxml.start(compiled.value, { id: session, ...(params ? { data: params } : {}) });
+    const running = new Running(session, compiled.value, src);
+    this.running.set(session, running);
+    try {
+      this.scxml.start(compiled.value, { id: session, ...(params ? { data: params } : {}) });
+    } catch (error) {
+      // Its realm could not be made (the heap is full): this session fails, the engine goes on.
+      this.running.delete(session);
+      const message = error instanceof Error ? error.message : String(error);
+      this.endEngineSession(session, 'failed', `the strategy could not start: ${message}`, running);
+    }
   }
 
   // ---- the sessions' trace ----

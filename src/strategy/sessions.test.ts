@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { arrive, strategy, strategyRig } from './testing';
+import { ScriptError } from '../scxml/script/realm';
+import { arrive, strategy, strategyRig, testRealms } from './testing';
 
 const GREET = strategy(
   'greet',
@@ -116,5 +117,32 @@ describe('How sessions get strategies, and how they end', () => {
     expect(rig.engine.state.interactions.get('G2')?.owner).toBeNull();
     expect(rig.runtime.send('S-OK', 'finish').ok).toBe(true);
     expect(rig.engine.state.sessions.get('S-OK')?.state).toBe('ended');
+  });
+
+  it('[isolation] a session whose realm cannot be made (the heap is full) fails alone; the arrival is not refused', async () => {
+    const realms = await testRealms();
+    let full = false;
+    const rig = await strategyRig(
+      { 'greet.scxml': GREET },
+      {
+        realms: {
+          create: (limits) => {
+            if (full) throw new ScriptError('memory', 'the heap is full');
+            return realms.create(limits);
+          },
+        },
+      },
+    );
+    rig.runtime.provision('sales', 'greet.scxml');
+    full = true;
+    arrive(rig.engine, 'sales', 'G1', 'S-FULL');
+    full = false;
+    arrive(rig.engine, 'sales', 'G2', 'S-OK');
+    const ended = rig.journal.filter((e) => e.name === 'session.ended');
+    expect(ended.map((e) => [e.session, e.data])).toEqual([
+      ['S-FULL', { reason: 'failed', detail: 'the strategy could not start: the heap is full' }],
+    ]);
+    expect(rig.engine.state.interactions.get('G1')?.owner).toBeNull();
+    expect(rig.runtime.query('S-OK')?.activeStates).toEqual(['b']);
   });
 });
