@@ -153,6 +153,24 @@ export class Session implements MachineState {
       : this.lastConfiguration;
   }
 
+  /**
+   * Every `<data>` id and its value now, in document order, for an inspector: read on request,
+   * never per step. An id whose value cannot leave the realm (it throws) is left out.
+   */
+  datamodel(): Record<string, ScriptValue> {
+    const values: Record<string, ScriptValue> = {};
+    if (this.status !== 'running') return values;
+    for (const state of this.document.states)
+      for (const data of state.data) {
+        try {
+          values[data.id] = this.realm.evaluate(data.id);
+        } catch {
+          // A value the realm cannot copy out (a script error reading it) is not shown.
+        }
+      }
+    return values;
+  }
+
   isIn(stateId: string): boolean {
     const state = this.document.byId.get(stateId);
     return state !== undefined && this.configuration.has(state);
@@ -174,6 +192,24 @@ export class Session implements MachineState {
   cancel(): void {
     if (this.status !== 'running') return;
     this.end('cancelled');
+  }
+
+  /**
+   * Ends the session from outside (ORS: REST terminate, or its engine session ended): its `onexit`
+   * handlers run, innermost state first, then it ends as `cancelled`, with no done event.
+   */
+  terminate(): void {
+    if (this.status !== 'running') return;
+    const last = this.activeStates();
+    try {
+      for (const s of [...this.configuration].sort((a, b) => b.order - a.order)) this.exitState(s);
+    } catch (error) {
+      // A handler out of time or memory: the session ends all the same.
+      const message = error instanceof Error ? error.message : String(error);
+      this.emit({ kind: 'error', session: this.id, error: 'fatal', message });
+    }
+    this.end('cancelled');
+    this.lastConfiguration = last;
   }
 
   /** Takes queued events until there are none. Only the host calls this. */

@@ -9,6 +9,7 @@ import {
 import { ActionRegistry } from '../scxml/actions';
 import { type Clock, wallClock } from '../scxml/clock';
 import { ScxmlHost } from '../scxml/host';
+import type { ScxmlDocument } from '../scxml/model';
 import type { RealmFactory, ScriptLimits, ScriptValue } from '../scxml/script/realm';
 import type { TraceListener, TraceRecord } from '../scxml/trace';
 import { type DocumentResolver, Documents } from './documents';
@@ -184,6 +185,17 @@ export class StrategyRuntime {
     return { session, strategy, src, activeStates: machine.activeStates(), interactions: [...running.owned] };
   }
 
+  /** The document a session runs, for an inspector's statechart; null when it runs none now. */
+  document(session: string): ScxmlDocument | null {
+    return this.running.get(session)?.document ?? null;
+  }
+
+  /** A running strategy session's `<data>` values, read on request (an inspector, a REST query). */
+  datamodel(session: string): Readonly<Record<string, ScriptValue>> | null {
+    if (!this.running.has(session)) return null;
+    return this.scxml.lookup(session)?.datamodel() ?? null;
+  }
+
   /** Sessions running a strategy now. */
   get sessions(): readonly string[] {
     return [...this.running.keys()];
@@ -199,7 +211,7 @@ export class StrategyRuntime {
 
   private take(event: EngineEvent): void {
     if (event.name === 'session.started') this.begin(event);
-    else if (event.name === 'session.ended') this.scxml.lookup(event.session ?? '')?.cancel();
+    else if (event.name === 'session.ended') this.scxml.lookup(event.session ?? '')?.terminate();
     else if (event.session !== null && (DELIVERED.has(event.name) || event.name.endsWith('.done'))) {
       const machine = this.running.has(event.session) ? this.scxml.lookup(event.session) : undefined;
       machine?.receive({ name: event.name, type: 'external', data: eventData(event) });

@@ -79,10 +79,16 @@ describe('How sessions get strategies, and how they end', () => {
     expect(rig.runtime.query('S-1')).toBeNull();
   });
 
-  it('[S2] an engine session ended from outside ends its state machine', async () => {
-    const rig = await strategyRig({ 'greet.scxml': GREET });
-    rig.runtime.start('greet.scxml', undefined, { session: 'S-1' });
+  it('[X11] [S2] an engine session ended from outside ends its state machine, running its onexit handlers', async () => {
+    const doc = strategy(
+      'leaving',
+      `<state id="outer"><onexit><log label="exit" expr="'outer'"/></onexit>
+         <state id="inner"><onexit><log label="exit" expr="'inner'"/></onexit></state></state>`,
+    );
+    const rig = await strategyRig({ 'leaving.scxml': doc });
+    rig.runtime.start('leaving.scxml', undefined, { session: 'S-1' });
     rig.engine.execute({ verb: 'endSession', session: 'S-1', reason: 'terminated' });
+    expect(rig.logs('S-1')).toEqual(['exit: inner', 'exit: outer']);
     expect(rig.runtime.query('S-1')).toBeNull();
     expect(rig.trace.at(-1)).toEqual({ kind: 'session.end', session: 'S-1', reason: 'cancelled' });
     expect(rig.runtime.send('S-1', 'finish').ok).toBe(false);
