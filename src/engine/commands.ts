@@ -173,6 +173,18 @@ export const commandSchema = z.discriminatedUnion('verb', [
       keys: z.array(udataKey).max(LIMITS.udataKeys).optional(),
     })
     .strict(),
+  /** X13: an event for a session's state machine; `data` becomes `_event.data`. */
+  z
+    .object({
+      verb: z.literal('sendEvent'),
+      ...base,
+      session: id,
+      event: text
+        .min(1, 'must not be empty')
+        .regex(/^[^\s.]\S*[^\s.]$|^[^\s.]$/, 'must be tokens separated by dots, without spaces'),
+      data: params.optional(),
+    })
+    .strict(),
   /** Housekeeping [choice]: forget what ended before `before` (ms since the epoch). */
   z.object({ verb: z.literal('purge'), ...base, before: z.number().int().nonnegative() }).strict(),
 ]);

@@ -93,6 +93,8 @@ export interface EventDataMap {
   };
   'interaction.ended': Ixn & { readonly reason: string };
   'session.purged': Record<string, never>;
+  /** X13: an event sent to a session from outside (REST, the UI), journaled so a replay sends it again. */
+  'session.event': { readonly event: string; readonly data?: StartParams };
   'interaction.purged': Ixn;
   // ORS
   'interaction.added': Ixn;
@@ -137,7 +139,10 @@ export const ORS_EVENTS = [
   'interaction.udata.changed',
 ] as const satisfies readonly EventName[];
 
-export const EVENT_NAMES: readonly EventName[] = [...LIFECYCLE_EVENTS, ...ORS_EVENTS];
+/** What someone told a session: it changes no record, the session's state machine takes it. */
+const INPUT_EVENTS = ['session.event'] as const satisfies readonly EventName[];
+
+export const EVENT_NAMES: readonly EventName[] = [...LIFECYCLE_EVENTS, ...ORS_EVENTS, ...INPUT_EVENTS];
 
 /** A journaled event: a draft with its global `seq` (S3), its `time` and its `cause`. */
 export type EngineEvent = {

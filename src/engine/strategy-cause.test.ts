@@ -13,7 +13,7 @@ const WHERE = {
   event: 'interaction.added',
 } as const;
 
-describe('Strategy causes, start parameters and listeners that run commands', () => {
+describe('Strategy causes, start parameters, sent events and listeners that run commands', () => {
   it('[S3] a command made by a strategy carries where it was made in the cause of each of its events', () => {
     const engine = newEngine();
     const { session, g_uid } = arrival(engine);
@@ -88,5 +88,21 @@ describe('Strategy causes, start parameters and listeners that run commands', ()
     expect(told).toEqual(events);
     expect(copy.snapshot()).toEqual(source.snapshot());
     expect(() => copy.append(events)).toThrow(/does not follow/);
+  });
+
+  it('[X13] an event sent to a running session is journaled with its data; an ended session or a bad name is refused', () => {
+    const engine = newEngine();
+    const session = startedSession(engine);
+    const [sent] = accept(engine, { verb: 'sendEvent', session, event: 'operator.go', data: { to: 'S-2' } });
+    expect(sent).toMatchObject({
+      name: 'session.event',
+      session,
+      data: { event: 'operator.go', data: { to: 'S-2' } },
+    });
+    const spaced = engine.dispatch({ verb: 'sendEvent', session, event: 'two words' });
+    expect(spaced.ok ? null : spaced.error).toMatchObject({ code: 'badcommand', field: 'event' });
+    accept(engine, { verb: 'endSession', session });
+    const ended = engine.dispatch({ verb: 'sendEvent', session, event: 'go' });
+    expect(ended.ok ? null : ended.error).toMatchObject({ code: 'invalidstate', field: 'session' });
   });
 });

@@ -71,6 +71,8 @@ export function keyData(event: EngineEvent): string {
       ]
         .filter((part) => part !== '')
         .join(' · ');
+    case 'session.event':
+      return `event ${event.data.event}`;
     case 'interaction.added':
     case 'interaction.present':
     case 'interaction.notcontrolled':

@@ -14,5 +14,6 @@ export type { InteractionView, ServerInfo } from './interaction-view';
 export { IXN_NAMESPACE } from './ixn-actions';
 export { type ReplayMismatch, type ReplayResult, replayStrategies } from './replay';
 export type { StrategyError, StrategyResult } from './result';
+export { elementName } from './running';
 export { StrategyRuntime, type StrategyRuntimeOptions, type StrategySessionInfo } from './runtime';
 export { type StrategySetup, strategyRuntime } from './setup';

@@ -4,7 +4,7 @@ import { attach, detach } from './attach';
 import type { Handler } from './context';
 import { purge } from './purge';
 import { redirect } from './redirect';
-import { arrive, endSession, startSession } from './sessions';
+import { arrive, endSession, sendEvent, startSession } from './sessions';
 import { terminate } from './terminate';
 import { deleteuData, setuData } from './udata';
 
@@ -20,6 +20,7 @@ export const HANDLERS: { readonly [V in Verb]: Handler<V> } = {
   terminate,
   setuData,
   deleteuData,
+  sendEvent,
   purge,
 };
 

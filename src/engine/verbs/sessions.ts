@@ -65,3 +65,10 @@ export const arrive: Handler<'arrive'> = (command, { model, emit }) => {
   emit('interaction.added', session, { interactionid });
   emit('interaction.state.changed', session, { interactionid, from: 'queued', to: 'routing' });
 };
+
+/** X13: an event sent to a running session; journaled, so whoever runs the session's document gets it. */
+export const sendEvent: Handler<'sendEvent'> = (command, { model, emit }) => {
+  const session = requireRunningSession(model, command.session);
+  const { event, data } = command;
+  emit('session.event', session.id, data === undefined ? { event } : { event, data });
+};
