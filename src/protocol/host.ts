@@ -10,10 +10,13 @@ import {
   parseRequest,
   type ReplyBody,
   type Request,
+  type StrategyLabel,
   type TrafficStatus,
   type WireResult,
 } from './messages';
 import type { Role } from './role';
+import { answerStrategyRequest } from './strategy-requests';
+import { StrategyWatch } from './strategy-watch';
 import { TrafficPump } from './traffic-pump';
 
 /** Someone the host talks to: the worker's page, or one socket.io client. */
@@ -45,9 +48,14 @@ export interface HostOptions {
    * A queue that cannot be provisioned throws at construction: it is a configuration error.
    */
   readonly strategies?: StrategySetup;
+  /**
+   * Takes strategy documents from clients (`provision` with `text`): the in-browser worker, whose
+   * page uploads its user's files. A server reads strategies only from its own directory.
+   */
+  readonly uploads?: boolean;
 }
 
-const WRITES: ReadonlySet<Request['type']> = new Set(['command', 'traffic', 'reset']);
+const WRITES: ReadonlySet<Request['type']> = new Set(['command', 'traffic', 'reset', 'send', 'provision']);
 
 /**
  * Events per message, at most. A client validates a message in one task: a page catching up on a
@@ -74,6 +82,9 @@ function sendEvents(client: HostClient, events: readonly EngineEvent[]): void {
 export class EngineHost {
   private engine: Engine;
   private runtime: StrategyRuntime | null = null;
+  /** The strategy sessions' traces and states for clients; one per runtime. */
+  private watch: StrategyWatch | null = null;
+  private readonly uploads: Map<string, string> | null;
   private generator: TrafficGenerator;
   private life: string;
   private traffic: TrafficStatus;
@@ -89,6 +100,7 @@ export class EngineHost {
     const restored = options.restore?.() ?? null;
     this.life = restored?.epoch ?? newEpoch();
     this.engine = restored?.engine ?? new Engine(options.engine);
+    this.uploads = options.uploads === true ? new Map() : null;
     this.runtime = this.newRuntime();
     this.generator = this.newGenerator();
     this.attach();
@@ -147,6 +159,16 @@ export class EngineHost {
       void this.history(client, request);
       return;
     }
+    if (request.type === 'strategy' || request.type === 'send' || request.type === 'provision') {
+      const answer = answerStrategyRequest(request, {
+        runtime: this.runtime,
+        watch: this.watch,
+        uploads: this.uploads,
+      });
+      if ('code' in answer) this.fail(client, request.id, answer);
+      else this.reply(client, request.id, answer);
+      return;
+    }
     this.reply(client, request.id, this.answer(client, request));
   }
 
@@ -159,7 +181,10 @@ export class EngineHost {
     this.unsubscribe();
   }
 
-  private answer(client: HostClient, request: Exclude<Request, { type: 'history' }>): ReplyBody {
+  private answer(
+    client: HostClient,
+    request: Exclude<Request, { type: 'history' | 'strategy' | 'send' | 'provision' }>,
+  ): ReplyBody {
     switch (request.type) {
       case 'command':
         return { type: 'command', result: this.command(request.command) };
@@ -198,11 +223,13 @@ export class EngineHost {
     if (missed === null) {
       state.lastSeq = this.engine.seq;
       client.send(this.snapshotMessage());
+      this.sendLabels(this.watch?.labels() ?? [], client);
       return { type: 'sync', mode: 'snapshot', seq: state.lastSeq, role: client.role };
     }
     state.lastSeq = this.engine.seq;
     sendEvents(client, missed);
     client.send({ v: PROTOCOL_VERSION, kind: 'traffic', traffic: this.traffic });
+    this.sendLabels(this.watch?.labels() ?? [], client);
     return { type: 'sync', mode: 'resume', seq: state.lastSeq, role: client.role };
   }
 
@@ -263,8 +290,12 @@ export class EngineHost {
       generator.observe(events);
       this.options.observer?.events(events);
       for (const event of events) this.pending.push(event);
-      this.flushTimer ??= setTimeout(() => this.flush(), this.options.flushMs ?? 16);
+      this.scheduleFlush();
     });
+  }
+
+  private scheduleFlush(): void {
+    this.flushTimer ??= setTimeout(() => this.flush(), this.options.flushMs ?? 16);
   }
 
   private flush(): void {
@@ -272,6 +303,7 @@ export class EngineHost {
     this.flushTimer = null;
     const batch = this.pending;
     this.pending = [];
+    this.sendLabels(this.watch?.takeChanged() ?? []);
     if (batch.length === 0) return;
     for (const [client, state] of this.clients) {
       // A client that synced after some of these events were journaled skips those.
@@ -283,6 +315,14 @@ export class EngineHost {
       state.lastSeq = fresh[fresh.length - 1]?.seq ?? state.lastSeq;
       sendEvents(client, fresh);
     }
+  }
+
+  /** Strategy sessions' states, to every client that has synced (the others get all of them then). */
+  private sendLabels(labels: readonly StrategyLabel[], to?: HostClient): void {
+    if (labels.length === 0) return;
+    const message: HostMessage = { v: PROTOCOL_VERSION, kind: 'strategies', labels };
+    if (to !== undefined) to.send(message);
+    else for (const [client, state] of this.clients) if (Number.isFinite(state.lastSeq)) client.send(message);
   }
 
   private startTraffic(): void {
@@ -297,9 +337,23 @@ export class EngineHost {
   private newRuntime(): StrategyRuntime | null {
     const setup = this.options.strategies;
     if (setup === undefined) return null;
-    const made = strategyRuntime(this.engine, wallClock, setup);
+    const watch = new StrategyWatch(() => this.engine.seq);
+    const uploads = this.uploads;
+    let runtime: StrategyRuntime | null = null;
+    const made = strategyRuntime(this.engine, wallClock, {
+      ...setup,
+      documents: uploads === null ? setup.documents : (src) => uploads.get(src) ?? setup.documents(src),
+      onTrace: (record) => {
+        if (runtime !== null) watch.record(record, runtime);
+        // A state change with no journaled event (a timer's step) still reaches the pages.
+        if (record.kind === 'macrostep.end') this.scheduleFlush();
+        setup.onTrace?.(record);
+      },
+    });
     if (!made.ok) throw new Error(`strategies: ${made.error.field} ${made.error.reason}`);
-    return made.value;
+    runtime = made.value;
+    this.watch = watch;
+    return runtime;
   }
 
   private newGenerator(): TrafficGenerator {

@@ -50,6 +50,12 @@ export type WireResult =
   | { readonly ok: false; readonly error: CommandError };
 
 const requestId = z.number().int().nonnegative();
+const sessionId = z.string().min(1, 'must not be empty').max(LIMITS.id);
+
+/** Bounds of the strategy requests: an event name, a document's name and its text. */
+export const STRATEGY_LIMITS = { eventName: 256, src: 200, document: 512 * 1024 } as const;
+/** A document's name: a relative path of plain segments, ending in `.scxml`. */
+const DOCUMENT_SRC = /^[\w.-]+(\/[\w.-]+)*\.scxml$/;
 const version = z.literal(PROTOCOL_VERSION);
 const seed = z
   .number()
@@ -117,6 +123,44 @@ const requestSchema = z.discriminatedUnion('type', [
       target: z.string().min(1).max(LIMITS.id),
     })
     .strict(),
+  /** What a session's strategy is doing: its statechart, datamodel and trace (read). */
+  z
+    .object({
+      v: version,
+      type: z.literal('strategy'),
+      id: requestId,
+      session: sessionId,
+    })
+    .strict(),
+  /** An external event for a session's state machine; `data` becomes `_event.data` (write). */
+  z
+    .object({
+      v: version,
+      type: z.literal('send'),
+      id: requestId,
+      session: sessionId,
+      name: z.string().min(1, 'must not be empty').max(STRATEGY_LIMITS.eventName),
+      data: z.json().optional(),
+    })
+    .strict(),
+  /**
+   * Arrivals on `queue` run the strategy `src` names (write). With `text`, the document is
+   * uploaded first under `src` (only where the host takes uploads: the in-browser worker).
+   */
+  z
+    .object({
+      v: version,
+      type: z.literal('provision'),
+      id: requestId,
+      queue: z.string().min(1, 'must not be empty').max(LIMITS.id),
+      src: z
+        .string()
+        .max(STRATEGY_LIMITS.src)
+        .regex(DOCUMENT_SRC, 'must be a relative file name (letters, digits, _ . - and /, no ..)')
+        .refine((src) => !src.split('/').includes('..'), 'must not climb out of its directory'),
+      text: z.string().max(STRATEGY_LIMITS.document, 'is too large a document').optional(),
+    })
+    .strict(),
 ]);
 
 export type Request = z.infer<typeof requestSchema>;
@@ -140,12 +184,63 @@ interface HistoryOf<Of extends HistoryQuery['of'], R> {
   readonly complete: boolean;
 }
 
+/** One state of a strategy's statechart, children in document order: what the details panel draws. */
+export interface ChartState {
+  readonly id: string;
+  readonly kind: 'scxml' | 'state' | 'parallel' | 'final' | 'history';
+  readonly children: readonly ChartState[];
+}
+
+/**
+ * One step of a strategy session's trace as the wire carries it: the event it took, a
+ * transition, an action (with its line), an error or warning, its end. `seq` is the journal's
+ * last seq when it happened, so the page interleaves it with the ORS events the session received.
+ */
+export interface TraceEntry {
+  readonly seq: number;
+  readonly kind: 'event' | 'transition' | 'action' | 'error' | 'warning' | 'end';
+  readonly text: string;
+  readonly line?: number;
+}
+
+/** A value of a strategy's datamodel, as JSON carries it. */
+export type DatamodelValue = z.infer<ReturnType<typeof z.json>>;
+
+/** What the `strategy` request answers about one session that runs (or ran) a strategy. */
+export interface StrategyInspection {
+  readonly session: string;
+  /** The document's `name`, or its `src`. */
+  readonly strategy: string;
+  readonly src: string;
+  readonly running: boolean;
+  /** Active atomic states (the last ones, once it ended). */
+  readonly activeStates: readonly string[];
+  readonly chart: ChartState;
+  /** Top-level data ids and their values; null when the host cannot read them (the session ended). */
+  readonly datamodel: Readonly<Record<string, DatamodelValue>> | null;
+  /** Oldest first; `complete` is false when older entries were dropped. */
+  readonly trace: readonly TraceEntry[];
+  readonly complete: boolean;
+}
+
+/** What a session's node shows of its strategy: its name and active states. */
+export interface StrategyLabel {
+  readonly session: string;
+  readonly strategy: string;
+  readonly states: readonly string[];
+}
+
 /** The error a host sends for a message it cannot take: it names the field and the reason. */
 export interface ProtocolError {
-  /** `unknown`: a `history` target the journal has nothing of. */
-  readonly code: 'badmessage' | 'toolarge' | 'forbidden' | 'busy' | 'unknown';
+  /**
+   * `unknown`: a `history` target the journal has nothing of, a session that runs no strategy, a
+   * `src` that names no document. `baddocument`: a strategy that does not compile (`position`).
+   */
+  readonly code: 'badmessage' | 'toolarge' | 'forbidden' | 'busy' | 'unknown' | 'baddocument';
   readonly field: string;
   readonly reason: string;
+  /** Where in a document the error is (1-based). */
+  readonly position?: { readonly line: number; readonly column: number };
 }
 
 export type ReplyBody =
@@ -153,6 +248,9 @@ export type ReplyBody =
   | { readonly type: 'traffic'; readonly traffic: TrafficStatus }
   | { readonly type: 'reset'; readonly seq: number }
   | ({ readonly type: 'history' } & History)
+  | ({ readonly type: 'strategy' } & StrategyInspection)
+  | { readonly type: 'send'; readonly session: string; readonly name: string }
+  | { readonly type: 'provision'; readonly queue: string; readonly src: string; readonly strategy: string }
   /** `role` is what this client may do: a viewer reads, an operator also writes. */
   | {
       readonly type: 'sync';
@@ -178,7 +276,12 @@ export type HostMessage =
     }
   /** A batch of journaled events, `seq` contiguous, continuing the previous batch or snapshot. */
   | { readonly v: 1; readonly kind: 'events'; readonly events: readonly EngineEvent[] }
-  | { readonly v: 1; readonly kind: 'traffic'; readonly traffic: TrafficStatus };
+  | { readonly v: 1; readonly kind: 'traffic'; readonly traffic: TrafficStatus }
+  /**
+   * Strategy sessions whose active states changed since the last message (after a `sync`: all
+   * running ones). A label with no states: the session's strategy ended.
+   */
+  | { readonly v: 1; readonly kind: 'strategies'; readonly labels: readonly StrategyLabel[] };
 
 export type ParsedRequest =
   | { ok: true; request: Request }
@@ -224,6 +327,7 @@ const trafficStatus = z.looseObject({
   sessions: z.number(),
 });
 const eventEnvelope = z.looseObject({ seq: z.number().int().positive(), name: z.string() });
+const strategyLabel = z.object({ session: z.string(), strategy: z.string(), states: z.array(z.string()) });
 const hostMessageSchema = z.discriminatedUnion('kind', [
   z.looseObject({ v: version, kind: z.literal('reply'), id: requestId, type: z.string() }),
   z.looseObject({
@@ -249,6 +353,7 @@ const hostMessageSchema = z.discriminatedUnion('kind', [
     kind: z.literal('traffic'),
     traffic: trafficStatus,
   }),
+  z.looseObject({ v: version, kind: z.literal('strategies'), labels: z.array(strategyLabel) }),
 ]);
 
 /**
@@ -274,4 +379,40 @@ export function parseHistoryReply(input: unknown): History | null {
 /** A host message, or null for anything that is not one (a client ignores those). */
 export function parseHostMessage(input: unknown): HostMessage | null {
   return hostMessageSchema.safeParse(input).success ? (input as HostMessage) : null;
+}
+
+/** A `strategy` reply, checked whole before the details panel draws it (it is small). */
+const chartState: z.ZodType<ChartState> = z.lazy(() =>
+  z.object({
+    id: z.string(),
+    kind: z.enum(['scxml', 'state', 'parallel', 'final', 'history']),
+    children: z.array(chartState),
+  }),
+);
+const strategyReplySchema = z.object({
+  type: z.literal('strategy'),
+  session: z.string(),
+  strategy: z.string(),
+  src: z.string(),
+  running: z.boolean(),
+  activeStates: z.array(z.string()),
+  chart: chartState,
+  datamodel: z.record(z.string(), z.json()).nullable(),
+  trace: z.array(
+    z.object({
+      seq: z.number().int().nonnegative(),
+      kind: z.enum(['event', 'transition', 'action', 'error', 'warning', 'end']),
+      text: z.string(),
+      line: z.number().int().nonnegative().optional(),
+    }),
+  ),
+  complete: z.boolean(),
+});
+
+/** A strategy reply, or null for a reply that is not one. */
+export function parseStrategyReply(input: unknown): StrategyInspection | null {
+  const parsed = strategyReplySchema.safeParse(input);
+  if (!parsed.success) return null;
+  const { type: _type, ...inspection } = parsed.data;
+  return inspection;
 }

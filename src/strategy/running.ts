@@ -84,7 +84,7 @@ export class Running {
 const clip = (text: string) => text.slice(0, LIMITS.text);
 
 /** A trace's `{namespace}name` as a strategy writes it: `ixn:associate` for ORS's interaction actions. */
-function elementName(action: string): string {
+export function elementName(action: string): string {
   const match = /^\{(.*)\}(.+)$/.exec(action);
   if (match === null) return action;
   return match[1] === IXN_NAMESPACE ? `ixn:${match[2]}` : (match[2] ?? action);
