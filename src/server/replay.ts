@@ -1,24 +1,41 @@
 /**
- * `npm run replay -- FILE [--time MS]`: runs JSON-line commands (FILE `-` for stdin) on a fresh
- * engine and prints every event and every error as one JSON line, in order. Refused commands and
- * malformed lines print an error line and the run goes on; only input that cannot be read at all
- * exits non-zero. `--time MS` fixes the clock, for output that is the same on every run.
+ * `npm run replay -- FILE [--time MS] [--strategies DIR]`: runs JSON lines (FILE `-` for stdin)
+ * headless on a fresh engine with the strategy runtime, and prints one JSON line per event, per
+ * error and per event a strategy session received, then a summary per strategy session (the
+ * line format: `replay-strategies.ts`, docs/strategies.md). Refused and malformed lines print an
+ * error line and the run goes on; only input that cannot be read exits non-zero. The clock is
+ * virtual: it starts at `--time MS` (default: now) and moves only by `{"advance": MS}` lines.
+ * Documents are read from DIR (default `public/strategies`, the samples), never outside it.
  */
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { Engine } from '../engine';
-import { runJsonLines } from '../protocol/jsonl';
+import { parseArgs } from 'node:util';
+import { loadRealmFactory } from '../scxml/script/node-realms';
+import { runStrategyLines } from './replay-strategies';
+import { StrategyDirectory } from './strategy-directory';
 
-const USAGE = 'usage: npm run replay -- FILE|- [--time MS]';
+const USAGE = 'usage: npm run replay -- FILE|- [--time MS] [--strategies DIR]';
 
 async function main(argv: readonly string[]): Promise<number> {
-  const [file, flag, value] = argv;
-  if (file === undefined || (flag !== undefined && (flag !== '--time' || !/^\d+$/.test(value ?? '')))) {
+  let file: string | undefined;
+  let time: string | undefined;
+  let dir: string | undefined;
+  try {
+    const { values, positionals } = parseArgs({
+      args: [...argv],
+      options: { time: { type: 'string' }, strategies: { type: 'string' } },
+      allowPositionals: true,
+    });
+    [file] = positionals;
+    ({ time, strategies: dir } = values);
+    if (positionals.length !== 1 || (time !== undefined && !/^\d+$/.test(time))) file = undefined;
+  } catch {
+    file = undefined;
+  }
+  if (file === undefined) {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
-  const time = flag === undefined ? undefined : Number(value);
-  const engine = new Engine(time === undefined ? {} : { clock: () => time });
   const input = file === '-' ? process.stdin : createReadStream(file, { encoding: 'utf8' });
   const lines: string[] = [];
   try {
@@ -30,7 +47,19 @@ async function main(argv: readonly string[]): Promise<number> {
     );
     return 1;
   }
-  for (const line of runJsonLines(engine, lines)) process.stdout.write(`${JSON.stringify(line)}\n`);
+  let directory: StrategyDirectory;
+  try {
+    directory = await StrategyDirectory.open(dir ?? 'public/strategies');
+  } catch (error) {
+    process.stderr.write(`replay: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+  const options = {
+    realms: await loadRealmFactory(),
+    documents: directory.read,
+    time: time === undefined ? Date.now() : Number(time),
+  };
+  for (const line of runStrategyLines(options, lines)) process.stdout.write(`${JSON.stringify(line)}\n`);
   return 0;
 }
 

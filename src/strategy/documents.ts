@@ -1,6 +1,6 @@
 import { compileScxml } from '../scxml/compile';
 import { ScxmlDocumentError } from '../scxml/errors';
-import type { ScxmlDocument } from '../scxml/model';
+import type { Dialect, ScxmlDocument } from '../scxml/model';
 import { refused, type StrategyResult } from './result';
 
 /** The source text of the document a `src` names, or null when it names none. Never reads files itself. */
@@ -11,7 +11,10 @@ export class Documents {
   /** 10,000 sessions of one strategy share its compiled document. */
   private readonly compiled = new Map<string, ScxmlDocument>();
 
-  constructor(private readonly resolver: DocumentResolver) {}
+  constructor(
+    private readonly resolver: DocumentResolver,
+    private readonly dialect: Dialect = 'w3c',
+  ) {}
 
   /** The text `src` names, or null. */
   text(src: string): string | null {
@@ -36,7 +39,7 @@ export class Documents {
     const known = this.compiled.get(text);
     if (known !== undefined) return { ok: true, value: known };
     try {
-      const document = compileScxml(text);
+      const document = compileScxml(text, { dialect: this.dialect, resolve: (href) => this.require(href) });
       this.compiled.set(text, document);
       return { ok: true, value: document };
     } catch (error) {

@@ -10,6 +10,7 @@
  */
 
 export type { DocumentResolver } from './documents';
+export { type FakeServicesOptions, registerFakeServices } from './fakes/register';
 export type { InteractionView, ServerInfo } from './interaction-view';
 export { IXN_NAMESPACE } from './ixn-actions';
 export { type ReplayMismatch, type ReplayResult, replayStrategies } from './replay';

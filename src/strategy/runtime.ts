@@ -4,12 +4,13 @@ import {
   type EngineEvent,
   type EventOf,
   LIMITS,
+  type Origin,
   type StartParams,
 } from '../engine';
 import { ActionRegistry } from '../scxml/actions';
 import { type Clock, wallClock } from '../scxml/clock';
 import { ScxmlHost } from '../scxml/host';
-import type { ScxmlDocument } from '../scxml/model';
+import type { Dialect, ScxmlDocument } from '../scxml/model';
 import type { RealmFactory, ScriptLimits, ScriptValue } from '../scxml/script/realm';
 import type { TraceListener, TraceRecord } from '../scxml/trace';
 import { type DocumentResolver, Documents } from './documents';
@@ -31,6 +32,8 @@ export interface StrategyRuntimeOptions {
   readonly limits?: ScriptLimits;
   /** Documents by `src`: the browser's bundled and uploaded files, the server's strategy directory. */
   readonly documents: DocumentResolver;
+  /** `ors` for ORS applications as Composer writes them (docs/scxml.md, "The ORS dialect"); `w3c` by default. */
+  readonly dialect?: Dialect;
   /** Registers more action handlers (the fakes of `src/strategy/fakes`) beside the ixn actions. */
   readonly register?: (actions: ActionRegistry) => void;
   /** Every trace record of every strategy session. */
@@ -79,12 +82,12 @@ export class StrategyRuntime {
 
   constructor(private readonly options: StrategyRuntimeOptions) {
     this.engine = options.engine;
-    this.documents = new Documents(options.documents);
+    this.documents = new Documents(options.documents, options.dialect);
     const actions = new ActionRegistry();
     registerIxnActions(actions, {
       requestId: () => `SR${++this.requests}`,
       command: (session, made, command) => this.command(session, made, command),
-      deliver: (session, name, data) => this.scxml.lookup(session)?.receive({ name, type: 'external', data }),
+      deliver: (session, name, data) => this.deliver(session, name, data),
     });
     options.register?.(actions);
     this.scxml = new ScxmlHost({
@@ -162,18 +165,21 @@ export class StrategyRuntime {
     return { ok: false, error: { code: 'badcommand', field: 'src', reason: compiled.error.reason, ...verb } };
   }
 
-  /** X13: an external event for a session's state machine (`_event.data` is `data`). */
-  send(session: string, name: string, data?: ScriptValue): StrategyResult<null> {
-    const machine = this.running.has(session) ? this.scxml.lookup(session) : undefined;
-    if (machine === undefined) return refused('unknown', 'session', `no session ${session} runs a strategy`);
-    if (!/^[^\s.]\S*$/.test(name) || name.endsWith('.'))
-      return refused(
-        'badcommand',
-        'name',
-        `"${name}" is not an event name (dot-separated tokens, no spaces)`,
-      );
-    machine.receive({ name, type: 'external', data });
-    return { ok: true, value: null };
+  /**
+   * X13: an event for a session's state machine (`_event.data` is `data`), journaled as
+   * `session.event` so a replay sends it again. Only a session running a strategy takes one.
+   */
+  send(session: string, name: string, data?: StartParams, origin: Origin = 'api'): StrategyResult<null> {
+    if (!this.running.has(session))
+      return refused('unknown', 'session', `no session ${session} runs a strategy`);
+    const result = this.engine.dispatch({
+      verb: 'sendEvent',
+      session,
+      event: name,
+      origin,
+      ...(data ? { data } : {}),
+    });
+    return result.ok ? { ok: true, value: null } : { ok: false, error: result.error };
   }
 
   /** A session running a strategy, or null. */
@@ -212,10 +218,15 @@ export class StrategyRuntime {
   private take(event: EngineEvent): void {
     if (event.name === 'session.started') this.begin(event);
     else if (event.name === 'session.ended') this.scxml.lookup(event.session ?? '')?.terminate();
-    else if (event.session !== null && (DELIVERED.has(event.name) || event.name.endsWith('.done'))) {
-      const machine = this.running.has(event.session) ? this.scxml.lookup(event.session) : undefined;
-      machine?.receive({ name: event.name, type: 'external', data: eventData(event) });
-    }
+    else if (event.name === 'session.event') this.deliver(event.session, event.data.event, event.data.data);
+    else if (DELIVERED.has(event.name) || event.name.endsWith('.done'))
+      this.deliver(event.session, event.name, eventData(event));
+  }
+
+  /** An event on the external queue of a session running a strategy; none for any other. */
+  private deliver(session: string | null, name: string, data: ScriptValue): void {
+    const machine = session !== null && this.running.has(session) ? this.scxml.lookup(session) : undefined;
+    machine?.receive({ name, type: 'external', data });
   }
 
   /** An engine session starts: it runs a strategy if its src, or its queue's provisioning, names one. */
