@@ -55,7 +55,7 @@ export interface HostOptions {
   readonly uploads?: boolean;
 }
 
-const WRITES: ReadonlySet<Request['type']> = new Set(['command', 'traffic', 'reset', 'send', 'provision']);
+const WRITES: ReadonlySet<Request['type']> = new Set(['command', 'traffic', 'reset', 'provision']);
 
 /**
  * Events per message, at most. A client validates a message in one task: a page catching up on a
@@ -159,7 +159,7 @@ export class EngineHost {
       void this.history(client, request);
       return;
     }
-    if (request.type === 'strategy' || request.type === 'send' || request.type === 'provision') {
+    if (request.type === 'strategy' || request.type === 'provision') {
       const answer = answerStrategyRequest(request, {
         runtime: this.runtime,
         watch: this.watch,
@@ -183,7 +183,7 @@ export class EngineHost {
 
   private answer(
     client: HostClient,
-    request: Exclude<Request, { type: 'history' | 'strategy' | 'send' | 'provision' }>,
+    request: Exclude<Request, { type: 'history' | 'strategy' | 'provision' }>,
   ): ReplyBody {
     switch (request.type) {
       case 'command':

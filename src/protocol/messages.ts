@@ -52,8 +52,8 @@ export type WireResult =
 const requestId = z.number().int().nonnegative();
 const sessionId = z.string().min(1, 'must not be empty').max(LIMITS.id);
 
-/** Bounds of the strategy requests: an event name, a document's name and its text. */
-export const STRATEGY_LIMITS = { eventName: 256, src: 200, document: 512 * 1024 } as const;
+/** Bounds of `provision`: a document's name and its text. */
+export const STRATEGY_LIMITS = { src: 200, document: 512 * 1024 } as const;
 /** A document's name: a relative path of plain segments, ending in `.scxml`. */
 const DOCUMENT_SRC = /^[\w.-]+(\/[\w.-]+)*\.scxml$/;
 const version = z.literal(PROTOCOL_VERSION);
@@ -130,17 +130,6 @@ const requestSchema = z.discriminatedUnion('type', [
       type: z.literal('strategy'),
       id: requestId,
       session: sessionId,
-    })
-    .strict(),
-  /** An external event for a session's state machine; `data` becomes `_event.data` (write). */
-  z
-    .object({
-      v: version,
-      type: z.literal('send'),
-      id: requestId,
-      session: sessionId,
-      name: z.string().min(1, 'must not be empty').max(STRATEGY_LIMITS.eventName),
-      data: z.json().optional(),
     })
     .strict(),
   /**
@@ -249,7 +238,6 @@ export type ReplyBody =
   | { readonly type: 'reset'; readonly seq: number }
   | ({ readonly type: 'history' } & History)
   | ({ readonly type: 'strategy' } & StrategyInspection)
-  | { readonly type: 'send'; readonly session: string; readonly name: string }
   | { readonly type: 'provision'; readonly queue: string; readonly src: string; readonly strategy: string }
   /** `role` is what this client may do: a viewer reads, an operator also writes. */
   | {

@@ -2,7 +2,7 @@ import type { StrategyError, StrategyRuntime } from '../strategy';
 import type { ProtocolError, ReplyBody, Request } from './messages';
 import type { StrategyWatch } from './strategy-watch';
 
-export type StrategyRequest = Extract<Request, { type: 'strategy' | 'send' | 'provision' }>;
+export type StrategyRequest = Extract<Request, { type: 'strategy' | 'provision' }>;
 
 /** What a host gives the strategy requests: its runtime and watch (null without strategies), its uploads. */
 export interface StrategyDesk {
@@ -13,8 +13,9 @@ export interface StrategyDesk {
 }
 
 /**
- * The answers to `strategy` (inspect one session), `send` (an event for its state machine) and
- * `provision` (a queue runs a document, uploaded with it or not). A refusal changes nothing.
+ * The answers to `strategy` (inspect one session) and `provision` (a queue runs a document,
+ * uploaded with it or not). A refusal changes nothing. (An event for a session's state machine is
+ * the engine's `sendEvent` command: it is journaled.)
  */
 export function answerStrategyRequest(
   request: StrategyRequest,
@@ -29,11 +30,6 @@ export function answerStrategyRequest(
       if (inspection === null)
         return { code: 'unknown', field: 'session', reason: `session ${request.session} runs no strategy` };
       return { type: 'strategy', ...inspection };
-    }
-    case 'send': {
-      const sent = runtime.send(request.session, request.name, request.data);
-      if (!sent.ok) return protocolError(sent.error);
-      return { type: 'send', session: request.session, name: request.name };
     }
     case 'provision':
       return provision(request, runtime, desk.uploads);
