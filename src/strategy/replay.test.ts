@@ -34,6 +34,7 @@ async function liveRun() {
   rig.runtime.start('listen.scxml', undefined, { session: 'S-T' });
   arrive(rig.engine, 'sales', 'G1', 'S-1');
   rig.clock.advance(200);
+  rig.runtime.send('S-T', 'operator.note', { text: 'hello' });
   arrive(rig.engine, 'sales', 'G2', 'S-2');
   rig.clock.advance(1_000);
   return rig;
@@ -60,7 +61,7 @@ describe('Replaying a journal re-runs the strategies', () => {
     expect(moves.map((e) => e.time)).toEqual([1_500, 1_700]);
   });
 
-  it('[E2] replaying the journal rebuilds the same state, the same journal and the same trace', async () => {
+  it('[E2] replaying the journal rebuilds the same state, the same journal and the same trace (events sent from outside included)', async () => {
     const live = await liveRun();
     const trace: TraceRecord[] = [];
     const replay = replayStrategies(live.journal, {
@@ -74,6 +75,7 @@ describe('Replaying a journal re-runs the strategies', () => {
     expect(replay.engine.eventsSince(0)).toEqual(live.journal);
     expect(replay.engine.snapshot()).toEqual(live.engine.snapshot());
     expect(trace).toEqual(live.trace);
+    expect(live.taken('S-T')).toContain('operator.note');
   });
 
   it('[E2] a strategy that acts differently on replay is caught at the first event that differs', async () => {

@@ -152,7 +152,17 @@ export class StrategyRuntime {
    * naming the line, so nothing is journaled for it.
    */
   dispatch(input: unknown): CommandResult {
-    return this.documentRefusal(input) ?? this.engine.dispatch(input);
+    return this.documentRefusal(input) ?? this.eventRefusal(input) ?? this.engine.dispatch(input);
+  }
+
+  /** A `sendEvent` to a session that runs no strategy would be journaled and taken by nobody. */
+  private eventRefusal(input: unknown): CommandResult | null {
+    if (typeof input !== 'object' || input === null || !('verb' in input) || input.verb !== 'sendEvent')
+      return null;
+    const session = 'session' in input && typeof input.session === 'string' ? input.session : null;
+    if (session === null || this.running.has(session)) return null;
+    const reason = `no strategy runs in session ${session}`;
+    return { ok: false, error: { code: 'unknown', field: 'session', reason, verb: 'sendEvent' } };
   }
 
   private documentRefusal(input: unknown): CommandResult | null {

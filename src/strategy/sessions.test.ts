@@ -94,15 +94,19 @@ describe('How sessions get strategies, and how they end', () => {
     expect(rig.runtime.send('S-1', 'finish').ok).toBe(false);
   });
 
-  it('[E1] send refuses an unknown session and a malformed event name, naming the field', async () => {
+  it('[E1] send refuses a session without a strategy and a malformed event name, naming the field; nothing is journaled', async () => {
     const rig = await strategyRig({ 'greet.scxml': GREET });
     rig.runtime.start('greet.scxml', undefined, { session: 'S-1' });
     expect(rig.runtime.send('S-9', 'go')).toMatchObject({
       ok: false,
       error: { code: 'unknown', field: 'session' },
     });
-    expect(rig.runtime.send('S-1', 'two words')).toMatchObject({ ok: false, error: { field: 'name' } });
+    expect(rig.runtime.send('S-1', 'two words')).toMatchObject({ ok: false, error: { field: 'event' } });
+    rig.engine.execute({ verb: 'startSession', src: 'plain', session: 'S-PLAIN' });
+    const plain = rig.runtime.dispatch({ verb: 'sendEvent', session: 'S-PLAIN', event: 'go' });
+    expect(plain.ok ? null : plain.error).toMatchObject({ code: 'unknown', field: 'session' });
     expect(rig.taken('S-1')).toEqual([]);
+    expect(rig.journal.map((e) => e.name)).toEqual(['session.started', 'session.started']);
   });
 
   it('[isolation] a runaway strategy ends only its own session, and the journal says why', async () => {
