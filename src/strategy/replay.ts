@@ -26,9 +26,8 @@ export type ReplayResult =
  * not make (arrivals, starts, commands from outside) is taken from the journal as it is; what they
  * made is made again, by the same documents reacting to the same events at the same times, and
  * must come out the same. Time moves to each outside command's time before it is fed, so timers
- * (`<send delay>`) fire where they did. Meant for runs on a virtual clock (tests, `npm run replay`);
- * events sent to a session from outside (`send`) are not journaled, so a run that used them does
- * not replay.
+ * (`<send delay>`) fire where they did; events sent from outside are journaled (`session.event`)
+ * and fed like the rest. Meant for runs on a virtual clock (tests, `npm run replay`).
  */
 export function replayStrategies(journal: readonly EngineEvent[], setup: StrategySetup): ReplayResult {
   const clock = new VirtualClock();
