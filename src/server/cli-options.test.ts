@@ -1,8 +1,10 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseCli } from './cli-options';
+import { DEFAULT_STRATEGIES, parseCli } from './cli-options';
 
 describe('npm run server flags and environment', () => {
-  it('defaults to open local use on 127.0.0.1:3001 with gentle traffic and no journal', () => {
+  it('defaults to open local use on 127.0.0.1:3001 with gentle traffic, no journal, the sample strategies', () => {
     expect(parseCli([], {})).toEqual({
       kind: 'run',
       options: {
@@ -11,9 +13,13 @@ describe('npm run server flags and environment', () => {
         traffic: { running: true, seed: 1, rate: 20 },
         journal: undefined,
         staticDir: undefined,
+        strategies: DEFAULT_STRATEGIES,
         tokens: { operator: undefined, viewer: undefined },
       },
     });
+    // The repository's samples, wherever the server is started from.
+    expect(DEFAULT_STRATEGIES).toBe(join(process.cwd(), 'public', 'strategies'));
+    expect(existsSync(DEFAULT_STRATEGIES)).toBe(true);
   });
 
   it('reads every flag, and each from its variable, a flag winning over its variable', () => {
@@ -28,6 +34,8 @@ describe('npm run server flags and environment', () => {
       'view',
       '--static',
       'dist',
+      '--strategies',
+      'mine',
     ];
     const env = {
       ORS_PORT: '4000',
@@ -39,6 +47,7 @@ describe('npm run server flags and environment', () => {
       ORS_OPERATOR_TOKEN: 'env-op',
       ORS_VIEWER_TOKEN: 'env-view',
       ORS_STATIC: 'build',
+      ORS_STRATEGIES: 'env-strategies',
     };
     const fromFlags = {
       port: 0,
@@ -46,6 +55,7 @@ describe('npm run server flags and environment', () => {
       traffic: { running: false, seed: 7, rate: 500 },
       journal: 'data/j.jsonl',
       staticDir: 'dist',
+      strategies: 'mine',
       tokens: { operator: 'op', viewer: 'view' },
     };
     expect(parseCli(flags, env)).toEqual({ kind: 'run', options: fromFlags });
@@ -57,6 +67,7 @@ describe('npm run server flags and environment', () => {
         traffic: { running: true, seed: 9, rate: 30 },
         journal: 'env.jsonl',
         staticDir: 'build',
+        strategies: 'env-strategies',
         tokens: { operator: 'env-op', viewer: 'env-view' },
       },
     });

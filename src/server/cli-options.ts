@@ -1,11 +1,14 @@
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_TRAFFIC, TRAFFIC_RATE } from '../protocol/messages';
 import { DEFAULT_HOST, DEFAULT_PORT, type ServerOptions } from './create-server';
 
 export const USAGE = `usage: npm run server -- [--port 3001] [--host 127.0.0.1] [--seed 1] [--rate 20] [--traffic on|off]
          [--journal FILE] [--operator-token TOKEN] [--viewer-token TOKEN] [--static DIR]
+         [--strategies DIR]
 Each flag may come from the environment instead: ORS_PORT, ORS_HOST, ORS_SEED, ORS_RATE, ORS_TRAFFIC,
-ORS_JOURNAL, ORS_OPERATOR_TOKEN, ORS_VIEWER_TOKEN, ORS_STATIC (a flag wins over its variable).
+ORS_JOURNAL, ORS_OPERATOR_TOKEN, ORS_VIEWER_TOKEN, ORS_STATIC, ORS_STRATEGIES (a flag wins over its variable).
+Strategies are read from --strategies DIR only (default: the repository's public/strategies).
 Without tokens every client is an operator; prefer the variables for tokens (flags show in ps).`;
 
 /** Each flag and the environment variable that stands in for it. */
@@ -19,7 +22,11 @@ const FLAGS = {
   'operator-token': 'ORS_OPERATOR_TOKEN',
   'viewer-token': 'ORS_VIEWER_TOKEN',
   static: 'ORS_STATIC',
+  strategies: 'ORS_STRATEGIES',
 } as const;
+
+/** The sample strategies that ship with the repository. */
+export const DEFAULT_STRATEGIES = fileURLToPath(new URL('../../public/strategies', import.meta.url));
 type Flag = keyof typeof FLAGS;
 
 export type Cli =
@@ -73,6 +80,7 @@ function read(argv: readonly string[], env: Readonly<Record<string, string | und
     },
     journal: value('journal'),
     staticDir: value('static'),
+    strategies: value('strategies') ?? DEFAULT_STRATEGIES,
     tokens: { operator, viewer },
   };
   return { kind: 'run', options };

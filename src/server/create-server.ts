@@ -3,15 +3,18 @@ import type { AddressInfo } from 'node:net';
 import { Server, type Socket } from 'socket.io';
 import { Engine, type EngineEvent } from '../engine';
 import { EngineHost } from '../protocol/host';
-import type { TrafficStatus } from '../protocol/messages';
+import { DEFAULT_TRAFFIC, type TrafficStatus } from '../protocol/messages';
 import type { Role } from '../protocol/role';
 import { newEpoch } from './epoch';
 import { allowedOrigin, type Health, httpRoutes, LOCAL_ORIGIN } from './http-routes';
 import { JournalFile } from './journal-file';
 import { journalArchive } from './journal-history';
+import { restRoutes } from './rest-routes';
 import { type RoleTokens, roleFor } from './roles';
 import { serveSocket, WIRE_LIMITS, type WireLimits } from './serve-socket';
 import { staticRoot } from './static-files';
+import { StrategyDirectory } from './strategy-directory';
+import { strategySetup } from './strategy-setup';
 
 export interface ServerOptions {
   /** 3001 unless told; 0 picks a free port (tests). */
@@ -26,6 +29,11 @@ export interface ServerOptions {
   readonly tokens?: RoleTokens;
   /** A directory to serve the built app from (`dist`). */
   readonly staticDir?: string;
+  /**
+   * The strategy directory (`--strategies DIR`): the only place documents are read from. Without
+   * one the server runs no strategies and its REST interface answers `unavailable`.
+   */
+  readonly strategies?: string;
   /** Events kept in memory for resumes; a client further behind gets a snapshot. */
   readonly retain?: number;
   readonly limits?: Partial<WireLimits>;
@@ -56,6 +64,12 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   const tokens = options.tokens ?? {};
   const engineOptions = { retain: options.retain ?? 200_000 };
   const root = options.staticDir === undefined ? null : await staticRoot(options.staticDir);
+  const directory =
+    options.strategies === undefined ? null : await StrategyDirectory.open(options.strategies);
+  const strategies =
+    directory === null
+      ? undefined
+      : await strategySetup(directory, options.traffic?.seed ?? DEFAULT_TRAFFIC.seed);
   const opened =
     options.journal === undefined
       ? null
@@ -71,6 +85,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     engine: engineOptions,
     traffic: options.traffic,
     restore: () => start,
+    ...(strategies === undefined ? {} : { strategies }),
     ...(options.journal === undefined ? {} : { archive: journalArchive(options.journal) }),
     observer: {
       events: (events: readonly EngineEvent[]) => journal?.append(events, () => host.current.snapshot()),
@@ -93,7 +108,8 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
       ...(error === null ? {} : { error: `journal: ${error}` }),
     };
   };
-  const httpServer = createHttpServer(httpRoutes(health, root));
+  const rest = restRoutes({ host, directory, tokens, loopback, bodyBytes: limits.messageChars, log });
+  const httpServer = createHttpServer(httpRoutes(health, root, rest));
   const io = new Server(httpServer, {
     serveClient: false,
     maxHttpBufferSize: limits.packetBytes,
@@ -124,6 +140,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
       // Clients first, so no message reaches the engine once it stops; the journal last.
       await new Promise<void>((resolve) => io.close(() => resolve()));
       httpServer.closeAllConnections();
+      rest.stop();
       host.stop();
       await journal?.close();
     })();

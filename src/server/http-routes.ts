@@ -1,4 +1,5 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import type { RestRoutes } from './rest-routes';
 import { serveStatic } from './static-files';
 
 /**
@@ -37,21 +38,26 @@ export interface Health {
 }
 
 /**
- * Everything but socket.io (which answers `/socket.io/` itself): `GET /health`, and the built
- * app when the server was started with `--static`.
+ * Everything but socket.io (which answers `/socket.io/` itself): ORS's REST interface under
+ * `/scxml/`, `GET /health`, and the built app when the server was started with `--static`.
  */
-export function httpRoutes(health: () => Health, root: string | null): RequestListener {
+export function httpRoutes(health: () => Health, root: string | null, rest: RestRoutes): RequestListener {
   return (req, res) => {
     const origin = req.headers.origin;
     if (origin !== undefined && LOCAL_ORIGIN.test(origin)) {
       res.setHeader('access-control-allow-origin', origin);
       res.setHeader('vary', 'origin');
     }
+    const url = urlOf(req);
+    const pathname = url?.pathname ?? null;
+    if (url !== null && (url.pathname === '/scxml' || url.pathname.startsWith('/scxml/'))) {
+      rest.handle(req, res, url).catch(() => res.destroy());
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' }).end();
       return;
     }
-    const pathname = pathOf(req);
     if (pathname === '/health') {
       const status = health();
       res
@@ -67,9 +73,9 @@ export function httpRoutes(health: () => Health, root: string | null): RequestLi
   };
 }
 
-function pathOf(req: IncomingMessage): string | null {
+function urlOf(req: IncomingMessage): URL | null {
   try {
-    return new URL(req.url ?? '/', 'http://server').pathname;
+    return new URL(req.url ?? '/', 'http://server');
   } catch {
     return null;
   }

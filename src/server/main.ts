@@ -29,7 +29,8 @@ async function main(): Promise<number> {
     `ors-inspector engine on ${server.address.url} (seq ${server.host.seq}, ` +
       `${options.journal === undefined ? 'no journal' : `journal ${options.journal}`}, ` +
       `${tokens ? 'tokens required' : 'open: every client is an operator'}` +
-      `${options.staticDir === undefined ? '' : `, serving ${options.staticDir}`})\n`,
+      `${options.staticDir === undefined ? '' : `, serving ${options.staticDir}`}` +
+      `${options.strategies === undefined ? '' : `, strategies from ${options.strategies}`})\n`,
   );
   return new Promise<number>((resolve) => {
     const stop = (signal: NodeJS.Signals) => {

@@ -146,6 +146,12 @@ export class StrategyRuntime {
     return { ok: true, value: { session } };
   }
 
+  /** Whether `start(src)` would find and compile its document (a start scheduled for later); nothing starts. */
+  check(src: string): StrategyResult<{ readonly strategy: string }> {
+    const document = this.documents.document(src);
+    return document.ok ? { ok: true, value: { strategy: document.value.name ?? src } } : document;
+  }
+
   /**
    * Any command from outside (wire, file, UI), as `Engine.dispatch` takes it. A command with a
    * `src` (`startSession`, `arrive`) naming a document that does not compile is refused first,

@@ -1,0 +1,147 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { EngineHost } from '../protocol/host';
+import type { Role } from '../protocol/role';
+import { allowedOrigin } from './http-routes';
+import { type RestError, rest, sendError, sendJson } from './rest-error';
+import { readParams } from './rest-input';
+import { type Answer, type RestSessions, restSessions } from './rest-sessions';
+import { type RoleTokens, roleFor } from './roles';
+import { ScheduledStarts } from './scheduled-starts';
+import type { StrategyDirectory } from './strategy-directory';
+
+export interface RestOptions {
+  readonly host: EngineHost;
+  readonly directory: StrategyDirectory | null;
+  readonly tokens: RoleTokens;
+  /** The server listens on loopback only: pages it did not serve itself are refused (as for sockets). */
+  readonly loopback: boolean;
+  /** Longest request body, in bytes. */
+  readonly bodyBytes: number;
+  /** Where a failure of ours (a bug) is told. */
+  readonly log: (line: string) => void;
+}
+
+/** The REST routes, and the scheduled starts they hold (stopped with the server). */
+export interface RestRoutes {
+  handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void>;
+  stop(): void;
+}
+
+type Route =
+  | { readonly kind: 'start' }
+  | { readonly kind: 'event'; readonly session: string; readonly name: string }
+  | { readonly kind: 'terminate'; readonly session: string }
+  | { readonly kind: 'query'; readonly session: string }
+  | { readonly kind: 'request'; readonly session: string };
+
+/**
+ * ORS's External Interface (X12, X13) under `/scxml/session/`: start, event, terminate, query.
+ * Each request passes, in order: its origin (as for sockets), its token (`Authorization: Bearer`),
+ * its route and method, the viewer's read-only rule, its parameters; then the runtime decides.
+ * Every refusal is a typed JSON error (rest-error.ts) and changes nothing.
+ */
+export function restRoutes(options: RestOptions): RestRoutes {
+  const scheduled = new ScheduledStarts();
+  const sessions: RestSessions | null =
+    options.directory === null ? null : restSessions(options.host, options.directory, scheduled, options.log);
+
+  const refuse = (res: ServerResponse, error: RestError, headers?: Record<string, string>) => {
+    sendError(res, error, headers);
+  };
+
+  const route = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
+    if (!allowedOrigin(req.headers.origin, req.headers.host, options.loopback))
+      return refuse(
+        res,
+        rest('forbidden', 'origin', `pages from ${req.headers.origin} may not call this server`),
+      );
+    const role = roleFor(options.tokens, bearer(req.headers.authorization));
+    if (role === null)
+      return refuse(
+        res,
+        rest('unauthorized', 'authorization', 'send "Authorization: Bearer <token>" with a known token'),
+        {
+          'www-authenticate': 'Bearer realm="ors-inspector"',
+        },
+      );
+    const found = routeOf(url.pathname);
+    if ('code' in found) return refuse(res, found);
+    const method = found.kind === 'query' ? 'GET' : 'POST';
+    if (req.method !== method)
+      return refuse(res, rest('badmethod', 'method', `${url.pathname} takes ${method}`), { allow: method });
+    const forbidden = viewerRefusal(role, found);
+    if (forbidden !== null) return refuse(res, forbidden);
+    if (found.kind === 'request')
+      return refuse(res, rest('notimplemented', 'path', 'requests answered by <response> are not supported'));
+    if (sessions === null)
+      return refuse(
+        res,
+        rest('unavailable', 'strategies', 'this server runs no strategies: start it with --strategies DIR'),
+      );
+    const read = await readParams(req, url, options.bodyBytes);
+    if (!read.ok) return refuse(res, read.error);
+    const answer: Answer = sessions.answer(found, read.params);
+    if ('error' in answer) return refuse(res, answer.error);
+    sendJson(res, answer.status, answer.body);
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
+    try {
+      await route(req, res, url);
+    } catch (error) {
+      // Nothing a client sends should get here: a failure is ours, logged, and answered.
+      options.log(
+        `rest: ${req.method} ${url.pathname} failed: ${error instanceof Error ? error.stack : error}`,
+      );
+      if (!res.headersSent) refuse(res, rest('internal', 'server', 'the server failed; see its log'));
+      else res.destroy();
+    }
+  };
+
+  return { handle, stop: () => scheduled.stop() };
+}
+
+/** `/scxml/session/start`, `/scxml/session/<id>/(event/<name>|terminate|query|request/<name>)`. */
+function routeOf(pathname: string): Route | RestError {
+  const parts = pathname.split('/').slice(1);
+  if (parts[0] !== 'scxml' || parts[1] !== 'session') return notFound(pathname);
+  const rest_ = parts.slice(2);
+  let decoded: string[];
+  try {
+    decoded = rest_.map((part) => decodeURIComponent(part));
+  } catch {
+    return rest('badrequest', 'path', `${pathname} does not decode`);
+  }
+  const [session = '', verb, name] = decoded;
+  if (decoded.length === 1 && session === 'start') return { kind: 'start' };
+  if (session === '') return notFound(pathname);
+  if (decoded.length === 2 && verb === 'terminate') return { kind: 'terminate', session };
+  if (decoded.length === 2 && verb === 'query') return { kind: 'query', session };
+  if (decoded.length === 3 && verb === 'event' && name !== undefined) return { kind: 'event', session, name };
+  if (decoded.length === 3 && verb === 'request') return { kind: 'request', session };
+  return notFound(pathname);
+}
+
+/** [choice] A viewer may query (it reads), and nothing else. */
+function viewerRefusal(role: Role, route: Route): RestError | null {
+  if (role === 'operator' || route.kind === 'query') return null;
+  return rest(
+    'forbidden',
+    'authorization',
+    `a viewer may only query; ${route.kind} needs the operator token`,
+  );
+}
+
+function bearer(header: string | undefined): string | undefined {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+  return match?.[1];
+}
+
+function notFound(pathname: string): RestError {
+  return rest(
+    'notfound',
+    'path',
+    `no route ${pathname}: POST /scxml/session/start, POST /scxml/session/<id>/event/<name>, ` +
+      'POST /scxml/session/<id>/terminate, GET /scxml/session/<id>/query',
+  );
+}

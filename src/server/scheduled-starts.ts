@@ -1,0 +1,48 @@
+/**
+ * X12's `idealtime`: starts asked for a later time, each under the session id it was promised.
+ * They live in memory only: a restart forgets them (docs/server.md).
+ */
+export class ScheduledStarts {
+  private readonly waiting = new Map<string, { readonly at: number; readonly timer: NodeJS.Timeout }>();
+  private made = 0;
+
+  /** setTimeout's reach (about 24.8 days): a later start is refused rather than fired early. */
+  static readonly HORIZON_MS = 2 ** 31 - 1;
+
+  /** A session id for a scheduled start that `taken` does not know and no other start holds. */
+  newId(taken: (id: string) => boolean): string {
+    let id: string;
+    do id = `T-${++this.made}`;
+    while (taken(id) || this.waiting.has(id));
+    return id;
+  }
+
+  add(session: string, at: number, start: () => void): void {
+    const timer = setTimeout(
+      () => {
+        this.waiting.delete(session);
+        start();
+      },
+      Math.max(0, at - Date.now()),
+    );
+    this.waiting.set(session, { at, timer });
+  }
+
+  /** When `session` is due to start, or undefined when it is not waiting. */
+  when(session: string): number | undefined {
+    return this.waiting.get(session)?.at;
+  }
+
+  /** Forgets a waiting start; false when there was none. */
+  cancel(session: string): boolean {
+    const waiting = this.waiting.get(session);
+    if (waiting === undefined) return false;
+    clearTimeout(waiting.timer);
+    this.waiting.delete(session);
+    return true;
+  }
+
+  stop(): void {
+    for (const session of [...this.waiting.keys()]) this.cancel(session);
+  }
+}
