@@ -64,8 +64,8 @@ function unsafe(src: string): string | null {
   if (src.length === 0) return 'must not be empty';
   if (src.includes('\0')) return 'must not hold a NUL character';
   if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(src)) return `"${src}" is a URL: only files of the strategy directory`;
-  if (src.startsWith('/') || src.includes('\\'))
-    return `"${src}" is an absolute path: give a path relative to the strategy directory`;
+  if (src.startsWith('/')) return `"${src}" is an absolute path: give one relative to the strategy directory`;
+  if (src.includes('\\')) return `"${src}" holds a "\\": folders are separated by "/"`;
   if (src.split('/').includes('..')) return `"${src}" climbs out with "..": not allowed`;
   return null;
 }
