@@ -1,6 +1,20 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyEvent, type EngineEvent, modelFromSnapshot } from '../engine';
+import type { StrategyLabel } from '../protocol/messages';
 import type { Connection, ConnectionListener, ConnectionStatus, ResyncInfo, SnapshotMessage } from './types';
+
+/**
+ * The strategy every subject's host can run (the worker's from its resolver, the server's from
+ * its strategy directory): plain SCXML, the same in the W3C and the ORS dialect.
+ */
+export const CONTRACT_STRATEGY = {
+  src: 'contract-strategy.scxml',
+  text: `<scxml xmlns="http://www.w3.org/2005/07/scxml" version="1.0" datamodel="ecmascript" name="contract">
+  <datamodel><data id="n" expr="0"/></datamodel>
+  <state id="a"><transition event="go" target="b"><assign location="n" expr="_event.data.n"/></transition></state>
+  <state id="b"/>
+</scxml>`,
+} as const;
 
 /** A connection under test, the way to reach its engine directly, and how to tear both down. */
 export interface ContractSubject {
@@ -16,6 +30,7 @@ export class Recorder implements ConnectionListener {
   readonly batches: (readonly EngineEvent[])[] = [];
   readonly statuses: ConnectionStatus[] = [];
   readonly resyncs: ResyncInfo[] = [];
+  readonly labels: StrategyLabel[] = [];
   snapshot(message: SnapshotMessage): void {
     this.snapshots.push(message);
   }
@@ -28,6 +43,9 @@ export class Recorder implements ConnectionListener {
   }
   resynced(info: ResyncInfo): void {
     this.resyncs.push(info);
+  }
+  strategies(labels: readonly StrategyLabel[]): void {
+    this.labels.push(...labels);
   }
   get events_(): EngineEvent[] {
     return this.batches.flat();
@@ -142,6 +160,61 @@ export function connectionContract(name: string, make: () => Promise<ContractSub
       await expect(connection.history({ of: 'session', target: 'S-NEVER' })).rejects.toMatchObject({
         code: 'unknown',
         field: 'target',
+      });
+    });
+
+    it('a strategy session is labelled with its active states, takes a sendEvent, and is inspected on request', async () => {
+      const { connection, recorder } = await started();
+      const session = 'S-STRATEGY';
+      const labelled = (state: string) =>
+        recorder.labels.some((l) => l.session === session && l.states.includes(state));
+      await connection.command({ verb: 'startSession', src: CONTRACT_STRATEGY.src, session });
+      await recorder.until(() => labelled('a'));
+      expect(recorder.labels.find((l) => l.session === session)?.strategy).toBe('contract');
+      const sent = await connection.command({ verb: 'sendEvent', session, event: 'go', data: { n: 2 } });
+      expect(sent).toMatchObject({ ok: true });
+      await recorder.until(() => labelled('b'));
+      const inspection = await connection.strategy(session);
+      expect(inspection).toMatchObject({
+        session,
+        strategy: 'contract',
+        src: CONTRACT_STRATEGY.src,
+        running: true,
+        activeStates: ['b'],
+        datamodel: { n: 2 },
+      });
+      expect(inspection.chart.children.map((s) => s.id)).toEqual(['a', 'b']);
+      expect(inspection.trace.filter((t) => t.kind === 'event').map((t) => t.text)).toContain('go');
+      await expect(connection.strategy('S-NONE')).rejects.toMatchObject({
+        code: 'unknown',
+        field: 'session',
+      });
+    });
+
+    it('provision maps a queue to a document by its src, and refuses one that names none', async () => {
+      const { connection } = await started();
+      await expect(connection.provision({ queue: 'contract-q', src: 'missing.scxml' })).rejects.toMatchObject(
+        {
+          code: 'unknown',
+          field: 'src',
+        },
+      );
+      await expect(
+        connection.provision({ queue: 'contract-q', src: CONTRACT_STRATEGY.src }),
+      ).resolves.toEqual({
+        queue: 'contract-q',
+        strategy: 'contract',
+      });
+      const arrived = await connection.command({
+        verb: 'arrive',
+        media: 'TMediaChat',
+        queue: 'contract-q',
+        session: 'S-Q',
+      });
+      expect(arrived).toMatchObject({ ok: true });
+      await expect(connection.strategy('S-Q')).resolves.toMatchObject({
+        strategy: 'contract',
+        activeStates: ['a'],
       });
     });
 

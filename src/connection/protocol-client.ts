@@ -6,7 +6,9 @@ import {
   PROTOCOL_VERSION,
   parseHistoryReply,
   parseHostMessage,
+  parseStrategyReply,
   type ReplyBody,
+  type StrategyInspection,
   type TrafficStatus,
   type WireResult,
 } from '../protocol/messages';
@@ -16,6 +18,7 @@ import {
   ConnectionError,
   type ConnectionKind,
   type ConnectionListener,
+  type ProvisionRequest,
   type TrafficChange,
 } from './types';
 
@@ -25,7 +28,9 @@ type RequestBody =
   | { type: 'traffic'; running?: boolean; rate?: number; seed?: number }
   | { type: 'reset'; seed?: number }
   | { type: 'sync'; after?: number; epoch?: string }
-  | ({ type: 'history' } & HistoryQuery);
+  | ({ type: 'history' } & HistoryQuery)
+  | { type: 'strategy'; session: string }
+  | ({ type: 'provision' } & ProvisionRequest);
 
 /**
  * The protocol side of every connection: request ids and replies, the `seq` bookkeeping that
@@ -88,6 +93,19 @@ export abstract class ProtocolClient implements Connection {
     return history;
   }
 
+  async strategy(session: string): Promise<StrategyInspection> {
+    const reply = await this.request({ type: 'strategy', session });
+    const inspection = parseStrategyReply(reply);
+    if (inspection === null) throw unexpected(reply);
+    return inspection;
+  }
+
+  async provision(request: ProvisionRequest): Promise<{ readonly queue: string; readonly strategy: string }> {
+    const reply = await this.write({ type: 'provision', ...request });
+    if (reply.type !== 'provision') throw unexpected(reply);
+    return { queue: reply.queue, strategy: reply.strategy };
+  }
+
   snapshot(): Promise<Snapshot> {
     const arrived = new Promise<Snapshot>((resolve) => this.snapshotWaiters.push(resolve));
     return this.request({ type: 'sync' }).then((reply) => {
@@ -128,8 +146,8 @@ export abstract class ProtocolClient implements Connection {
       }
       case 'error':
         if (message.id !== null) {
-          const { code, field, reason } = message.error;
-          this.settle(message.id)?.reject(new ConnectionError(code, field, reason));
+          const { code, field, reason, position } = message.error;
+          this.settle(message.id)?.reject(new ConnectionError(code, field, reason, position));
         }
         return;
       case 'snapshot':
@@ -148,6 +166,9 @@ export abstract class ProtocolClient implements Connection {
         return;
       case 'traffic':
         this.listener?.traffic(message.traffic);
+        return;
+      case 'strategies':
+        this.listener?.strategies(message.labels);
         return;
     }
   }

@@ -1,5 +1,12 @@
 import type { Command, EngineEvent, Snapshot } from '../engine';
-import type { History, HistoryQuery, TrafficStatus, WireResult } from '../protocol/messages';
+import type {
+  History,
+  HistoryQuery,
+  StrategyInspection,
+  StrategyLabel,
+  TrafficStatus,
+  WireResult,
+} from '../protocol/messages';
 import type { Role } from '../protocol/role';
 
 /**
@@ -34,6 +41,18 @@ export interface ConnectionListener {
   status(status: ConnectionStatus): void;
   /** After a reconnect: whether missed events were replayed or a new snapshot sent, and from where. */
   resynced(info: ResyncInfo): void;
+  /**
+   * Strategy sessions whose active states changed (after a snapshot: every running one). A label
+   * with no states: that session's strategy ended.
+   */
+  strategies(labels: readonly StrategyLabel[]): void;
+}
+
+/** Arrivals on `queue` run the document `src`; `text` uploads it first (where the host takes uploads). */
+export interface ProvisionRequest {
+  readonly queue: string;
+  readonly src: string;
+  readonly text?: string;
 }
 
 /** After a reconnect: resumed after `after` (what we held) up to `seq`, or a snapshot at `seq`. */
@@ -61,6 +80,17 @@ export interface Connection {
    * (docs/protocol.md); rejects with a ConnectionError `unknown` when it has nothing of it.
    */
   history(query: HistoryQuery): Promise<History>;
+  /**
+   * One strategy session's statechart, datamodel and trace; asked for the selected session only.
+   * Rejects with a ConnectionError `unknown` for a session that runs no strategy.
+   */
+  strategy(session: string): Promise<StrategyInspection>;
+  /**
+   * Maps a queue to a strategy document. Rejects with a ConnectionError: `baddocument` (with the
+   * document's `position`), `unknown` (no such document), `forbidden` (a viewer; an upload to a host
+   * that reads only its own directory), `badmessage` (naming the field).
+   */
+  provision(request: ProvisionRequest): Promise<{ readonly queue: string; readonly strategy: string }>;
   /** A fresh snapshot of the whole state; the listener gets it too, so both stay in step. */
   snapshot(): Promise<Snapshot>;
 }
@@ -71,6 +101,8 @@ export class ConnectionError extends Error {
     readonly code: string,
     readonly field: string,
     readonly reason: string,
+    /** Where in a strategy document the error is (`baddocument`). */
+    readonly position?: { readonly line: number; readonly column: number },
   ) {
     super(`${code}: ${field} ${reason}`);
     this.name = 'ConnectionError';

@@ -303,8 +303,12 @@ export class EngineHost {
     this.flushTimer = null;
     const batch = this.pending;
     this.pending = [];
+    if (batch.length > 0) this.sendBatch(batch);
+    // After the events: a label may name a session those events start.
     this.sendLabels(this.watch?.takeChanged() ?? []);
-    if (batch.length === 0) return;
+  }
+
+  private sendBatch(batch: readonly EngineEvent[]): void {
     for (const [client, state] of this.clients) {
       // A client that synced after some of these events were journaled skips those.
       const fresh =

@@ -322,7 +322,12 @@ const hostMessageSchema = z.discriminatedUnion('kind', [
     v: version,
     kind: z.literal('error'),
     id: requestId.nullable(),
-    error: z.object({ code: z.string(), field: z.string(), reason: z.string() }),
+    error: z.object({
+      code: z.string(),
+      field: z.string(),
+      reason: z.string(),
+      position: z.object({ line: z.number().int(), column: z.number().int() }).optional(),
+    }),
   }),
   z.looseObject({
     v: version,

@@ -1,4 +1,5 @@
 import { applyEvent, copyModel, type EngineEvent, type Model } from '../engine';
+import type { StrategyLabel } from '../protocol/messages';
 import { moveOf } from './moves';
 import type { Ended, InspectorState, Move } from './state';
 
@@ -13,7 +14,7 @@ export const KEEP_ENDED_MS = 15_000;
 
 export type BatchState = Pick<
   InspectorState,
-  'seq' | 'model' | 'log' | 'logVersion' | 'moves' | 'history' | 'ended'
+  'seq' | 'model' | 'log' | 'logVersion' | 'moves' | 'history' | 'ended' | 'strategies'
 >;
 
 /**
@@ -49,11 +50,21 @@ export function applyBatch(state: BatchState, events: readonly EngineEvent[]): B
   const graveyard = ended.length === 0 ? state.ended : [...state.ended, ...ended];
   const expired = graveyard.findIndex((entry) => entry.time > now - KEEP_ENDED_MS);
   const forget = expired < 0 ? graveyard.length : expired;
+  let strategies = state.strategies;
   if (forget > 0) {
     const mutable = history === state.history ? new Map(history) : (history as Map<string, readonly Move[]>);
     for (const entry of graveyard.slice(0, forget)) {
-      if (entry.kind === 'session') model.sessions.delete(entry.id);
-      else {
+      if (entry.kind === 'session') {
+        model.sessions.delete(entry.id);
+        if (strategies.has(entry.id)) {
+          const fewer =
+            strategies === state.strategies
+              ? new Map(strategies)
+              : (strategies as Map<string, StrategyLabel>);
+          fewer.delete(entry.id);
+          strategies = fewer;
+        }
+      } else {
         model.interactions.delete(entry.id);
         mutable.delete(entry.id);
       }
@@ -68,6 +79,7 @@ export function applyBatch(state: BatchState, events: readonly EngineEvent[]): B
     moves: moves.length === 0 ? state.moves : [...state.moves, ...moves].slice(-RECENT_MOVES),
     history,
     ended: forget > 0 ? graveyard.slice(forget) : graveyard,
+    strategies,
   };
 }
 

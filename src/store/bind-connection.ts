@@ -24,6 +24,7 @@ export function bindConnection(
     },
     events: (events) => batcher.push(events),
     traffic: (status) => actions.setTraffic(status),
+    strategies: (labels) => actions.applyStrategies(labels),
     status: (status) => {
       // What arrived before a status change is shown before it.
       batcher.flush();

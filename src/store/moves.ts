@@ -12,6 +12,7 @@ export function moveOf(event: EventOf<'interaction.owner.changed'>): Move {
     to,
     via,
     origin: event.cause.origin,
+    ...(event.cause.strategy === undefined ? {} : { strategy: event.cause.strategy }),
   };
 }
 

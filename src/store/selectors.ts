@@ -21,3 +21,4 @@ export const selectConnection = (s: S) => s.connection;
 export const selectCanWrite = (s: S) => canWrite(s.connection);
 export const selectToasts = (s: S) => s.toasts;
 export const selectEpoch = (s: S) => s.epoch;
+export const selectStrategies = (s: S) => s.strategies;

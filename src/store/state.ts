@@ -1,6 +1,6 @@
 import type { ConnectionKind, ConnectionStatus } from '../connection/types';
-import type { Model, Origin } from '../engine';
-import type { TrafficStatus } from '../protocol/messages';
+import type { Model, Origin, StrategyCause } from '../engine';
+import type { StrategyLabel, TrafficStatus } from '../protocol/messages';
 import type { Role } from '../protocol/role';
 import type { LogBuffer } from './log-buffer';
 
@@ -16,6 +16,8 @@ export interface Move {
   readonly to: string | null;
   readonly via: string;
   readonly origin: Origin;
+  /** Where in a strategy the move was made (origin `strategy`). */
+  readonly strategy?: StrategyCause;
 }
 
 /** An ended session or interaction, waiting to be forgotten by the page (see KEEP_ENDED_MS). */
@@ -31,10 +33,19 @@ export interface LogFilters {
   readonly session: string;
   readonly interaction: string;
   readonly origin: Origin | '';
+  /** A strategy's name: only what that strategy made. */
+  readonly strategy: string;
   readonly text: string;
 }
 
-export const NO_FILTERS: LogFilters = { names: [], session: '', interaction: '', origin: '', text: '' };
+export const NO_FILTERS: LogFilters = {
+  names: [],
+  session: '',
+  interaction: '',
+  origin: '',
+  strategy: '',
+  text: '',
+};
 
 export interface Toast {
   readonly id: number;
@@ -65,6 +76,8 @@ export interface InspectorState {
   readonly history: ReadonlyMap<string, readonly Move[]>;
   /** Ended records in the order they ended, oldest first. */
   readonly ended: readonly Ended[];
+  /** Sessions running a strategy (or that ran one): its name and active states, by session id. */
+  readonly strategies: ReadonlyMap<string, StrategyLabel>;
   readonly selection: Selection;
   readonly filters: LogFilters;
   /** The log follows the newest row; paused, it holds still and counts what arrives. */

@@ -143,14 +143,20 @@ describe('inspector store (vanilla, no React)', () => {
   it('filters combine and clearing restores all', () => {
     const { store } = setup();
     store.getState().setFilters({ session: 'S-A' });
-    store.getState().setFilters({ origin: 'drag', text: 'x' });
-    expect(store.getState().filters).toMatchObject({ session: 'S-A', origin: 'drag', text: 'x' });
+    store.getState().setFilters({ origin: 'drag', text: 'x', strategy: 'greet' });
+    expect(store.getState().filters).toMatchObject({
+      session: 'S-A',
+      origin: 'drag',
+      text: 'x',
+      strategy: 'greet',
+    });
     store.getState().clearFilters();
     expect(store.getState().filters).toEqual({
       names: [],
       session: '',
       interaction: '',
       origin: '',
+      strategy: '',
       text: '',
     });
   });

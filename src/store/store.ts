@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ConnectionKind, ConnectionStatus, SnapshotMessage } from '../connection/types';
 import { createModel, type EngineEvent, modelFromSnapshot } from '../engine';
-import { DEFAULT_TRAFFIC, type TrafficStatus } from '../protocol/messages';
+import { DEFAULT_TRAFFIC, type StrategyLabel, type TrafficStatus } from '../protocol/messages';
 import type { Role } from '../protocol/role';
 import { applyBatch } from './apply-batch';
 import { LogBuffer, type LogRow } from './log-buffer';
@@ -22,6 +22,8 @@ export interface InspectorActions {
    */
   loadSnapshot(message: SnapshotMessage): void;
   applyEvents(events: readonly EngineEvent[]): void;
+  /** Strategy labels from the host: a session's strategy and its active states. */
+  applyStrategies(labels: readonly StrategyLabel[]): void;
   /** A row that is not a journaled event: a refusal, a resync marker. */
   addLogRow(row: LogRow): void;
   setConnection(status: ConnectionStatus): void;
@@ -57,6 +59,7 @@ export function initialState(
     moves: [],
     history: new Map(),
     ended: [],
+    strategies: new Map(),
     selection: null,
     filters: NO_FILTERS,
     follow: true,
@@ -111,6 +114,8 @@ export function createInspectorStore(
         moves: [],
         history: sameEpoch ? state.history : new Map(),
         ended: [],
+        // The host sends every running strategy's label right after a snapshot.
+        strategies: new Map(),
         traffic,
         selection: sameEpoch ? state.selection : null,
       });
@@ -119,6 +124,17 @@ export function createInspectorStore(
     applyEvents(events) {
       const next = applyBatch(get(), events);
       if (next !== get()) set(next);
+    },
+
+    applyStrategies(labels) {
+      const strategies = new Map(get().strategies);
+      const { sessions } = get().model;
+      for (const label of labels) {
+        // Kept before the session's start is drawn (its events may still wait for a frame), but an
+        // end is not kept for a session the page no longer shows: forgetting it drops its label.
+        if (label.states.length > 0 || sessions.has(label.session)) strategies.set(label.session, label);
+      }
+      set({ strategies });
     },
 
     addLogRow(row) {

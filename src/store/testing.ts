@@ -1,15 +1,29 @@
-import { type Connection, ConnectionError, type TrafficChange } from '../connection/types';
+import {
+  type Connection,
+  ConnectionError,
+  type ProvisionRequest,
+  type TrafficChange,
+} from '../connection/types';
 import { type Command, Engine, type EngineEvent, type MediaName, type Snapshot } from '../engine';
 import { findHistory } from '../protocol/history';
 import {
   DEFAULT_TRAFFIC,
   type History,
   type HistoryQuery,
+  type StrategyInspection,
   type TrafficStatus,
   type WireResult,
 } from '../protocol/messages';
 import type { Role } from '../protocol/role';
+import { answerStrategyRequest } from '../protocol/strategy-requests';
 import { createInspectorStore, type InspectorStore } from './store';
+
+const NO_STRATEGIES = { runtime: null, watch: null, uploads: null } as const;
+
+function refusal(answer: ReturnType<typeof answerStrategyRequest>): ConnectionError {
+  if (!('code' in answer)) return new ConnectionError('badreply', 'type', 'expected a refusal');
+  return new ConnectionError(answer.code, answer.field, answer.reason);
+}
 
 /** For tests of what reads the store (graph, log): the engine's fixed clock. */
 export const T0 = Date.UTC(2024, 0, 2, 3, 4, 5, 6);
@@ -75,6 +89,15 @@ class EngineConnection implements Connection {
 
   async snapshot(): Promise<Snapshot> {
     return this.engine.snapshot();
+  }
+
+  /** This engine runs no strategies: refused as a host without them refuses. */
+  async strategy(session: string): Promise<StrategyInspection> {
+    throw refusal(answerStrategyRequest({ v: 1, id: 0, type: 'strategy', session }, NO_STRATEGIES));
+  }
+
+  async provision(request: ProvisionRequest): Promise<{ queue: string; strategy: string }> {
+    throw refusal(answerStrategyRequest({ v: 1, id: 0, type: 'provision', ...request }, NO_STRATEGIES));
   }
 
   /** Answered by the hosts' own lookup, on this engine's memory. */

@@ -1,13 +1,18 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { modelFromSnapshot } from '../../engine';
 import type { RunningServer } from '../../server/create-server';
 import { fold, startServer } from '../../server/testing';
-import { connectionContract, Recorder } from '../contract';
+import { CONTRACT_STRATEGY, connectionContract, Recorder } from '../contract';
 import { SocketConnection } from './socket-connection';
 
 // The socket adapter against a real server on a loopback port, through real socket.io.
 connectionContract('socket', async () => {
-  const server = await startServer({ traffic: { running: false } });
+  const strategies = await mkdtemp(join(tmpdir(), 'contract-strategies-'));
+  await writeFile(join(strategies, CONTRACT_STRATEGY.src), CONTRACT_STRATEGY.text);
+  const server = await startServer({ traffic: { running: false }, strategies });
   const connection = new SocketConnection(server.address.url);
   return {
     connection,
@@ -17,6 +22,7 @@ connectionContract('socket', async () => {
     dispose: async () => {
       connection.stop();
       await server.close();
+      await rm(strategies, { recursive: true });
     },
   };
 });
