@@ -28,6 +28,13 @@ describe('npm run server', () => {
     expect(run.err()).toContain('usage: npm run server');
   }, 20_000);
 
+  it('exits 1 when the strategy directory is not there', async () => {
+    const missing = join(tmpdir(), 'no-strategies-here');
+    const run = server(['--port', '0', '--strategies', missing]);
+    expect(await run.exited).toBe(1);
+    expect(run.err()).toContain(`cannot start: strategies: no directory ${missing}`);
+  }, 20_000);
+
   it('serves /health, and on SIGTERM flushes the journal, marks a clean stop and exits 0', async () => {
     const journal = join(mkdtempSync(join(tmpdir(), 'main-')), 'journal.jsonl');
     const run = server(['--port', '0', '--journal', journal, '--rate', '1000']);
