@@ -14,7 +14,6 @@ type HttpCode =
   | 'badtime'
   | 'toolarge'
   | 'badtype'
-  | 'ended'
   | 'notimplemented'
   | 'unavailable'
   | 'internal';
@@ -40,7 +39,6 @@ const STATUS: Readonly<Record<string, number>> = {
   toolarge: 413,
   badtype: 415,
   duplicate: 409,
-  ended: 409,
   baddocument: 422,
   internal: 500,
   notimplemented: 501,

@@ -119,10 +119,10 @@ export function restSessions(
   /** An event needs a session that runs now: not one still waiting, nor one that ended. */
   const notRunning = (session: string): Answer | null => {
     if (scheduled.when(session) !== undefined)
-      return failed(rest('ended', 'session', `session ${session} has not started yet (scheduled)`));
+      return failed(rest('invalidstate', 'session', `session ${session} has not started yet (scheduled)`));
     const record = host.current.state.sessions.get(session);
     if (record !== undefined && record.state !== 'running')
-      return failed(rest('ended', 'session', `session ${session} has ended`));
+      return failed(rest('invalidstate', 'session', `session ${session} has ended`));
     return null;
   };
 

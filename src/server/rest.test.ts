@@ -163,7 +163,7 @@ describe('[X12] [X13] the ORS REST interface', () => {
     expect(await query(session)).toEqual({ sessionid: session, state: 'scheduled', idealtime: due });
     expect(server.host.current.state.sessions.has(session)).toBe(false);
     const early = await call(`/scxml/session/${session}/event/bump`);
-    expect(early).toMatchObject({ status: 409, body: { error: { code: 'ended', field: 'session' } } });
+    expect(early).toMatchObject({ status: 409, body: { error: { code: 'invalidstate', field: 'session' } } });
     await until(() => server.host.current.state.sessions.has(session));
     expect((await query(session)).datamodel.customer).toBe('later');
 
@@ -310,8 +310,9 @@ describe('[X12] [X13] the ORS REST interface', () => {
     await call(`/scxml/session/${session}/terminate`);
     const before = engineState();
     const late = await call(`/scxml/session/${session}/event/bump`);
-    expect(late).toMatchObject({ status: 409, body: { error: { code: 'ended', field: 'session' } } });
-    expect((await call(`/scxml/session/${session}/terminate`)).status).toBe(409);
+    expect(late).toMatchObject({ status: 409, body: { error: { code: 'invalidstate', field: 'session' } } });
+    const again = await call(`/scxml/session/${session}/terminate`);
+    expect(again).toMatchObject({ status: 409, body: { error: { code: 'invalidstate', field: 'session' } } });
     expect(engineState()).toEqual(before);
   });
 });
