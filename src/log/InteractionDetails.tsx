@@ -6,7 +6,7 @@ import { mergeMoves } from '../store/moves';
 import { useActionContext, useInspector } from '../store/react';
 import { selectCanWrite } from '../store/selectors';
 import { AssociatePicker } from './AssociatePicker';
-import { formatTime } from './format';
+import { formatTime, originText } from './format';
 import { JournalHint } from './JournalHint';
 import { useHistory } from './use-history';
 import { useShortcut } from './use-shortcut';
@@ -168,7 +168,7 @@ export function InteractionDetails({ g_uid }: { g_uid: string }) {
                 </td>
                 <td>
                   {move.via}
-                  <small>{move.origin}</small>
+                  <small data-testid="details-history-cause">{originText(move.origin, move.strategy)}</small>
                 </td>
               </tr>
             ))}

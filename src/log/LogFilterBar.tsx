@@ -1,6 +1,6 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import { EVENT_NAMES, ORIGINS, type Origin } from '../engine';
-import { useInspector } from '../store/react';
+import { useActionContext, useInspector } from '../store/react';
 import { selectFilters } from '../store/selectors';
 import { ERROR_NAME } from './filter';
 
@@ -48,6 +48,7 @@ export const LogFilterBar = memo(function LogFilterBar() {
           </option>
         ))}
       </select>
+      <StrategyFilter />
       <TextFilter />
       <button type="button" onClick={clearFilters} data-testid="log-filter-clear">
         Clear
@@ -92,6 +93,38 @@ function NameFilter({ names, onChange }: { names: readonly string[]; onChange(na
         ))}
       </fieldset>
     </details>
+  );
+}
+
+/**
+ * A strategy's name: only the rows its commands made. The names the page knows are offered, read
+ * when the box gets focus (not on every change of some session's states).
+ */
+function StrategyFilter() {
+  const { store } = useActionContext();
+  const strategy = useInspector((s) => s.filters.strategy);
+  const setFilters = useInspector((s) => s.setFilters);
+  const [names, setNames] = useState<readonly string[]>([]);
+  const offer = () =>
+    setNames([...new Set([...store.getState().strategies.values()].map((l) => l.strategy))].sort());
+  return (
+    <>
+      <input
+        className="log-filter-id"
+        aria-label="Strategy"
+        placeholder="strategy"
+        list="log-strategy-names"
+        value={strategy}
+        onFocus={offer}
+        onChange={(e) => setFilters({ strategy: e.target.value })}
+        data-testid="log-filter-strategy"
+      />
+      <datalist id="log-strategy-names">
+        {names.map((name) => (
+          <option key={name} value={name} />
+        ))}
+      </datalist>
+    </>
   );
 }
 

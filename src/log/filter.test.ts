@@ -112,6 +112,51 @@ describe('match', () => {
   });
 });
 
+describe('the strategy filter', () => {
+  it('shows only the rows a named strategy made', () => {
+    const engine = new Engine({ clock: () => T0 });
+    const out: LogRow[] = [];
+    engine.subscribe((batch) => {
+      for (const event of batch) out.push({ kind: 'event', event });
+    });
+    engine.execute({ verb: 'arrive', media: 'TMediaVoice', session: 'S-1', g_uid: 'G1' });
+    engine.execute({ verb: 'arrive', media: 'TMediaVoice', session: 'S-2', g_uid: 'G2' });
+    const made = (session: string, strategy: string) => ({
+      strategy,
+      session,
+      state: 'a',
+      within: 'transition',
+      element: 'ixn:detach',
+      line: 3,
+    });
+    const ok = (result: { ok: boolean }) => expect(result.ok).toBe(true);
+    ok(
+      engine.execute({
+        verb: 'detach',
+        session: 'S-1',
+        interactionid: 'G1',
+        origin: 'strategy',
+        strategy: made('S-1', 'greet'),
+      }),
+    );
+    ok(
+      engine.execute({
+        verb: 'detach',
+        session: 'S-2',
+        interactionid: 'G2',
+        origin: 'strategy',
+        strategy: made('S-2', 'transfer'),
+      }),
+    );
+    const shown = out.filter((row) => match(row, { ...NO_FILTERS, strategy: 'greet' }));
+    expect(shown.map((row) => (row.kind === 'event' ? [row.event.name, row.event.session] : []))).toEqual([
+      ['interaction.owner.changed', 'S-1'],
+      ['interaction.deleted', 'S-1'],
+      ['interaction.detach.done', 'S-1'],
+    ]);
+  });
+});
+
 describe('FilteredIndex', () => {
   it('shows every row with no filter, and clearing the filters restores all', () => {
     const log = bufferOf(ALL);

@@ -14,6 +14,7 @@ export function hasFilters(filters: LogFilters): boolean {
     filters.session.trim() !== '' ||
     filters.interaction.trim() !== '' ||
     filters.origin !== '' ||
+    filters.strategy.trim() !== '' ||
     filters.text.trim() !== ''
   );
 }
@@ -24,6 +25,7 @@ export function sameFilters(a: LogFilters, b: LogFilters): boolean {
     a.session === b.session &&
     a.interaction === b.interaction &&
     a.origin === b.origin &&
+    a.strategy === b.strategy &&
     a.text === b.text &&
     a.names.length === b.names.length &&
     a.names.every((name, i) => b.names[i] === name)
@@ -44,12 +46,15 @@ function compile(filters: LogFilters): Test {
   const session = filters.session.trim();
   const interaction = filters.interaction.trim();
   const origin = filters.origin;
+  const strategy = filters.strategy.trim();
   const text = filters.text.trim();
   const textMatches = text === '' ? null : textTest(text);
   return (row) => {
     if (row.kind === 'marker') return true;
     if (names !== null && !names.has(row.kind === 'error' ? ERROR_NAME : row.event.name)) return false;
     if (origin !== '' && (row.kind === 'error' ? row.origin : row.event.cause.origin) !== origin)
+      return false;
+    if (strategy !== '' && (row.kind === 'error' || row.event.cause.strategy?.strategy !== strategy))
       return false;
     if (session !== '' && !touchesSession(row, session)) return false;
     if (interaction !== '' && !isInteraction(rowInteraction(row), interaction)) return false;

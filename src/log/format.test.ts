@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CommandError, EngineEvent } from '../engine';
 import type { LogRow } from '../store/log-buffer';
 import { engineWithStore } from '../store/testing';
-import { causeText, formatTime, keyData, rowCells } from './format';
+import { causeText, formatTime, keyData, rowCells, strategyText } from './format';
 
 /** Events of a small scene: two arrivals, an associate by drag, a redirect, a udata change. */
 function scene() {
@@ -72,6 +72,27 @@ describe('cause', () => {
     const event = named(associate, 'interaction.added');
     expect(rowCells({ kind: 'event', event }).cause).toBe(`drag · associate #${event.cause.command}`);
     expect(causeText('drag', 'associate', 42)).toBe('drag · associate #42');
+  });
+});
+
+describe("the cause of a strategy's command", () => {
+  it('names the strategy, the state, and the element with where it sits and its line', () => {
+    const { run, arrive } = engineWithStore();
+    const { session, g_uid } = arrive();
+    const strategy = {
+      strategy: 'greet',
+      session,
+      state: 'routing',
+      within: 'transition',
+      element: 'ixn:detach',
+      line: 12,
+    };
+    const detach = run({ verb: 'detach', session, interactionid: g_uid, origin: 'strategy', strategy });
+    const event = named(detach, 'interaction.owner.changed');
+    expect(rowCells({ kind: 'event', event }).cause).toBe(
+      `strategy greet · state routing · ixn:detach in transition, line 12 · detach #${event.cause.command}`,
+    );
+    expect(strategyText({ ...strategy, within: '', element: '', line: 0 })).toBe('greet · state routing');
   });
 });
 

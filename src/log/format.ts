@@ -1,4 +1,4 @@
-import { type EngineEvent, eventInteraction, shortGuid } from '../engine';
+import { type EngineEvent, eventInteraction, type StrategyCause, shortGuid } from '../engine';
 import type { LogRow } from '../store/log-buffer';
 
 /**
@@ -82,9 +82,26 @@ export function keyData(event: EngineEvent): string {
   }
 }
 
-/** Why it happened: who asked (origin), what (verb) and which accepted command (#n). */
-export function causeText(origin: string, verb: string, command?: number): string {
-  return command === undefined ? `${origin} · ${verb}` : `${origin} · ${verb} #${command}`;
+/**
+ * Why it happened: who asked (origin), what (verb) and which accepted command (#n); for a
+ * strategy's command, where in it (strategyText).
+ */
+export function causeText(origin: string, verb: string, command?: number, strategy?: StrategyCause): string {
+  const who = originText(origin, strategy);
+  return command === undefined ? `${who} · ${verb}` : `${who} · ${verb} #${command}`;
+}
+
+/** Who made a command: its origin, and for a strategy's, where in it. */
+export function originText(origin: string, strategy?: StrategyCause): string {
+  return strategy === undefined ? origin : `${origin} ${strategyText(strategy)}`;
+}
+
+/** Where in a strategy a command was made: "greet · state routing · ixn:redirect in transition, line 12". */
+export function strategyText(cause: StrategyCause): string {
+  const within = cause.within === '' ? '' : ` in ${cause.within}`;
+  const line = cause.line > 0 ? `, line ${cause.line}` : '';
+  const element = cause.element === '' ? '' : ` · ${cause.element}${within}${line}`;
+  return `${cause.strategy} · state ${cause.state}${element}`;
 }
 
 /** The interaction a row concerns (full g_uid), if any: what a click on the row selects. */
@@ -125,7 +142,12 @@ export const CELL_TEXT: { readonly [K in keyof LogCells]: (row: LogRow) => strin
   },
   cause: (row) => {
     if (row.kind === 'event')
-      return causeText(row.event.cause.origin, row.event.cause.verb, row.event.cause.command);
+      return causeText(
+        row.event.cause.origin,
+        row.event.cause.verb,
+        row.event.cause.command,
+        row.event.cause.strategy,
+      );
     if (row.kind === 'error') return causeText(row.origin, row.error.verb ?? 'command');
     return '';
   },

@@ -21,4 +21,3 @@ export const selectConnection = (s: S) => s.connection;
 export const selectCanWrite = (s: S) => canWrite(s.connection);
 export const selectToasts = (s: S) => s.toasts;
 export const selectEpoch = (s: S) => s.epoch;
-export const selectStrategies = (s: S) => s.strategies;
