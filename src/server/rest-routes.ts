@@ -4,7 +4,7 @@ import type { Role } from '../protocol/role';
 import { allowedOrigin } from './http-routes';
 import { type RestError, rest, sendError, sendJson } from './rest-error';
 import { readParams } from './rest-input';
-import { type Answer, type RestSessions, restSessions } from './rest-sessions';
+import { type RestSessions, restSessions, type SessionRoute } from './rest-sessions';
 import { type RoleTokens, roleFor } from './roles';
 import { ScheduledStarts } from './scheduled-starts';
 import type { StrategyDirectory } from './strategy-directory';
@@ -27,12 +27,13 @@ export interface RestRoutes {
   stop(): void;
 }
 
-type Route =
-  | { readonly kind: 'start' }
-  | { readonly kind: 'event'; readonly session: string; readonly name: string }
-  | { readonly kind: 'terminate'; readonly session: string }
-  | { readonly kind: 'query'; readonly session: string }
-  | { readonly kind: 'request'; readonly session: string };
+type Route = SessionRoute | { readonly kind: 'request'; readonly session: string };
+
+/** A request the interface will not take, and the headers that say more (`Allow`, `WWW-Authenticate`). */
+interface Refusal {
+  readonly error: RestError;
+  readonly headers?: Readonly<Record<string, string>>;
+}
 
 /**
  * ORS's External Interface (X12, X13) under `/scxml/session/`: start, event, terminate, query.
@@ -45,55 +46,63 @@ export function restRoutes(options: RestOptions): RestRoutes {
   const sessions: RestSessions | null =
     options.directory === null ? null : restSessions(options.host, options.directory, scheduled, options.log);
 
-  const refuse = (res: ServerResponse, error: RestError, headers?: Record<string, string>) => {
-    sendError(res, error, headers);
-  };
-
-  const route = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
+  /** The route a request may take, or why not; its parameters are not read yet. */
+  const admit = (req: IncomingMessage, url: URL): SessionRoute | Refusal => {
     if (!allowedOrigin(req.headers.origin, req.headers.host, options.loopback))
-      return refuse(
-        res,
-        rest('forbidden', 'origin', `pages from ${req.headers.origin} may not call this server`),
-      );
+      return {
+        error: rest('forbidden', 'origin', `pages from ${req.headers.origin} may not call this server`),
+      };
     const role = roleFor(options.tokens, bearer(req.headers.authorization));
     if (role === null)
-      return refuse(
-        res,
-        rest('unauthorized', 'authorization', 'send "Authorization: Bearer <token>" with a known token'),
-        {
-          'www-authenticate': 'Bearer realm="ors-inspector"',
-        },
-      );
+      return {
+        error: rest(
+          'unauthorized',
+          'authorization',
+          'send "Authorization: Bearer <token>" with a known token',
+        ),
+        headers: { 'www-authenticate': 'Bearer realm="ors-inspector"' },
+      };
     const found = routeOf(url.pathname);
-    if ('code' in found) return refuse(res, found);
+    if ('code' in found) return { error: found };
     const method = found.kind === 'query' ? 'GET' : 'POST';
     if (req.method !== method)
-      return refuse(res, rest('badmethod', 'method', `${url.pathname} takes ${method}`), { allow: method });
+      return {
+        error: rest('badmethod', 'method', `${url.pathname} takes ${method}`),
+        headers: { allow: method },
+      };
     const forbidden = viewerRefusal(role, found);
-    if (forbidden !== null) return refuse(res, forbidden);
+    if (forbidden !== null) return { error: forbidden };
     if (found.kind === 'request')
-      return refuse(res, rest('notimplemented', 'path', 'requests answered by <response> are not supported'));
+      return { error: rest('notimplemented', 'path', 'requests answered by <response> are not supported') };
+    return found;
+  };
+
+  const answer = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
+    const admitted = admit(req, url);
+    if ('error' in admitted) return sendError(res, admitted.error, admitted.headers);
     if (sessions === null)
-      return refuse(
+      return sendError(
         res,
         rest('unavailable', 'strategies', 'this server runs no strategies: start it with --strategies DIR'),
       );
     const read = await readParams(req, url, options.bodyBytes);
-    if (!read.ok) return refuse(res, read.error);
-    const answer: Answer = sessions.answer(found, read.params);
-    if ('error' in answer) return refuse(res, answer.error);
-    sendJson(res, answer.status, answer.body);
+    if (!read.ok) return sendError(res, read.error);
+    const answered = sessions.answer(admitted, read.params);
+    if ('error' in answered) return sendError(res, answered.error);
+    sendJson(res, answered.status, answered.body);
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
     try {
-      await route(req, res, url);
+      await answer(req, res, url);
     } catch (error) {
+      // A client that went away mid-body is no failure of ours.
+      if (req.destroyed) return;
       // Nothing a client sends should get here: a failure is ours, logged, and answered.
       options.log(
         `rest: ${req.method} ${url.pathname} failed: ${error instanceof Error ? error.stack : error}`,
       );
-      if (!res.headersSent) refuse(res, rest('internal', 'server', 'the server failed; see its log'));
+      if (!res.headersSent) sendError(res, rest('internal', 'server', 'the server failed; see its log'));
       else res.destroy();
     }
   };
@@ -105,10 +114,9 @@ export function restRoutes(options: RestOptions): RestRoutes {
 function routeOf(pathname: string): Route | RestError {
   const parts = pathname.split('/').slice(1);
   if (parts[0] !== 'scxml' || parts[1] !== 'session') return notFound(pathname);
-  const rest_ = parts.slice(2);
   let decoded: string[];
   try {
-    decoded = rest_.map((part) => decodeURIComponent(part));
+    decoded = parts.slice(2).map((part) => decodeURIComponent(part));
   } catch {
     return rest('badrequest', 'path', `${pathname} does not decode`);
   }

@@ -9,7 +9,7 @@ import type { StrategyDirectory } from './strategy-directory';
 
 export type Answer = { readonly status: number; readonly body: unknown } | { readonly error: RestError };
 
-type SessionRoute =
+export type SessionRoute =
   | { readonly kind: 'start' }
   | { readonly kind: 'event'; readonly session: string; readonly name: string }
   | { readonly kind: 'terminate'; readonly session: string }
