@@ -9,7 +9,7 @@ const IXN = 'http://www.genesyslab.com/modules/interaction';
 
 /**
  * A counter: `customer` and `limit` are data items a start may set; `bump` adds its `by` to
- * `count`, `finish` ends the session; leaving `Counting` by a terminate is logged in `left`.
+ * `count` and keeps its data in `last`; `finish` reaches the final state.
  */
 const COUNTER = `<scxml xmlns="http://www.w3.org/2005/07/scxml" xmlns:ixn="${IXN}" version="1.0"
     datamodel="ecmascript" name="Counter" initial="Counting">
@@ -314,6 +314,20 @@ describe('[X12] [X13] the ORS REST interface', () => {
     const again = await call(`/scxml/session/${session}/terminate`);
     expect(again).toMatchObject({ status: 409, body: { error: { code: 'invalidstate', field: 'session' } } });
     expect(engineState()).toEqual(before);
+  });
+});
+
+describe('a server that stops', () => {
+  it('forgets the starts it scheduled: none runs after it closed', async () => {
+    const server = await startServer({ traffic: { running: false }, strategies: strategyDirectory() });
+    const response = await fetch(`${server.address.url}/scxml/session/start`, {
+      method: 'POST',
+      body: new URLSearchParams({ src: 'counter.scxml', idealtime: String(Date.now() + 150) }),
+    });
+    const { sessionid } = await response.json();
+    await server.close();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(server.host.current.state.sessions.has(sessionid)).toBe(false);
   });
 });
 
