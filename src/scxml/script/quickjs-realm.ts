@@ -59,14 +59,16 @@ export class QuickJSRealm implements ScriptRealm {
     module: QuickJSWASMModule,
     private readonly meter: HeapMeter,
     private readonly limits: ScriptLimits,
+    /** Told when this realm ran out of memory or could not be freed: its module may have lost memory for good. */
+    private readonly onRunaway: () => void,
   ) {
-    this.account = { budget: limits.memoryBytes, charged: 0, refused: false };
+    this.account = { budget: limits.memoryBytes, charged: 0, spent: false };
     this.runtime = module.newRuntime();
     this.runtime.setMemoryLimit(limits.memoryBytes);
     this.runtime.setMaxStackSize(MAX_STACK_BYTES);
     this.runtime.setInterruptHandler(() => {
-      // A realm refused memory is stopped at once, even if it catches its out-of-memory errors.
-      if (this.account.refused) return true;
+      // A realm past its budget is stopped at once, even if it catches its out-of-memory errors.
+      if (this.account.spent) return true;
       if (Date.now() < this.deadline) return false;
       this.interrupted = true;
       return true;
@@ -174,7 +176,7 @@ export class QuickJSRealm implements ScriptRealm {
     try {
       const result = this.meter.charging(this.account, body);
       // Out of memory, QuickJS can fail to allocate its own error and the call looks like a success.
-      if (this.account.refused) throw new ScriptError('memory', 'the session used its memory budget');
+      if (this.account.spent) throw new ScriptError('memory', 'the session used its memory budget');
       return result;
     } catch (error) {
       const failure = error instanceof ScriptError ? error : new ScriptError('runtime', messageOf(error));
@@ -190,13 +192,15 @@ export class QuickJSRealm implements ScriptRealm {
   private end(failure: ScriptError): void {
     this.free();
     this.ended = failure;
+    if (failure.kind === 'memory') this.onRunaway();
   }
 
   /**
-   * After an allocation failed inside it, QuickJS can leave a stray reference to the context, and
-   * freeing it then fails an assertion (`ctx->header.ref_count == 0`, seen after a runaway building
-   * nested arrays). The release build reports it and goes on: the other realms keep working (checked
-   * over 36 runaways in a row), only this realm's memory stays taken. It must not reach the caller.
+   * After some allocation failures inside it, QuickJS has released the context once too often, and
+   * freeing it fails an assertion at its first line (`ctx->header.ref_count == 0`, seen after
+   * runaways building nested arrays or maps of small objects); nothing of the realm is freed then.
+   * The module reports it on the console and goes on; the error must not reach the caller, and the
+   * module is retired like after a runaway (`quickjs-factory.ts`), since its memory is lost.
    */
   private free(): void {
     try {
@@ -208,7 +212,7 @@ export class QuickJSRealm implements ScriptRealm {
       this.ctx.dispose();
       this.runtime.dispose();
     } catch {
-      // Already reported by QuickJS on the console; nothing more can be freed.
+      this.onRunaway();
     }
   }
 
@@ -252,7 +256,7 @@ export class QuickJSRealm implements ScriptRealm {
     if (!('error' in result) || result.error === undefined) return result.value;
     const dumped: unknown = this.ctx.dump(result.error);
     result.error.dispose();
-    throw scriptError(dumped, site, this.interrupted, this.account.refused, () => this.nearMemoryLimit());
+    throw scriptError(dumped, site, this.interrupted, this.account.spent, () => this.nearMemoryLimit());
   }
 
   private runPendingJobs(): void {
@@ -265,7 +269,7 @@ export class QuickJSRealm implements ScriptRealm {
     if (result.error) {
       const dumped: unknown = result.error.context.dump(result.error);
       result.error.dispose();
-      throw scriptError(dumped, 'run', this.interrupted, this.account.refused, () => this.nearMemoryLimit());
+      throw scriptError(dumped, 'run', this.interrupted, this.account.spent, () => this.nearMemoryLimit());
     }
   }
 
