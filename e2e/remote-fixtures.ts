@@ -60,7 +60,7 @@ export class EngineServer {
     if (this.child !== null) throw new Error('the server is already running');
     const { tokens, rate = 50 } = this.setup;
     const args = ['--port', String(this.port), '--host', '127.0.0.1', '--journal', this.journal];
-    args.push('--static', 'dist', '--rate', String(rate));
+    args.push('--static', 'dist', '--rate', String(rate), '--traffic', 'on');
     if (tokens !== undefined) args.push('--operator-token', tokens.operator, '--viewer-token', tokens.viewer);
     // Its own process group: tsx runs the server in a child process, and a crash must take both.
     const child = spawn('node', ['node_modules/tsx/dist/cli.mjs', 'src/server/main.ts', ...args], {

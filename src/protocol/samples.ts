@@ -55,6 +55,11 @@ export function sampleSources(manifest: SamplesManifest): string[] {
   return [...new Set([...Object.values(manifest.provisioning), ...manifest.sessions.map((s) => s.src)])];
 }
 
+/** Queue → src, as a host's strategy setup takes it. */
+export function samplesProvisioning(manifest: SamplesManifest): ReadonlyMap<string, string> {
+  return new Map(Object.entries(manifest.provisioning));
+}
+
 /** The strategy setup of a host that runs the samples, with the FAKE services they call. */
 export function samplesSetup(
   manifest: SamplesManifest,
@@ -65,14 +70,14 @@ export function samplesSetup(
     realms,
     documents,
     dialect: 'ors',
-    provisioning: new Map(Object.entries(manifest.provisioning)),
+    provisioning: samplesProvisioning(manifest),
     register: (actions: ActionRegistry) => registerFakeServices(actions, { seed: SAMPLES_SEED }),
   };
 }
 
 /**
- * Starts the manifest's long-running sessions that are not running yet (a journal restored on a
- * server may hold them); the first that cannot start is the error.
+ * Starts the manifest's long-running sessions that the engine does not hold yet; the first that
+ * cannot start is the error.
  */
 export function startSampleSessions(
   runtime: StrategyRuntime,
@@ -80,8 +85,9 @@ export function startSampleSessions(
 ): StrategyResult<readonly string[]> {
   const started: string[] = [];
   for (const { session, src, params } of manifest.sessions) {
-    if (runtime.query(session) !== null) continue;
     const result = runtime.start(src, params, { session });
+    // A journal restored on a server may hold it already, without its state machine: leave it.
+    if (!result.ok && result.error.code === 'duplicate') continue;
     if (!result.ok) return { ok: false, error: { ...result.error, field: `sessions.${session}` } };
     started.push(result.value.session);
   }

@@ -4,13 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_STRATEGIES, parseCli } from './cli-options';
 
 describe('npm run server flags and environment', () => {
-  it('defaults to open local use on 127.0.0.1:3001 with gentle traffic, no journal, the sample strategies', () => {
+  it('defaults to open local use on 127.0.0.1:3001, gentle traffic (running unless said: the server decides), no journal, the sample strategies', () => {
     expect(parseCli([], {})).toEqual({
       kind: 'run',
       options: {
         port: 3001,
         host: '127.0.0.1',
-        traffic: { running: true, seed: 1, rate: 20 },
+        traffic: { seed: 1, rate: 20 },
         journal: undefined,
         staticDir: undefined,
         strategies: DEFAULT_STRATEGIES,

@@ -8,7 +8,8 @@ export const USAGE = `usage: npm run server -- [--port 3001] [--host 127.0.0.1] 
          [--strategies DIR]
 Each flag may come from the environment instead: ORS_PORT, ORS_HOST, ORS_SEED, ORS_RATE, ORS_TRAFFIC,
 ORS_JOURNAL, ORS_OPERATOR_TOKEN, ORS_VIEWER_TOKEN, ORS_STATIC, ORS_STRATEGIES (a flag wins over its variable).
-Strategies are read from --strategies DIR only (default: the repository's public/strategies).
+Strategies are read from --strategies DIR only (default: the repository's public/strategies). When DIR
+has a samples.json, its samples run fed by arrivals and random traffic starts paused unless --traffic on.
 Without tokens every client is an operator; prefer the variables for tokens (flags show in ps).`;
 
 /** Each flag and the environment variable that stands in for it. */
@@ -74,7 +75,8 @@ function read(argv: readonly string[], env: Readonly<Record<string, string | und
     port: integer('port', value('port'), 0, 65_535) ?? DEFAULT_PORT,
     host: value('host') ?? DEFAULT_HOST,
     traffic: {
-      running: traffic !== 'off',
+      // Unsaid, it depends on what runs: paused while the sample strategies run (create-server).
+      ...(traffic === undefined ? {} : { running: traffic === 'on' }),
       seed: integer('seed', value('seed'), 0, 2 ** 32 - 1) ?? DEFAULT_TRAFFIC.seed,
       rate: integer('rate', value('rate'), TRAFFIC_RATE.min, TRAFFIC_RATE.max) ?? DEFAULT_TRAFFIC.rate,
     },

@@ -5,6 +5,8 @@ import { Engine, type EngineEvent } from '../engine';
 import { EngineHost } from '../protocol/host';
 import { DEFAULT_TRAFFIC, type TrafficStatus } from '../protocol/messages';
 import type { Role } from '../protocol/role';
+import { runSamples } from '../protocol/sample-feed';
+import { samplesProvisioning } from '../protocol/samples';
 import { newEpoch } from './epoch';
 import { allowedOrigin, type Health, httpRoutes, LOCAL_ORIGIN } from './http-routes';
 import { JournalFile } from './journal-file';
@@ -14,6 +16,7 @@ import { type RoleTokens, roleFor } from './roles';
 import { serveSocket, WIRE_LIMITS, type WireLimits } from './serve-socket';
 import { staticRoot } from './static-files';
 import { StrategyDirectory } from './strategy-directory';
+import { readSamples } from './strategy-samples';
 import { strategySetup } from './strategy-setup';
 
 export interface ServerOptions {
@@ -66,10 +69,14 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   const root = options.staticDir === undefined ? null : await staticRoot(options.staticDir);
   const directory =
     options.strategies === undefined ? null : await StrategyDirectory.open(options.strategies);
+  const samples = directory === null ? null : readSamples(directory);
   const strategies =
     directory === null
       ? undefined
-      : await strategySetup(directory, options.traffic?.seed ?? DEFAULT_TRAFFIC.seed);
+      : {
+          ...(await strategySetup(directory, options.traffic?.seed ?? DEFAULT_TRAFFIC.seed)),
+          ...(samples === null ? {} : { provisioning: samplesProvisioning(samples) }),
+        };
   const opened =
     options.journal === undefined
       ? null
@@ -83,7 +90,8 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
 
   const host = new EngineHost({
     engine: engineOptions,
-    traffic: options.traffic,
+    // With the samples running (the default demo), random traffic waits for the traffic controls.
+    traffic: { running: samples === null, ...options.traffic },
     restore: () => start,
     ...(strategies === undefined ? {} : { strategies }),
     ...(options.journal === undefined ? {} : { archive: journalArchive(options.journal) }),
@@ -92,6 +100,9 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
       reset: (next: string) => journal?.reset(next),
     },
   });
+
+  // The default demo, as in the browser: the samples' sessions, then arrivals on their queues.
+  const feed = samples === null ? null : runSamples(host, samples);
 
   const hostName = options.host ?? DEFAULT_HOST;
   const loopback = LOOPBACK.test(hostName);
@@ -141,6 +152,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
       await new Promise<void>((resolve) => io.close(() => resolve()));
       httpServer.closeAllConnections();
       rest.stop();
+      feed?.stop();
       host.stop();
       await journal?.close();
     })();

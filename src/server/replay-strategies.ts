@@ -23,16 +23,12 @@ import {
  * The clock is virtual: time moves only by `advance`, so a run prints the same every time.
  */
 const name = z.string().min(1, 'must not be empty');
+/** Start parameters and an event's data: key-values (the engine checks them further, E1). */
+const values = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]));
 const scriptLine = z.union([
   z.object({ provision: name, src: name }).strict(),
-  z
-    .object({
-      start: name,
-      session: name.optional(),
-      params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
-    })
-    .strict(),
-  z.object({ send: name, session: name, data: z.json().optional() }).strict(),
+  z.object({ start: name, session: name.optional(), params: values.optional() }).strict(),
+  z.object({ send: name, session: name, data: values.optional() }).strict(),
   z.object({ advance: z.number().int().min(0).max(86_400_000) }).strict(),
 ]);
 
@@ -198,7 +194,7 @@ export function* runStrategyLines(
       return result.ok ? null : result.error;
     }
     if ('send' in line) {
-      const result = runtime.send(line.session, line.send, line.data);
+      const result = runtime.send(line.session, line.send, line.data, 'replay');
       return result.ok ? null : result.error;
     }
     clock.advance(line.advance);
