@@ -41,3 +41,4 @@ export {
 export type { Resource, ResourceInput } from './resource';
 export { modelFromSnapshot, type Snapshot } from './snapshot';
 export { pump, TrafficGenerator } from './traffic';
+export { validateCommand } from './validate';

@@ -6,12 +6,14 @@ import { selectInteractions } from '../store/selectors';
 import { ForgottenSession } from './ForgottenSession';
 import { InteractionLink } from './InteractionLink';
 import { SessionFacts } from './SessionFacts';
+import { StrategySection } from './StrategySection';
 
 /** One session: its state, document, age, and the interactions it owns (each a way to select it). */
 export function SessionDetails({ id }: { id: string }) {
   const session = useInspector((s) => s.model.sessions.get(id));
   const interactions = useInspector(selectInteractions);
   const now = useNow();
+  const runsStrategy = useInspector((s) => s.strategies.has(id));
   if (session === undefined) return <ForgottenSession id={id} />;
   const age = (session.endedAt ?? now) - session.startedAt;
   return (
@@ -40,6 +42,7 @@ export function SessionDetails({ id }: { id: string }) {
           </ul>
         )}
       </section>
+      {runsStrategy && <StrategySection session={session.id} />}
     </>
   );
 }

@@ -192,6 +192,9 @@ export interface TraceEntry {
   readonly line?: number;
 }
 
+/** Trace records a host keeps per strategy session, the newest: enough to see why it did what it did. */
+export const TRACE_KEPT = 200;
+
 /** A value of a strategy's datamodel, as JSON carries it. */
 export type DatamodelValue = z.infer<ReturnType<typeof z.json>>;
 

@@ -1,10 +1,15 @@
 import type { ScxmlDocument, StateNode } from '../scxml/model';
 import type { TraceRecord } from '../scxml/trace';
 import { elementName, type StrategyRuntime } from '../strategy';
-import type { ChartState, DatamodelValue, StrategyInspection, StrategyLabel, TraceEntry } from './messages';
+import {
+  type ChartState,
+  type DatamodelValue,
+  type StrategyInspection,
+  type StrategyLabel,
+  TRACE_KEPT,
+  type TraceEntry,
+} from './messages';
 
-/** Trace records kept per session, the newest: enough to see why a session did what it did. */
-export const TRACE_KEPT = 200;
 /** Ended strategy sessions whose trace is kept (a failed one is what an operator opens). */
 export const ENDED_KEPT = 500;
 
