@@ -35,8 +35,9 @@ test.describe('the far view', () => {
     await expect(page.locator('.react-flow__node')).toHaveCount(0);
     await page.screenshot({ path: `${SHOTS}/far-view.png` });
 
-    const a = slotOrigin(0);
-    const b = slotOrigin(1);
+    // Slots 0 and 1 sit side by side in a grid of any number of columns above one (columns.ts).
+    const a = slotOrigin(0, 2);
+    const b = slotOrigin(1, 2);
     const chip = await graph.onScreen({
       x: a.x + chipOffset(0).x + CHIP_WIDTH / 2,
       y: a.y + chipOffset(0).y + CHIP_HEIGHT / 2,
@@ -90,8 +91,9 @@ test.describe('the overview', () => {
     graph,
   }) => {
     await engine.quiet();
-    // Twelve sessions: three rows of the grid, more than the first view's two.
-    for (let i = 0; i < 12; i++) {
+    // Twenty sessions: four rows of the grid this pane's shape gives them (columns.ts), more than
+    // the first view's three; few enough that fit view still shows them close up.
+    for (let i = 0; i < 20; i++) {
       await engine.run({ verb: 'startSession', src: 'http://ors/app.scxml', session: `S-MAP-${i}` });
     }
     const overview = page.getByTestId('overview');
@@ -108,7 +110,7 @@ test.describe('the overview', () => {
     // Fit view shows all of it: the overview has nothing to add.
     await page.getByRole('button', { name: 'Fit view' }).click();
     await expect(overview).toBeHidden();
-    await expect(graph.session('S-MAP-11')).toBeInViewport();
+    await expect(graph.session('S-MAP-19')).toBeInViewport();
     await expect(page.getByTestId('unowned-area')).toBeInViewport();
   });
 });

@@ -6,11 +6,10 @@ import {
   type NodeTypes,
   Panel,
   ReactFlow,
-  useReactFlow,
   useStore,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { type KeyboardEvent, useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { type KeyboardEvent, useCallback, useReducer, useRef, useState } from 'react';
 import { useActionContext, useInspector } from '../store/react';
 import { selectCanWrite, selectSelection } from '../store/selectors';
 import type { InspectorState } from '../store/state';
@@ -21,6 +20,7 @@ import { prefersReducedMotion } from './close/reduced-motion';
 import { SessionNode } from './close/SessionNode';
 import { UnownedNode } from './close/UnownedNode';
 import { DetailProvider, selectFar } from './close/use-detail';
+import { samePane, selectPane, useFirstView } from './close/use-first-view';
 import { sameArea, selectArea } from './close/view-area';
 import { GraphController } from './controller/graph-controller';
 import type { GraphNode } from './controller/nodes';
@@ -31,7 +31,6 @@ import { FarCanvas } from './far/FarCanvas';
 import { Overview } from './far/Overview';
 import { useFarPane } from './far/use-far-pane';
 import { LooksProvider, usePublishedLooks } from './looks/use-look';
-import { FIRST_VIEW } from './scene/layout';
 import { selectionOfNode } from './scene/scene';
 import './graph.css';
 
@@ -53,18 +52,31 @@ export function GraphView() {
   const connected = useInspector(selectConnected);
   const far = useStore(selectFar);
   const area = useStore(selectArea, sameArea);
+  const paneSize = useStore(selectPane, samePane);
+  const findPanel = useRef<HTMLDivElement>(null);
   const [, redraw] = useReducer((n: number) => n + 1, 0);
 
   // Moves must become flights in the very render that moves their node to its new container, or
   // the node would flash at its target for a frame: the controller does it inside `update`,
   // idempotently (by seq), so a repeated render changes nothing.
   const nodes = controller.update(
-    { model, epoch, moves, selection, canDrag, reducedMotion: prefersReducedMotion(), far, area },
+    {
+      model,
+      epoch,
+      moves,
+      selection,
+      canDrag,
+      reducedMotion: prefersReducedMotion(),
+      far,
+      area,
+      pane: paneSize,
+    },
     performance.now(),
   );
   usePublishedLooks(controller.looks);
   useWakeUps(controller, redraw);
-  useFirstView(epoch);
+  const columns = useCallback(() => controller.columns(), [controller]);
+  useFirstView(epoch, paneSize, columns, findPanel);
   const drag = useDragAssociate(controller, redraw);
   const pane = useFarPane(controller, far, canDrag, redraw);
 
@@ -108,7 +120,7 @@ export function GraphView() {
           nodesConnectable={false}
           elementsSelectable={false}
           deleteKeyCode={null}
-          // Far enough out for fit view to show hundreds of sessions, four to a row, all at once.
+          // Far enough out for fit view to show hundreds of sessions all at once.
           minZoom={0.01}
           maxZoom={2}
           proOptions={{ hideAttribution: true }}
@@ -119,7 +131,7 @@ export function GraphView() {
             <FitViewButton bounds={bounds} />
           </Controls>
           <Overview bounds={controller.bounds()} source={controller} />
-          <Panel position="top-left">
+          <Panel position="top-left" ref={findPanel}>
             <GraphSearch find={find} />
           </Panel>
         </ReactFlow>
@@ -133,15 +145,4 @@ const selectConnected = (state: InspectorState) => state.connection.status.state
 
 function graphClass(canDrag: boolean, connected: boolean): string {
   return ['graph', canDrag ? null : 'viewer', connected ? null : 'offline'].filter(Boolean).join(' ');
-}
-
-/** Once per engine (epoch): a fixed first view, the top of the grid at a readable zoom. */
-function useFirstView(epoch: string | null): void {
-  const { fitBounds } = useReactFlow();
-  const fitted = useRef<string | null>(null);
-  useEffect(() => {
-    if (epoch === null || fitted.current === epoch) return;
-    fitted.current = epoch;
-    void fitBounds(FIRST_VIEW, { padding: 0.04 });
-  }, [epoch, fitBounds]);
 }

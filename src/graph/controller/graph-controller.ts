@@ -10,6 +10,7 @@ import {
   isFlying,
   startFlight,
 } from '../scene/animation';
+import { GridColumns, type Size } from '../scene/columns';
 import { type DropVerdict, NO_DROP, sameVerdict } from '../scene/drop-verdict';
 import { FadeTracker } from '../scene/fades';
 import type { Rect, XY } from '../scene/layout';
@@ -35,6 +36,8 @@ export interface GraphInput {
   readonly far: boolean;
   /** Close up, the part of the graph React Flow gets nodes for (view-area.ts); null: all of it. */
   readonly area: Rect | null;
+  /** The pane's size in CSS pixels: the grid takes its shape (columns.ts); 0 before it is measured. */
+  readonly pane: Size;
 }
 
 /** A dropped node waits where it was dropped this long for its move before it goes back home. */
@@ -55,11 +58,13 @@ export class GraphController {
   private readonly slots = new SceneSlots();
   private readonly fades = new FadeTracker();
   private readonly deriver = new NodeDeriver();
+  private readonly grid = new GridColumns();
   /** How each node looks as of the last `update`; the view publishes them once it has rendered. */
   readonly looks = new NodeLooks();
   private scene: Scene | null = null;
   private sceneModel: Model | null = null;
   private sceneDue: number | null = null;
+  private sceneColumns = 0;
 
   private readonly flights = new Map<string, Flight>();
   /** Container node id → until when it flashes. */
@@ -84,7 +89,7 @@ export class GraphController {
     this.expire(now);
     // Moves against the scene as it was last drawn: that is where flights start.
     this.observeMoves(input, now);
-    const scene = this.sceneAt(input.model, now);
+    const scene = this.sceneAt(input.model, input.pane, now);
     const overlays: Overlays = {
       selection: input.selection,
       far: input.far,
@@ -123,6 +128,11 @@ export class GraphController {
   /** What the graph covers as last drawn, in flow coordinates; null before the first drawing. */
   bounds(): Rect | null {
     return this.scene?.bounds ?? null;
+  }
+
+  /** The session grid's column count as last drawn (columns.ts). */
+  columns(): number {
+    return this.sceneColumns;
   }
 
   /** The containers as last drawn, for hit tests. */
@@ -264,13 +274,18 @@ export class GraphController {
     }
   }
 
-  private sceneAt(model: Model, now: number): Scene {
+  /** Rebuilt when the model changes, a fade ends, or the grid takes another column count. */
+  private sceneAt(model: Model, pane: Size, now: number): Scene {
     const due = this.sceneDue !== null && now >= this.sceneDue;
-    if (this.scene === null || model !== this.sceneModel || due) {
-      this.scene = buildScene(model, this.fades.drawn(model.sessions, now), this.slots);
-      this.sceneModel = model;
-      this.sceneDue = this.fades.nextChange(now);
+    if (this.scene !== null && model === this.sceneModel && !due) {
+      // The same sessions: only a resized pane may reflow them.
+      if (this.grid.choose(pane, this.scene.sessions.size) === this.sceneColumns) return this.scene;
     }
+    const drawn = this.fades.drawn(model.sessions, now);
+    this.sceneColumns = this.grid.choose(pane, drawn.length);
+    this.scene = buildScene(model, drawn, this.slots, this.sceneColumns);
+    this.sceneModel = model;
+    this.sceneDue = this.fades.nextChange(now);
     return this.scene;
   }
 

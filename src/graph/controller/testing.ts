@@ -14,6 +14,7 @@ export function graphInput(store: InspectorStore, options: Partial<GraphInput> =
     reducedMotion: false,
     far: false,
     area: null,
+    pane: { width: 0, height: 0 },
     ...options,
   };
 }

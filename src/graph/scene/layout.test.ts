@@ -55,7 +55,7 @@ describe('SlotGrid', () => {
     const all = ids(800);
     grid.update(all);
     const rects = all.map((id) => ({
-      ...slotOrigin(grid.slotOf(id) as number),
+      ...slotOrigin(grid.slotOf(id) as number, 4),
       width: CONTAINER_WIDTH,
       height: containerHeight(ROWS_PER_CELL),
     }));

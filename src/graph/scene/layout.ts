@@ -1,6 +1,7 @@
 /**
  * Geometry of the graph, in flow coordinates. A calm layout: every session keeps the grid slot it
- * got when first drawn until it is no longer drawn, so nothing moves when others arrive or leave.
+ * got when first drawn until it is no longer drawn, so nothing moves when others arrive or leave
+ * (only a change of the grid's column count, columns.ts, reflows it, in the same order).
  * Interactions sit inside their container in rows they keep the same way (scene-slots.ts). A
  * session's container keeps the height of its cell's rows, and grows only past them: it does not
  * change size as interactions come and go (which would also make React Flow re-measure it). The
@@ -27,20 +28,11 @@ export const CHIP_WIDTH = CONTAINER_WIDTH - 2 * PADDING;
 /** A container holds this many interactions within its grid cell; more make it overflow the gap. */
 export const ROWS_PER_CELL = 5;
 export const GAP = 40;
-export const COLUMNS = 4;
 export const CELL_WIDTH = CONTAINER_WIDTH + GAP;
 export const CELL_HEIGHT = containerHeight(ROWS_PER_CELL) + GAP;
 export const UNOWNED_ORIGIN: XY = { x: 0, y: 0 };
 /** The session grid starts one cell right of the Unowned column. */
 const GRID_ORIGIN: XY = { x: CELL_WIDTH, y: 0 };
-
-/** What the first view shows: the Unowned column and the first two rows of the grid. */
-export const FIRST_VIEW: Rect = {
-  x: 0,
-  y: 0,
-  width: (COLUMNS + 1) * CELL_WIDTH - GAP,
-  height: 2 * CELL_HEIGHT - GAP,
-};
 
 /** A session's container: the rows of its cell, more when it holds more. */
 export function sessionHeight(count: number): number {
@@ -57,10 +49,14 @@ export function chipOffset(row: number): XY {
   return { x: PADDING, y: HEADER_HEIGHT + row * ROW_PITCH };
 }
 
-export function slotOrigin(slot: number): XY {
+/**
+ * Where the session in `slot` sits in a grid of `columns` (columns.ts): row by row, so a reflow to
+ * another count keeps every session in the same reading order.
+ */
+export function slotOrigin(slot: number, columns: number): XY {
   return {
-    x: GRID_ORIGIN.x + (slot % COLUMNS) * CELL_WIDTH,
-    y: GRID_ORIGIN.y + Math.floor(slot / COLUMNS) * CELL_HEIGHT,
+    x: GRID_ORIGIN.x + (slot % columns) * CELL_WIDTH,
+    y: GRID_ORIGIN.y + Math.floor(slot / columns) * CELL_HEIGHT,
   };
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { engineWithStore } from '../../store/testing';
+import { DEFAULT_COLUMNS } from './columns';
 import { FADE_MS, FadeTracker } from './fades';
 import { contains } from './layout';
 import { buildScene, type Scene } from './scene';
@@ -9,7 +10,7 @@ function sceneMaker() {
   const slots = new SceneSlots();
   const fades = new FadeTracker();
   return (model: Parameters<typeof buildScene>[0], now = 0): Scene =>
-    buildScene(model, fades.drawn(model.sessions, now), slots);
+    buildScene(model, fades.drawn(model.sessions, now), slots, DEFAULT_COLUMNS);
 }
 
 describe('scene', () => {

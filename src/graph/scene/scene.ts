@@ -59,7 +59,13 @@ export function selectionOfNode(nodeId: string): Selection {
   return null;
 }
 
-export function buildScene(model: Model, drawn: readonly SessionRecord[], slots: SceneSlots): Scene {
+/** The scene of `drawn` sessions, in a grid of `columns` (columns.ts). */
+export function buildScene(
+  model: Model,
+  drawn: readonly SessionRecord[],
+  slots: SceneSlots,
+  columns: number,
+): Scene {
   slots.cells.update(drawn.map((session) => session.id));
   const placed = new Map<string, InteractionPlace>();
   const sessions = new Map<string, ContainerPlace>();
@@ -94,7 +100,7 @@ export function buildScene(model: Model, drawn: readonly SessionRecord[], slots:
       kind: 'session',
       session,
       rect: {
-        ...slotOrigin(slots.cells.slotOf(session.id) as number),
+        ...slotOrigin(slots.cells.slotOf(session.id) as number, columns),
         width: CONTAINER_WIDTH,
         height: sessionHeight(spanned),
       },
