@@ -41,6 +41,10 @@ function strategyDirectory(): string {
     join(dir, 'broken.scxml'),
     `<scxml xmlns="http://www.w3.org/2005/07/scxml" version="1.0">\n  <state id="a">\n    <transition target="nowhere"/>\n  </state>\n</scxml>`,
   );
+  writeFileSync(
+    join(dir, 'malformed.scxml'),
+    `<scxml xmlns="http://www.w3.org/2005/07/scxml" version="1.0">\n  <state id="a">\n</scxml>`,
+  );
   return dir;
 }
 
@@ -292,16 +296,22 @@ describe('[X12] [X13] the ORS REST interface', () => {
     expect(engineState()).toEqual(before);
   });
 
-  it('a document that does not parse is refused with its line and column', async () => {
+  it('a document that does not parse, or is not valid SCXML, is refused with its line and column', async () => {
     const before = engineState();
-    const response = await call('/scxml/session/start', form('src=broken.scxml'));
-    expect(response.status).toBe(422);
-    expect(response.body.error).toMatchObject({
+    const invalid = await call('/scxml/session/start', form('src=broken.scxml'));
+    expect(invalid.status).toBe(422);
+    expect(invalid.body.error).toMatchObject({
       code: 'baddocument',
       field: 'src',
       position: { line: 3, column: expect.any(Number) },
     });
-    expect(response.body.error.reason).toContain('nowhere');
+    expect(invalid.body.error.reason).toContain('nowhere');
+    const malformed = await call('/scxml/session/start', form('src=malformed.scxml'));
+    expect(malformed.status).toBe(422);
+    expect(malformed.body.error).toMatchObject({
+      code: 'baddocument',
+      position: { line: 3, column: expect.any(Number) },
+    });
     expect(engineState()).toEqual(before);
   });
 
