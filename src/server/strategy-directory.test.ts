@@ -64,6 +64,19 @@ describe('--strategies DIR: documents come from the directory only', () => {
       ]);
   });
 
+  it('reads a document again once its last reading is freshMs old, not before', async () => {
+    const { dir } = layout();
+    const cached = await StrategyDirectory.open(dir, { freshMs: 60_000 });
+    const fresh = await StrategyDirectory.open(dir, { freshMs: 0 });
+    expect([cached.read('main.scxml'), fresh.read('main.scxml')]).toEqual(['main', 'main']);
+    writeFileSync(join(dir, 'main.scxml'), 'edited');
+    expect([cached.read('main.scxml'), fresh.read('main.scxml')]).toEqual(['main', 'edited']);
+    // A refusal is remembered the same way, and a file that appears is seen once it is due.
+    expect([cached.read('new.scxml'), fresh.read('new.scxml')]).toEqual([null, null]);
+    writeFileSync(join(dir, 'new.scxml'), 'new');
+    expect([cached.read('new.scxml'), fresh.read('new.scxml')]).toEqual([null, 'new']);
+  });
+
   it('will not open a directory that is missing or is a file', async () => {
     const { base, dir } = layout();
     await expect(StrategyDirectory.open(join(base, 'missing'))).rejects.toThrow(/no directory .*missing/);

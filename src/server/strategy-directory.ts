@@ -20,15 +20,26 @@ export type Located =
  * looked at, and what is left is resolved, symlinks and all, and must still be inside.
  */
 export class StrategyDirectory {
-  private constructor(readonly root: string) {}
+  /**
+   * What each `src` read as, and when. Every arrival on a provisioned queue asks for its document,
+   * and going to the disk (resolving links, then reading) costs about 0.1 ms: thousands of
+   * arrivals a second would spend half a core on it. So a `src` is read again only once its last
+   * reading is `freshMs` old: an edited document applies within that.
+   */
+  private readonly recent = new Map<string, { readonly text: string | null; readonly at: number }>();
+
+  private constructor(
+    readonly root: string,
+    private readonly freshMs: number,
+  ) {}
 
   /** The directory, resolved; throws (naming it) when it is not a readable directory. */
-  static async open(dir: string): Promise<StrategyDirectory> {
+  static async open(dir: string, options: { readonly freshMs?: number } = {}): Promise<StrategyDirectory> {
     const root = await realpath(dir).catch(() => {
       throw new Error(`strategies: no directory ${dir}`);
     });
     if (!(await stat(root)).isDirectory()) throw new Error(`strategies: ${dir} is not a directory`);
-    return new StrategyDirectory(root);
+    return new StrategyDirectory(root, options.freshMs ?? 1000);
   }
 
   /** Where `src` is on disk, or why it may not be read. */
@@ -49,6 +60,17 @@ export class StrategyDirectory {
 
   /** The runtime's `DocumentResolver`: the text of `src`, or null for anything `locate` refuses. */
   readonly read = (src: string): string | null => {
+    const now = Date.now();
+    const known = this.recent.get(src);
+    if (known !== undefined && now - known.at < this.freshMs) return known.text;
+    const text = this.readNow(src);
+    // Any client may name any src: the memory of them is bounded.
+    if (this.recent.size >= 1024) this.recent.clear();
+    this.recent.set(src, { text, at: now });
+    return text;
+  };
+
+  private readNow(src: string): string | null {
     const located = this.locate(src);
     if (!located.ok) return null;
     try {
@@ -56,7 +78,7 @@ export class StrategyDirectory {
     } catch {
       return null;
     }
-  };
+  }
 }
 
 /** Why `src` is not a plain relative path inside the directory, or null when it is one. */
