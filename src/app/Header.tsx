@@ -1,6 +1,7 @@
 import { ConnectionBadge } from './ConnectionBadge';
 import { ConnectionPicker } from './ConnectionPicker';
 import { CommandsMenu } from './commands/CommandsMenu';
+import { StrategiesMenu } from './strategies/StrategiesMenu';
 import { TrafficControls } from './TrafficControls';
 
 export function Header() {
@@ -11,6 +12,7 @@ export function Header() {
       <ConnectionPicker />
       <TrafficControls />
       <CommandsMenu />
+      <StrategiesMenu />
     </header>
   );
 }
