@@ -1,9 +1,11 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 /**
- * What lies over the graph: the Find box (top left) and the overview (bottom right). After the
- * first view of an engine neither covers a session's name, and the overview stays small.
+ * What lies over the graph: the Find box and the legend (top left), the overview (bottom right).
+ * After the first view of an engine neither covers a session's name, and the overview stays
+ * small. The legend opens from the keyboard and shows the graph's own colours.
  */
 
 type Box = { x: number; y: number; width: number; height: number };
@@ -41,7 +43,7 @@ for (const viewport of [
   test.describe(`at ${viewport.width}x${viewport.height}`, () => {
     test.use({ viewport });
 
-    test('neither the overview nor the Find box covers a session name after the first view', async ({
+    test('neither the overview nor the Find box covers a session name after the first view @dev', async ({
       page,
       engine,
     }) => {
@@ -73,3 +75,68 @@ for (const viewport of [
     });
   });
 }
+
+test.describe('the legend', () => {
+  test('opens from the keyboard, shows the colours the graph draws, passes axe, closes with Escape @dev', async ({
+    page,
+    engine,
+    graph,
+  }) => {
+    await engine.quiet();
+    const media = {
+      voice: 'TMediaVoice',
+      chat: 'TMediaChat',
+      email: 'TMediaEMail',
+      other: 'TMediaWorkItem',
+    } as const;
+    for (const [kind, name] of Object.entries(media))
+      await engine.run({ verb: 'arrive', media: name, session: `S-LEG-${kind}`, g_uid: `G-LEG-${kind}` });
+
+    // From the Find box, the Find button, then the legend's.
+    await page.getByTestId('graph-search').focus();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    const toggle = page.getByRole('button', { name: 'Legend' });
+    await expect(toggle).toBeFocused();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await page.keyboard.press('Enter');
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    const legend = page.getByRole('region', { name: 'Legend' });
+    for (const label of ['voice', 'chat', 'e-mail', 'other media', 'a drop here would be refused'])
+      await expect(legend.getByText(label, { exact: true })).toBeVisible();
+
+    await page.screenshot({ path: 'test-results/screenshots/legend.png' });
+    // Each media swatch has the colour of that media's chips on the graph.
+    const swatches = legend.locator('.legend-chip[data-media]');
+    await expect(swatches).toHaveCount(4);
+    for (const kind of Object.keys(media)) {
+      const chip = graph.interaction(`G-LEG-${kind}`);
+      const swatch = legend.locator(`.legend-chip[data-media="${kind}"]`);
+      const colour = (locator: Locator) => locator.evaluate((e) => getComputedStyle(e).borderLeftColor);
+      expect(await colour(swatch), kind).toBe(await colour(chip));
+    }
+    const colours = await swatches.evaluateAll((list) =>
+      list.map((e) => getComputedStyle(e).borderLeftColor),
+    );
+    expect(new Set(colours).size).toBe(4);
+    // The feedback swatches differ from one another and from a plain container.
+    const looks = await legend.locator('.legend-swatch:not(.legend-chip)').evaluateAll((list) =>
+      list.map((e) => {
+        const style = getComputedStyle(e);
+        return `${style.backgroundColor} ${style.borderColor} ${style.borderStyle} ${style.boxShadow}`;
+      }),
+    );
+    expect(looks).toHaveLength(5);
+    expect(new Set(looks).size).toBe(5);
+
+    const { violations } = await new AxeBuilder({ page }).include('.graph-legend').analyze();
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`)).toEqual(
+      [],
+    );
+
+    await page.keyboard.press('Escape');
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await expect(toggle).toBeFocused();
+    await expect(legend.getByText('voice', { exact: true })).toBeHidden();
+  });
+});

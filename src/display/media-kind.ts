@@ -1,7 +1,8 @@
 import type { MediaName } from '../engine';
 
 /** The four looks an interaction can have on the graph (colour variables --voice, --chat, ...). */
-export type MediaKind = 'voice' | 'chat' | 'email' | 'other';
+export const MEDIA_KINDS = ['voice', 'chat', 'email', 'other'] as const;
+export type MediaKind = (typeof MEDIA_KINDS)[number];
 
 export function mediaKind(media: MediaName): MediaKind {
   switch (media) {

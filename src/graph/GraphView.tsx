@@ -14,6 +14,7 @@ import { useActionContext, useInspector } from '../store/react';
 import { selectCanWrite, selectSelection } from '../store/selectors';
 import type { InspectorState } from '../store/state';
 import { FitViewButton } from './close/FitViewButton';
+import { GraphLegend } from './close/GraphLegend';
 import { GraphSearch } from './close/GraphSearch';
 import { InteractionNode } from './close/InteractionNode';
 import { prefersReducedMotion } from './close/reduced-motion';
@@ -131,8 +132,9 @@ export function GraphView() {
             <FitViewButton bounds={bounds} />
           </Controls>
           <Overview bounds={controller.bounds()} source={controller} />
-          <Panel position="top-left" ref={findPanel}>
+          <Panel position="top-left" ref={findPanel} className="graph-corner">
             <GraphSearch find={find} />
+            <GraphLegend />
           </Panel>
         </ReactFlow>
       </DetailProvider>
