@@ -12,7 +12,7 @@ import './session-strategy.css';
 function SessionNodeView({ id }: NodeProps<SessionFlowNode>) {
   const look = useLook('session', id);
   // The host's label for a session running a strategy: only a session whose label changed re-renders.
-  const strategy = useInspector((s) => s.strategies.get(id));
+  const strategy = useInspector((s) => s.strategies.get(look.id));
   const states = look.state === 'running' && strategy !== undefined ? strategy.states.join(', ') : '';
   const classes = ['session', `session-${look.state}`];
   if (look.selected) classes.push('selected');

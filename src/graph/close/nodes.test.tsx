@@ -90,6 +90,23 @@ describe('SessionNode', () => {
     expect(node.textContent).toMatch(/4[12] s/);
   });
 
+  it("shows the strategy it runs and its active states in place of 'running', as the host's labels change", () => {
+    const { store } = render(<SessionNode {...props<SessionFlowNode>('session')} />, session);
+    const node = screen.getByTestId('session-S-0000A');
+    expect(node.querySelector('[data-testid="session-strategy"]')).toBeNull();
+    act(() =>
+      store
+        .getState()
+        .applyStrategies([{ session: 'S-0000A', strategy: 'greet', states: ['routing', 'watch'] }]),
+    );
+    expect(screen.getByTestId('session-strategy').textContent).toBe('greet');
+    expect(screen.getByTestId('session-strategy-states').textContent).toBe('routing, watch');
+    act(() =>
+      store.getState().applyStrategies([{ session: 'S-0000A', strategy: 'greet', states: ['done'] }]),
+    );
+    expect(screen.getByTestId('session-strategy-states').textContent).toBe('done');
+  });
+
   it('stops its age while the page is not connected, and goes on once it is', () => {
     vi.useFakeTimers();
     const { store } = render(<SessionNode {...props<SessionFlowNode>('session')} />, session);
