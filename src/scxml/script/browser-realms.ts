@@ -9,11 +9,11 @@
  * All realms of one page (or one worker) share one module and its metered heap.
  */
 import wasmLocation from '@jitl/quickjs-wasmfile-release-sync/wasm?url';
-import type { RealmFactory } from './realm';
+import type { QuickJSRealmFactory } from './quickjs-factory';
 
-let loading: Promise<RealmFactory> | null = null;
+let loading: Promise<QuickJSRealmFactory> | null = null;
 
-export function loadRealmFactory(): Promise<RealmFactory> {
+export function loadRealmFactory(): Promise<QuickJSRealmFactory> {
   if (loading === null) {
     const started = import('./quickjs-factory').then(({ loadQuickJSRealmFactory }) =>
       loadQuickJSRealmFactory({ wasmLocation }),

@@ -77,12 +77,13 @@ export class HeapMeter {
         // Emscripten catches this, tries a smaller size (refused too), and its malloc returns NULL.
         throw new RangeError('the running realm has used its memory budget');
       }
-    }
-    const previous = grow(pages);
-    if (account) {
-      account.charged += bytes;
+      // One growth step may take a realm past its budget (Emscripten's steps are 5-20% of the
+      // heap, not ours to choose: one can be larger than a budget), so only a realm that needs
+      // more after that is spent.
       if (account.charged >= account.budget) account.spent = true;
     }
+    const previous = grow(pages);
+    if (account) account.charged += bytes;
     return previous;
   }
 }
