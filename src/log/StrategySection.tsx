@@ -76,7 +76,7 @@ export function StrategySection({ session }: { session: string }) {
       )}
       <section>
         <h3>Trace and ORS events</h3>
-        <ol className="strategy-trace" data-testid="details-trace">
+        <ol className="strategy-trace" data-testid="details-trace" aria-label="Trace and ORS events">
           {lines.map((line) => (
             <li key={line.key} className={`trace-${line.kind}`} data-kind={line.kind}>
               <span className="trace-seq">{line.seq}</span>
