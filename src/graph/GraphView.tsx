@@ -129,7 +129,7 @@ export function GraphView() {
           <Background gap={24} />
           {far && <FarCanvas source={controller} />}
           <Controls showInteractive={false} showFitView={false}>
-            <FitViewButton bounds={bounds} />
+            <FitViewButton bounds={bounds} above={findPanel} />
           </Controls>
           <Overview bounds={controller.bounds()} source={controller} />
           <Panel position="top-left" ref={findPanel} className="graph-corner">

@@ -1,16 +1,30 @@
-import { ControlButton, useReactFlow } from '@xyflow/react';
+import { ControlButton, useReactFlow, useStoreApi } from '@xyflow/react';
+import type { RefObject } from 'react';
+import { fitBelow } from '../scene/first-view';
 import type { Rect } from '../scene/layout';
 import { prefersReducedMotion } from './reduced-motion';
+import { reservedTop } from './use-first-view';
 
 /**
- * Fit view, on the graph's own bounds. React Flow's button fits React Flow's nodes; far out it
- * holds none (the far view paints them), and it would wait for some, then fit later, unasked.
+ * Fit view, on the graph's own bounds, below the panel `above` (the Find box) so it covers no
+ * name. React Flow's button fits React Flow's nodes; far out it holds none (the far view paints
+ * them), and it would wait for some, then fit later, unasked.
  */
-export function FitViewButton({ bounds }: { bounds: () => Rect | null }) {
-  const { fitBounds } = useReactFlow();
+export function FitViewButton({
+  bounds,
+  above,
+}: {
+  bounds: () => Rect | null;
+  above: RefObject<HTMLElement | null>;
+}) {
+  const { setViewport } = useReactFlow();
+  const flow = useStoreApi();
   const fit = () => {
     const rect = bounds();
-    if (rect !== null) void fitBounds(rect, { padding: 0.04, duration: prefersReducedMotion() ? 0 : 200 });
+    if (rect === null) return;
+    const { width, height, maxZoom } = flow.getState();
+    const view = fitBelow(rect, { width, height }, reservedTop(above.current), maxZoom);
+    void setViewport(view, { duration: prefersReducedMotion() ? 0 : 200 });
   };
   return (
     <ControlButton onClick={fit} className="fit-view" title="Fit view" aria-label="Fit view">

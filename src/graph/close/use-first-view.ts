@@ -29,7 +29,7 @@ export function useFirstView(
 }
 
 /** How far down the pane the panel reaches, in CSS pixels, and a little room. */
-function reservedTop(panel: HTMLElement | null): number {
+export function reservedTop(panel: HTMLElement | null): number {
   const pane = panel?.closest('.react-flow');
   if (panel == null || pane == null) return 0;
   return panel.getBoundingClientRect().bottom - pane.getBoundingClientRect().top + BELOW_PANEL;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FIRST_ZOOM_MAX, FIRST_ZOOM_MIN, firstView } from './first-view';
+import { FIRST_ZOOM_MAX, FIRST_ZOOM_MIN, fitBelow, firstView } from './first-view';
 import { CELL_HEIGHT, CELL_WIDTH, GAP } from './layout';
 
 /** Where the pane's bottom edge falls in the grid's rows, in flow units from a row's top. */
@@ -63,5 +63,26 @@ describe('first view', () => {
       return Math.round((pane.height - view.y) / view.zoom / CELL_HEIGHT);
     };
     expect(rows({ width: 500, height: 1200 })).toBeGreaterThan(rows({ width: 1600, height: 684 }));
+  });
+});
+
+describe('fit view', () => {
+  it('shows all of the graph, centred, below the band kept for the Find box', () => {
+    const bounds = { x: 0, y: 0, width: 1800, height: 1200 };
+    for (const pane of PANES) {
+      for (const top of [0, 63]) {
+        const view = fitBelow(bounds, pane, top, 2);
+        const left = view.x;
+        const right = view.x + bounds.width * view.zoom;
+        expect(left).toBeGreaterThanOrEqual(0);
+        expect(right).toBeLessThanOrEqual(pane.width);
+        expect(view.y).toBeGreaterThanOrEqual(top);
+        expect(view.y + bounds.height * view.zoom).toBeLessThanOrEqual(pane.height);
+      }
+    }
+  });
+
+  it('zooms no closer than the graph allows', () => {
+    expect(fitBelow({ x: 0, y: 0, width: 10, height: 10 }, { width: 800, height: 600 }, 60, 2).zoom).toBe(2);
   });
 });

@@ -1,5 +1,5 @@
 import type { Size } from './columns';
-import { CELL_HEIGHT, CELL_WIDTH, GAP } from './layout';
+import { CELL_HEIGHT, CELL_WIDTH, GAP, type Rect } from './layout';
 
 /** React Flow's viewport: the flow's origin on the pane (CSS pixels) and the zoom. */
 export interface Viewport {
@@ -41,4 +41,22 @@ export function firstView(pane: Size, top: number, columns: number): Viewport {
 /** The zoom at which `rows` rows end just above the next one. */
 function zoomFor(height: number, rows: number): number {
   return height / (rows * CELL_HEIGHT - EDGE_ABOVE_NEXT_ROW);
+}
+
+/** Fit view's margin around the graph, in CSS pixels. */
+const FIT_MARGIN = 16;
+
+/**
+ * Fit view: all of `bounds` (flow coordinates), centred, below the `top` CSS pixels kept for the
+ * Find box, so that box covers no name; at most `maxZoom`.
+ */
+export function fitBelow(bounds: Rect, pane: Size, top: number, maxZoom: number): Viewport {
+  const width = Math.max(1, pane.width - 2 * FIT_MARGIN);
+  const height = Math.max(1, pane.height - top - FIT_MARGIN);
+  const zoom = Math.min(width / Math.max(1, bounds.width), height / Math.max(1, bounds.height), maxZoom);
+  return {
+    x: (pane.width - bounds.width * zoom) / 2 - bounds.x * zoom,
+    y: top + (height - bounds.height * zoom) / 2 - bounds.y * zoom,
+    zoom,
+  };
 }
