@@ -1,10 +1,11 @@
 /**
  * `npm run bench [-- part...]`: runs the benchmarks (all parts by default) and prints each
- * figure with its same-run baseline and their ratio. Parts: engine, ui, transport, journal.
+ * figure with its same-run baseline and their ratio. Parts: engine, ui, transport, journal, scxml, strategies.
  */
 import { runEngineBench } from './engine';
 import { runJournalBench } from './journal';
 import { runScxmlBench } from './scxml';
+import { runStrategiesBench } from './strategies';
 import { runTransportBench } from './transport';
 import { runUiBench } from './ui';
 
@@ -14,6 +15,7 @@ const PARTS: Record<string, () => Promise<string[]> | string[]> = {
   transport: runTransportBench,
   journal: runJournalBench,
   scxml: runScxmlBench,
+  strategies: runStrategiesBench,
 };
 
 const wanted = process.argv.slice(2);

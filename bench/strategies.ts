@@ -1,0 +1,153 @@
+/**
+ * Strategy benchmark: 10,000 concurrent sessions running a Composer-shaped strategy (the
+ * greet-and-route sample: Entry1, Greet1 with dialog:start and setuData, Target1 with queue:submit,
+ * Redirect1 with <ixn:redirect>, then a talk-time timer) on the runtime the server runs (Node).
+ *
+ * Arrivals are offered open-loop at a fixed rate (5,000/s) on the wall clock: each has a due time,
+ * and its latency is from that due time to the strategy's first ixn action (the engine event its
+ * <ixn:redirect> journals), so a run that falls behind pays its queueing delay in the figure.
+ * The wall clock, not the virtual one: the strategies' clock is virtual (their talk-time timers
+ * must not fire, or the sessions would not stay concurrent), and virtual time does not move while
+ * code runs, so it would report 0 for any cost. Also reported: the most arrivals per second
+ * handled back to back, strategy events (events taken by the state machines) per second, and
+ * memory (RSS) per live session. Baseline: the same arrivals on an engine without strategies.
+ */
+import { readFileSync } from 'node:fs';
+import { Engine } from '../src/engine';
+import { SAMPLES_SEED } from '../src/protocol/samples';
+import { VirtualClock } from '../src/scxml/clock';
+import { loadRealmFactory } from '../src/scxml/script/node-realms';
+import type { RealmFactory } from '../src/scxml/script/realm';
+import { registerFakeServices, StrategyRuntime } from '../src/strategy';
+import { fmt, percentile, report } from './measure';
+
+const SESSIONS = 10_000;
+const OFFERED_PER_SECOND = 5_000;
+const GOAL_P99_MS = 50;
+const DOCUMENT = readFileSync('public/strategies/greet-and-route.scxml', 'utf8');
+
+interface Run {
+  /** Wall-clock ms from each arrival's due time to its session's first ixn action. */
+  readonly latencies: number[];
+  readonly ms: number;
+  readonly strategyEvents: number;
+  readonly rssPerSessionKb: number;
+  readonly live: number;
+}
+
+/** An engine, with the runtime when `realms` is given, and a counter of strategy events taken. */
+function rig(realms: RealmFactory | null) {
+  const clock = new VirtualClock();
+  const engine = new Engine({ clock: () => clock.now(), retain: 50_000 });
+  let strategyEvents = 0;
+  const runtime =
+    realms === null
+      ? null
+      : new StrategyRuntime({
+          engine,
+          clock,
+          realms,
+          dialect: 'ors',
+          documents: (src) => (src === 'greet.scxml' ? DOCUMENT : null),
+          register: (actions) => registerFakeServices(actions, { seed: SAMPLES_SEED }),
+          onTrace: (record) => {
+            if (record.kind === 'macrostep.start' && record.event !== null) strategyEvents += 1;
+          },
+        });
+  runtime?.provision('sales', 'greet.scxml');
+  return { engine, runtime, events: () => strategyEvents };
+}
+
+/**
+ * Offers SESSIONS arrivals, one every 1000/`perSecond` ms of wall time (`perSecond` Infinity: back
+ * to back), and times each to its first ixn action (for the baseline: to its own arrival's end).
+ */
+function offer(realms: RealmFactory | null, perSecond: number): Run {
+  const { engine, runtime, events } = rig(realms);
+  const firstAction = new Map<string, number>();
+  engine.subscribe((batch) => {
+    for (const event of batch) {
+      if (event.cause.origin !== 'strategy' || event.session === null || firstAction.has(event.session))
+        continue;
+      if (event.cause.strategy?.element.startsWith('ixn:')) firstAction.set(event.session, performance.now());
+    }
+  });
+  const rssBefore = process.memoryUsage().rss;
+  const latencies: number[] = [];
+  const gap = 1000 / perSecond;
+  const start = performance.now();
+  for (let i = 0; i < SESSIONS; i++) {
+    // Back to back, an arrival is due when the one before it is done: its latency is its own cost.
+    const due = gap === 0 ? performance.now() : start + i * gap;
+    while (performance.now() < due) {
+      // Open loop: an arrival is never offered early; a late one keeps its due time.
+    }
+    const session = `S-${i}`;
+    engine.execute({ verb: 'arrive', media: 'TMediaVoice', queue: 'sales', session, origin: 'traffic' });
+    const at = runtime === null ? performance.now() : firstAction.get(session);
+    latencies.push(at === undefined ? Number.POSITIVE_INFINITY : at - due);
+  }
+  const ms = performance.now() - start;
+  const live = runtime === null ? 0 : runtime.sessions.length;
+  const rssPerSessionKb = (process.memoryUsage().rss - rssBefore) / 1024 / SESSIONS;
+  runtime?.stop();
+  return { latencies: latencies.sort((a, b) => a - b), ms, strategyEvents: events(), rssPerSessionKb, live };
+}
+
+export async function runStrategiesBench(): Promise<string[]> {
+  const realms = await loadRealmFactory();
+  // The first runs also warm up (JIT, the wasm module's memory): memory is read from them, since
+  // WebAssembly memory, once grown, is not given back for the later runs to measure.
+  const first = offer(realms, Number.POSITIVE_INFINITY);
+  const firstBase = offer(null, Number.POSITIVE_INFINITY);
+  const flat = offer(realms, Number.POSITIVE_INFINITY);
+  const flatBase = offer(null, Number.POSITIVE_INFINITY);
+  const paced = offer(realms, OFFERED_PER_SECOND);
+  const pacedBase = offer(null, OFFERED_PER_SECOND);
+  if (flat.live !== SESSIONS || paced.live !== SESSIONS)
+    throw new Error(`expected ${SESSIONS} live strategy sessions, had ${flat.live} and ${paced.live}`);
+  const handled = (SESSIONS / flat.ms) * 1000;
+  const handledBase = (SESSIONS / flatBase.ms) * 1000;
+  const p99 = percentile(paced.latencies, 99);
+  const p99Base = percentile(pacedBase.latencies, 99);
+  const eventsPerSecond = (flat.strategyEvents / flat.ms) * 1000;
+  return [
+    `${fmt(SESSIONS)} concurrent sessions of greet-and-route (Composer-shaped), runtime in Node, wall clock`,
+    report(
+      'arrivals handled per second',
+      fmt(handled),
+      fmt(handledBase),
+      handled / handledBase,
+      `goal >= ${fmt(OFFERED_PER_SECOND)}: ${handled >= OFFERED_PER_SECOND ? 'met' : 'NOT met'}`,
+    ),
+    report(
+      `p99 ms, arrival to first ixn action @${fmt(OFFERED_PER_SECOND)}/s`,
+      fmt(p99, 2),
+      fmt(p99Base, 2),
+      p99 / p99Base,
+      `goal < ${GOAL_P99_MS} ms: ${p99 < GOAL_P99_MS ? 'met' : 'NOT met'}`,
+    ),
+    `  p50 ${fmt(percentile(paced.latencies, 50), 2)} ms, max ${fmt(paced.latencies.at(-1) ?? 0, 2)} ms; offered run took ${fmt(paced.ms)} ms for ${fmt(SESSIONS)} arrivals`,
+    report(
+      'p99 ms, one arrival alone (no queue)',
+      fmt(percentile(flat.latencies, 99), 2),
+      fmt(percentile(flatBase.latencies, 99), 2),
+      percentile(flat.latencies, 99) / percentile(flatBase.latencies, 99),
+      `p50 ${fmt(percentile(flat.latencies, 50), 2)} ms: what one arrival costs before its first ixn action`,
+    ),
+    report(
+      'strategy events per second',
+      fmt(eventsPerSecond),
+      '(none)',
+      Number.NaN,
+      `${fmt(flat.strategyEvents / SESSIONS, 1)} events taken per arrival`,
+    ),
+    report(
+      'memory per live session (RSS)',
+      `${fmt(first.rssPerSessionKb, 1)} KB`,
+      `${fmt(firstBase.rssPerSessionKb, 1)} KB`,
+      first.rssPerSessionKb / Math.max(firstBase.rssPerSessionKb, 0.001),
+      `${fmt((first.rssPerSessionKb * SESSIONS) / 1024)} MB for ${fmt(SESSIONS)} sessions`,
+    ),
+  ];
+}
