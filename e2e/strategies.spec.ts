@@ -113,3 +113,31 @@ test('a strategy loaded in the page moves an interaction, and is named as the ca
   await expect(page.getByTestId('details-trace')).toContainText('ixn:detach');
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test('a .scxml dropped on the page opens the Strategies menu with it; another file is refused by name', async ({
+  page,
+  engine,
+}) => {
+  await engine.quiet();
+  const drop = (name: string, text: string) =>
+    page.evaluate(
+      ({ name, text }) => {
+        const data = new DataTransfer();
+        data.items.add(new File([text], name, { type: 'application/xml' }));
+        const target = document.querySelector('.graph-pane') ?? document.body;
+        target.dispatchEvent(
+          new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }),
+        );
+        target.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+      },
+      { name, text },
+    );
+  await drop('notes.txt', 'hello');
+  await expect(page.getByTestId('strategies-menu')).toHaveAttribute('open', '');
+  await expect(page.getByTestId('strategy-file-name')).toHaveText('notes.txt is not an .scxml file');
+  await drop('My Mover.scxml', MOVER);
+  await expect(page.getByTestId('strategy-file-name')).toHaveText('as uploaded/My_Mover.scxml');
+  await page.getByTestId('strategy-queue').fill('dropped');
+  await page.getByTestId('strategy-load').click();
+  await expect(page.getByTestId('strategy-outcome')).toContainText('Queue dropped runs Mover');
+});
