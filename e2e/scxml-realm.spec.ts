@@ -79,23 +79,18 @@ test.describe('SCXML realms in the browser', { tag: '@dev' }, () => {
     expect(wasm).toHaveLength(1);
   });
 
-  test('in the page: a script runs, _event binds read-only, an endless loop times out, the host is out of reach', async ({
-    page,
-  }) => {
-    await openProbe(page);
-    const seen = await page.evaluate(() => window.scxmlRealmProbe?.inPage());
-    if (seen === undefined) throw new Error('the probe page has no probe');
-    expect(seen.where).toBe('page');
-    expectSandboxed(seen);
-  });
-
-  test('in a module worker: a script runs, _event binds read-only, an endless loop times out, the host is out of reach', async ({
-    page,
-  }) => {
-    await openProbe(page);
-    const seen = await page.evaluate(() => window.scxmlRealmProbe?.inWorker());
-    if (seen === undefined) throw new Error('the probe page has no probe');
-    expect(seen.where).toBe('worker');
-    expectSandboxed(seen);
-  });
+  for (const [where, probe] of [
+    ['page', 'inPage'],
+    ['worker', 'inWorker'],
+  ] as const) {
+    test(`in the ${where}: a script runs, _event binds read-only, an endless loop times out, the host is out of reach`, async ({
+      page,
+    }) => {
+      await openProbe(page);
+      const seen = await page.evaluate((name) => window.scxmlRealmProbe?.[name](), probe);
+      if (seen === undefined) throw new Error('the probe page has no probe');
+      expect(seen.where).toBe(where);
+      expectSandboxed(seen);
+    });
+  }
 });
