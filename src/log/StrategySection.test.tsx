@@ -60,16 +60,22 @@ async function panel() {
   return { host, store, connection };
 }
 
+/** The panel, after an arrival (G1) on the provisioned queue started S-1 running the holder. */
+async function panelOfArrival() {
+  const opened = await panel();
+  await opened.connection.command({
+    verb: 'arrive',
+    media: 'TMediaVoice',
+    queue: 'sales',
+    session: 'S-1',
+    g_uid: 'G1',
+  });
+  return opened;
+}
+
 describe('the details of a session running a strategy', () => {
   it('show its statechart with the active states marked, its datamodel, and its trace among the ORS events it received', async () => {
-    const { store, connection } = await panel();
-    await connection.command({
-      verb: 'arrive',
-      media: 'TMediaVoice',
-      queue: 'sales',
-      session: 'S-1',
-      g_uid: 'G1',
-    });
+    const { store } = await panelOfArrival();
     await waitFor(() => expect(store.getState().strategies.get('S-1')?.states).toEqual(['watch', 'note']));
     act(() => store.getState().select({ kind: 'session', id: 'S-1' }));
     const chart = await screen.findByTestId('details-statechart');
@@ -93,14 +99,7 @@ describe('the details of a session running a strategy', () => {
   });
 
   it('send it an event with JSON data: it takes it (and moves the interaction); bad data is named and nothing is sent', async () => {
-    const { store, connection } = await panel();
-    await connection.command({
-      verb: 'arrive',
-      media: 'TMediaVoice',
-      queue: 'sales',
-      session: 'S-1',
-      g_uid: 'G1',
-    });
+    const { store } = await panelOfArrival();
     await waitFor(() => expect(store.getState().strategies.get('S-1')).toBeDefined());
     act(() => store.getState().select({ kind: 'session', id: 'S-1' }));
     const name = await screen.findByTestId('send-event-name');
