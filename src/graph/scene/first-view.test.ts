@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FIRST_ZOOM_MAX, FIRST_ZOOM_MIN, fitBelow, firstView } from './first-view';
+import { FIRST_ZOOM_MAX, FIRST_ZOOM_MIN, firstView, fitBelow } from './first-view';
 import { CELL_HEIGHT, CELL_WIDTH, GAP } from './layout';
 
 /** Where the pane's bottom edge falls in the grid's rows, in flow units from a row's top. */
