@@ -119,7 +119,15 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
       ...(error === null ? {} : { error: `journal: ${error}` }),
     };
   };
-  const rest = restRoutes({ host, directory, tokens, loopback, bodyBytes: limits.messageChars, log });
+  const rest = restRoutes({
+    host,
+    directory,
+    tokens,
+    loopback,
+    bodyBytes: limits.messageChars,
+    rate: { perSecond: limits.ratePerSecond, burst: limits.burst },
+    log,
+  });
   const httpServer = createHttpServer(httpRoutes(health, root, rest));
   const io = new Server(httpServer, {
     serveClient: false,

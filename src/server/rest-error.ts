@@ -4,6 +4,7 @@ import type { StrategyError } from '../strategy';
 /** Refusals of the HTTP layer itself, before anything reaches the runtime. */
 type HttpCode =
   | 'unauthorized'
+  | 'busy'
   | 'forbidden'
   | 'notfound'
   | 'badmethod'
@@ -38,6 +39,7 @@ const STATUS: Readonly<Record<string, number>> = {
   badmethod: 405,
   toolarge: 413,
   badtype: 415,
+  busy: 429,
   duplicate: 409,
   baddocument: 422,
   internal: 500,

@@ -4,6 +4,7 @@ import type { Role } from '../protocol/role';
 import { allowedOrigin } from './http-routes';
 import { type RestError, rest, sendError, sendJson } from './rest-error';
 import { readParams } from './rest-input';
+import { RestRateLimit } from './rest-rate';
 import { type RestSessions, restSessions, type SessionRoute } from './rest-sessions';
 import { type RoleTokens, roleFor } from './roles';
 import { ScheduledStarts } from './scheduled-starts';
@@ -17,6 +18,8 @@ export interface RestOptions {
   readonly loopback: boolean;
   /** Longest request body, in bytes. */
   readonly bodyBytes: number;
+  /** Requests per second per client address, after a burst of `burst`; past it `429 busy`. */
+  readonly rate: { readonly perSecond: number; readonly burst: number };
   /** Where a failure of ours (a bug) is told. */
   readonly log: (line: string) => void;
 }
@@ -37,12 +40,13 @@ interface Refusal {
 
 /**
  * ORS's External Interface (X12, X13) under `/scxml/session/`: start, event, terminate, query.
- * Each request passes, in order: its origin (as for sockets), its token (`Authorization: Bearer`),
+ * Each request passes, in order: its origin (as for sockets), its client's rate, its token (`Authorization: Bearer`),
  * its route and method, the viewer's read-only rule, its parameters; then the runtime decides.
  * Every refusal is a typed JSON error (rest-error.ts) and changes nothing.
  */
 export function restRoutes(options: RestOptions): RestRoutes {
   const scheduled = new ScheduledStarts();
+  const rate = new RestRateLimit(options.rate.perSecond, options.rate.burst);
   const sessions: RestSessions | null =
     options.directory === null ? null : restSessions(options.host, options.directory, scheduled, options.log);
 
@@ -51,6 +55,11 @@ export function restRoutes(options: RestOptions): RestRoutes {
     if (!allowedOrigin(req.headers.origin, req.headers.host, options.loopback))
       return {
         error: rest('forbidden', 'origin', `pages from ${req.headers.origin} may not call this server`),
+      };
+    if (!rate.take(req.socket.remoteAddress ?? ''))
+      return {
+        error: rest('busy', 'rate', `more than ${options.rate.perSecond} requests per second; slow down`),
+        headers: { 'retry-after': '1' },
       };
     const role = roleFor(options.tokens, bearer(req.headers.authorization));
     if (role === null)

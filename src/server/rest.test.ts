@@ -356,3 +356,30 @@ describe('a server without a strategy directory', () => {
     }
   });
 });
+
+describe('a client that floods the REST interface', () => {
+  it('gets 429 busy past its burst, with Retry-After, and its refused start starts nothing', async () => {
+    // A rate so low that no token comes back during the test: the burst is all there is.
+    const server = await startServer({
+      traffic: { running: false },
+      strategies: strategyDirectory(),
+      limits: { ratePerSecond: 0.001, burst: 3 },
+    });
+    try {
+      const start = () =>
+        fetch(`${server.address.url}/scxml/session/start`, {
+          method: 'POST',
+          body: new URLSearchParams({ src: 'counter.scxml' }),
+        });
+      const sessionsBefore = server.host.current.state.sessions.size;
+      for (let i = 0; i < 3; i++) expect((await start()).status).toBe(201);
+      const refused = await start();
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get('retry-after')).toBe('1');
+      expect((await refused.json()).error).toMatchObject({ code: 'busy', field: 'rate' });
+      expect(server.host.current.state.sessions.size).toBe(sessionsBefore + 3);
+    } finally {
+      await server.close();
+    }
+  });
+});
