@@ -2,8 +2,8 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, rename, truncate, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Engine, type EngineEvent, type EngineOptions, type Snapshot } from '../engine';
+import type { JournalLine } from '../protocol/journal-lines';
 import { newEpoch } from './epoch';
-import type { JournalLine } from './journal-lines';
 import { readJournal } from './journal-read';
 
 export interface JournalFileOptions {

@@ -1,7 +1,7 @@
 import type { EngineEvent, Snapshot } from '../engine';
 import { type ArchivedHistory, concerns, type HistoryArchive } from '../protocol/history';
+import type { JournalLine } from '../protocol/journal-lines';
 import type { HistoryQuery } from '../protocol/messages';
-import type { JournalLine } from './journal-lines';
 import { forEachLine } from './journal-read';
 
 /**

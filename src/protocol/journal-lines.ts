@@ -1,0 +1,125 @@
+import type { EngineEvent, Snapshot } from '../engine';
+
+/**
+ * The lines of a journal file besides events (docs/server.md, "Persistence"). Event lines are
+ * the engine's events as they are; these marks have a `type`, which no event has. Here, not in
+ * src/server, because the page opens a server's journal file too (docs/recordings.md).
+ */
+export type JournalMark =
+  /** A new engine starts here, empty (first start, reset); its events follow from seq 1. */
+  | { readonly type: 'epoch'; readonly epoch: string; readonly time: number }
+  /** A clean shutdown at `seq`: everything the run journaled is on disk. */
+  | { readonly type: 'stopped'; readonly epoch: string; readonly seq: number; readonly time: number }
+  /**
+   * The run before did not stop cleanly, so clients may hold events this file never got: the
+   * same state goes on under a new epoch, which makes them take a snapshot instead of resuming.
+   */
+  | {
+      readonly type: 'recovered';
+      readonly epoch: string;
+      readonly from: string;
+      readonly seq: number;
+      readonly time: number;
+    }
+  /**
+   * The first line of a compacted file: the epoch's state at `seq`. Its events up to `seq` are
+   * left out, and everything before it in the file (older epochs) too; the events after follow.
+   */
+  | {
+      readonly type: 'checkpoint';
+      readonly epoch: string;
+      readonly seq: number;
+      readonly snapshot: Snapshot;
+      readonly time: number;
+    };
+
+export type JournalLine = EngineEvent | JournalMark;
+
+/** The latest epoch of a journal: the state its events start from, and its events. */
+export interface JournalEpoch {
+  readonly epoch: string;
+  /** The state its events start from: a checkpoint's, or null for an empty engine. */
+  readonly base: Snapshot | null;
+  /** From the seq after the base's (1 without one), contiguous. */
+  readonly events: readonly EngineEvent[];
+  /** Whether the last run wrote its `stopped` line after its last event. */
+  readonly clean: boolean;
+}
+
+/** A journal line that cannot be right: its 1-based number and what is wrong with it. */
+export class JournalLineError extends Error {
+  override readonly name = 'JournalLineError';
+  constructor(
+    readonly line: number,
+    readonly reason: string,
+  ) {
+    super(`line ${line} ${reason}`);
+  }
+}
+
+/**
+ * Takes a journal's lines in order and keeps only the latest epoch's events. Any line that does
+ * not fit throws JournalLineError, because skipping an event would make every later `seq` wrong.
+ */
+export class JournalReader {
+  latest: { epoch: string; base: Snapshot | null; events: EngineEvent[]; clean: boolean } | null = null;
+  private number = 0;
+
+  line(text: string): void {
+    this.number += 1;
+    if (text.trim() === '') return;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      throw this.corrupt('is not JSON');
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+      throw this.corrupt('is not a JSON object');
+    const line = value as Record<string, unknown>;
+    if (line.type === 'epoch' && typeof line.epoch === 'string') {
+      // Only the latest epoch is restored: what came before it is history.
+      this.latest = { epoch: line.epoch, base: null, events: [], clean: false };
+      return;
+    }
+    if (line.type === 'checkpoint') {
+      if (this.number !== 1 || typeof line.epoch !== 'string' || !isSnapshotAt(line.snapshot, line.seq))
+        throw this.corrupt('is not a checkpoint that starts the file');
+      this.latest = { epoch: line.epoch, base: line.snapshot, events: [], clean: false };
+      return;
+    }
+    const latest = this.latest;
+    if (latest === null) throw this.corrupt('comes before any epoch line');
+    const last = (latest.base?.seq ?? 0) + latest.events.length;
+    if (line.type === undefined) {
+      if (typeof line.name !== 'string' || line.seq !== last + 1)
+        throw this.corrupt(`is not event ${last + 1} of epoch ${latest.epoch}`);
+      latest.events.push(line as unknown as EngineEvent);
+      latest.clean = false;
+    } else if (line.type === 'stopped' && line.seq === last) {
+      latest.clean = true;
+    } else if (line.type === 'recovered' && typeof line.epoch === 'string') {
+      latest.epoch = line.epoch;
+      latest.clean = false;
+    } else throw this.corrupt(`does not fit here (type ${String(line.type).slice(0, 40)})`);
+  }
+
+  private corrupt(reason: string): JournalLineError {
+    return new JournalLineError(this.number, reason);
+  }
+}
+
+/** The checkpoint's snapshot is the engine's own (it wrote it): its seq is what is checked. */
+function isSnapshotAt(value: unknown, seq: unknown): value is Snapshot {
+  if (typeof value !== 'object' || value === null) return false;
+  const snapshot = value as Record<string, unknown>;
+  return (
+    typeof seq === 'number' &&
+    snapshot.seq === seq &&
+    // Without its id counters, the engine would give again the ids of records purged before it.
+    typeof snapshot.ids === 'object' &&
+    snapshot.ids !== null &&
+    Array.isArray(snapshot.sessions) &&
+    Array.isArray(snapshot.interactions)
+  );
+}
