@@ -36,6 +36,8 @@ export interface LogFilters {
   /** A strategy's name: only what that strategy made. */
   readonly strategy: string;
   readonly text: string;
+  /** A query in the log's query language (`docs/query.md`); one that does not parse filters nothing. */
+  readonly query: string;
 }
 
 export const NO_FILTERS: LogFilters = {
@@ -45,6 +47,7 @@ export const NO_FILTERS: LogFilters = {
   origin: '',
   strategy: '',
   text: '',
+  query: '',
 };
 
 export interface Toast {

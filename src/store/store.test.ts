@@ -158,6 +158,7 @@ describe('inspector store (vanilla, no React)', () => {
       origin: '',
       strategy: '',
       text: '',
+      query: '',
     });
   });
 });
