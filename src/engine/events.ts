@@ -7,7 +7,8 @@ import type { Resource } from './resource';
  * Only lifecycle events change the model (see apply.ts); ORS events are what a session is told.
  */
 /**
- * `housekeeping`: the host's own periodic purge, so that `api` holds only what someone sent.
+ * `housekeeping`: the host's own upkeep (its periodic purge; ending strategy sessions a restart
+ * stranded), so that `api` holds only what someone sent.
  * `strategy`: an ORS application (an SCXML document) made the command; its cause says where.
  */
 export type Origin = 'traffic' | 'drag' | 'keyboard' | 'api' | 'replay' | 'housekeeping' | 'strategy';

@@ -104,6 +104,7 @@ export class EngineHost {
     this.runtime = this.newRuntime();
     this.generator = this.newGenerator();
     this.attach();
+    if (restored !== null) this.endStrandedStrategies();
     if (this.traffic.running) this.startTraffic();
     const { everyMs, keepMs } = options.purge ?? { everyMs: 10_000, keepMs: 60_000 };
     this.purgeTimer = setInterval(
@@ -358,6 +359,28 @@ export class EngineHost {
     runtime = made.value;
     this.watch = watch;
     return runtime;
+  }
+
+  /**
+   * [choice] A strategy's state machine lives in memory only. After a restart from the journal, a
+   * session that ran one is still running in the engine, but nothing drives it any more: it would
+   * hold its interactions forever. Each is ended as `failed`, saying why, so its interactions go
+   * back to Unowned where a supervisor sees them and can route them again. Rebuilding the machines
+   * by replay would need each session's journal from its start, which compaction does not keep.
+   */
+  private endStrandedStrategies(): void {
+    const runtime = this.runtime;
+    if (runtime === null) return;
+    for (const session of this.engine.state.sessions.values()) {
+      if (session.state === 'ended' || !runtime.check(session.src).ok) continue;
+      this.engine.execute({
+        verb: 'endSession',
+        session: session.id,
+        reason: 'failed',
+        detail: 'its strategy did not survive the server restart',
+        origin: 'housekeeping',
+      });
+    }
   }
 
   private newGenerator(): TrafficGenerator {

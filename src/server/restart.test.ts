@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -85,5 +85,54 @@ describe('a server restart from its journal file', () => {
     expect(recorder.resyncs[0]?.after).toBeLessThanOrEqual(closed.seq);
     expect(after?.epoch).not.toBe(before?.epoch);
     expect(after?.snapshot).toEqual(JSON.parse(JSON.stringify(closed)));
+  });
+
+  it('ends the sessions whose strategy did not survive it: failed, saying why, their interactions unowned', async () => {
+    const base = mkdtempSync(join(tmpdir(), 'restart-'));
+    const journal = join(base, 'journal.jsonl');
+    const strategies = join(base, 'strategies');
+    mkdirSync(strategies);
+    writeFileSync(
+      join(strategies, 'holder.scxml'),
+      '<scxml xmlns="http://www.w3.org/2005/07/scxml" version="1.0" name="Holder"><state id="holding"/></scxml>',
+    );
+    const first = await startServer({ journal, strategies, traffic: { running: false } });
+    server = first;
+    const started = first.host.strategies?.start('holder.scxml');
+    if (started?.ok !== true) throw new Error('the holder did not start');
+    const { session } = started.value;
+    const arrived = first.host.current.dispatch({ verb: 'arrive', media: 'TMediaVoice' });
+    if (!arrived.ok) throw new Error(arrived.error.reason);
+    const g_uid = arrived.events.find((e) => e.name === 'interaction.created')?.data.interaction.g_uid ?? '';
+    const owner = first.host.current.state.interactions.get(g_uid)?.owner ?? '';
+    const held = first.host.current.dispatch({
+      verb: 'associate',
+      session: owner,
+      interactionid: g_uid,
+      sessionid: session,
+    });
+    if (!held.ok) throw new Error(held.error.reason);
+    // A session that runs no strategy of the directory is nobody's to end.
+    const plain = first.host.current.dispatch({
+      verb: 'startSession',
+      src: 'http://ors/strategies/outbound.scxml',
+    });
+    if (!plain.ok) throw new Error(plain.error.reason);
+    const plainSession = plain.events[0]?.session ?? '';
+    await first.close();
+
+    const second = await startServer({ journal, strategies, traffic: { running: false } });
+    server = second;
+    const { state } = second.host.current;
+    expect(state.sessions.get(session)?.state).toBe('ended');
+    expect(state.sessions.get(plainSession)?.state).toBe('running');
+    expect(state.interactions.get(g_uid)?.owner).toBeNull();
+    const ended = (second.host.current.eventsSince(0) ?? []).find(
+      (e) => e.name === 'session.ended' && e.session === session,
+    );
+    expect(ended).toMatchObject({
+      data: { reason: 'failed', detail: 'its strategy did not survive the server restart' },
+      cause: { origin: 'housekeeping' },
+    });
   });
 });
