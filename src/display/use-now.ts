@@ -35,7 +35,8 @@ const standStill = () => () => {};
 const snapshot = () => now;
 const selectConnected = (state: InspectorState) => state.connection.status.state === 'connected';
 
-export function useNow(): number {
+/** The shared clock; `ticking` false reads it without re-rendering each second. */
+export function useNow(ticking = true): number {
   const connected = useInspector(selectConnected);
-  return useSyncExternalStore(connected ? subscribe : standStill, snapshot);
+  return useSyncExternalStore(connected && ticking ? subscribe : standStill, snapshot);
 }

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { formatTime } from './format';
+import { TimeText } from '../display/TimeText';
 import { InteractionLink } from './InteractionLink';
 import { JournalHint } from './JournalHint';
 import { SessionFacts } from './SessionFacts';
@@ -36,7 +36,7 @@ export function ForgottenSession({ id }: { id: string }) {
       </p>
       <SessionFacts
         session={session}
-        last={{ term: 'ended', value: session.endedAt === null ? '—' : formatTime(session.endedAt) }}
+        last={{ term: 'ended', value: session.endedAt === null ? '—' : <TimeText time={session.endedAt} /> }}
       />
       <section>
         <h3>Interactions it held ({held.length})</h3>

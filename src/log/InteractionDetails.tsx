@@ -1,12 +1,13 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { MediaDot } from '../display/MediaDot';
+import { TimeText } from '../display/TimeText';
 import { OP_SESSION_ID, shortGuid } from '../engine';
 import { associate } from '../store/actions/associate';
 import { mergeMoves } from '../store/moves';
 import { useActionContext, useInspector } from '../store/react';
 import { selectCanWrite } from '../store/selectors';
 import { AssociatePicker } from './AssociatePicker';
-import { formatTime, originText } from './format';
+import { originText } from './format';
 import { JournalHint } from './JournalHint';
 import { useHistory } from './use-history';
 import { useShortcut } from './use-shortcut';
@@ -161,7 +162,9 @@ export function InteractionDetails({ g_uid }: { g_uid: string }) {
               <tr key={move.seq} data-testid="details-history-row" data-seq={move.seq}>
                 <td>
                   {move.seq}
-                  <small>{formatTime(move.time)}</small>
+                  <small>
+                    <TimeText time={move.time} />
+                  </small>
                 </td>
                 <td className="mono">
                   {move.from ?? '—'} → {move.to ?? '—'}

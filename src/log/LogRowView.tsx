@@ -1,6 +1,7 @@
 import { memo } from 'react';
+import type { TimeFormatter } from '../display/time-format';
 import type { LogRow } from '../store/log-buffer';
-import { rowCells, rowInteraction } from './format';
+import { rowCells, rowInteraction, rowTime } from './format';
 
 /** Every row has this height: the list is virtualized on it. Keep in step with log.css. */
 export const ROW_HEIGHT = 24;
@@ -11,6 +12,8 @@ interface Props {
   readonly position: number;
   readonly top: number;
   readonly selected: boolean;
+  /** The page's time display: a new one (another display, a tick of relative times) redraws the row. */
+  readonly clock: TimeFormatter;
 }
 
 /**
@@ -18,8 +21,9 @@ interface Props {
  * position or selection changed. A marker spans the whole width; an epoch's marker divides the
  * log. Clicks and keys are handled by the table body, once for all rows.
  */
-export const LogRowView = memo(function LogRowView({ row, position, top, selected }: Props) {
+export const LogRowView = memo(function LogRowView({ row, position, top, selected, clock }: Props) {
   const cells = rowCells(row);
+  const time = rowTime(row);
   const common = {
     'aria-rowindex': position + 2,
     'data-testid': 'log-row',
@@ -32,7 +36,7 @@ export const LogRowView = memo(function LogRowView({ row, position, top, selecte
     return (
       <tr {...common} className={`log-row log-marker${row.epoch === undefined ? '' : ' log-epoch'}`}>
         <td colSpan={7}>
-          {cells.time} · {cells.data}
+          <span title={clock.full(time)}>{clock.text(time)}</span> · {cells.data}
         </td>
       </tr>
     );
@@ -47,7 +51,9 @@ export const LogRowView = memo(function LogRowView({ row, position, top, selecte
       tabIndex={0}
     >
       <td className="log-seq">{cells.seq}</td>
-      <td className="log-time">{cells.time}</td>
+      <td className="log-time" title={clock.full(time)}>
+        {clock.text(time)}
+      </td>
       <td className="log-session">{cells.session}</td>
       <td className="log-name">{cells.name}</td>
       <td className="log-ixn" title={g_uid ?? undefined}>

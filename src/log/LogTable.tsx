@@ -1,10 +1,11 @@
 import { type KeyboardEvent, type MouseEvent, useRef } from 'react';
+import { useTimeFormat } from '../display/use-time-format';
 import type { LogRow } from '../store/log-buffer';
 import { useInspector } from '../store/react';
 import { selectSelection } from '../store/selectors';
 import type { Selection } from '../store/state';
 import type { FilteredIndex } from './filter';
-import { rowInteraction, rowSession } from './format';
+import { rowInteraction, rowSession, rowTime } from './format';
 import { LogRowView, ROW_HEIGHT } from './LogRowView';
 import type { RowWindow } from './row-window';
 import { useFollowNewest } from './use-follow-newest';
@@ -31,6 +32,10 @@ export function LogTable({ index, count, follow, onChoose }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   const selection = useInspector(selectSelection);
+  const clock = useTimeFormat();
+  // Rows are in time order: if the oldest is of today, none shows a date, and the column stays narrow.
+  const oldest = index.row(0);
+  const dated = oldest !== undefined && clock.dated(rowTime(oldest));
   // The sticky header sits above the first row inside the scroll box.
   const rows = useRowWindow(scrollRef, count, {
     rowHeight: ROW_HEIGHT,
@@ -70,7 +75,7 @@ export function LogTable({ index, count, follow, onChoose }: Props) {
 
   return (
     <div className="log-scroll" ref={scrollRef} onScroll={onScroll} onWheel={following.onWheel}>
-      <table className="log-table" aria-label="Events" aria-rowcount={count + 1}>
+      <table className={dated ? 'log-table log-dated' : 'log-table'} aria-label="Events" aria-rowcount={count + 1}>
         <thead>
           <tr className="log-row log-head">
             <th scope="col">seq</th>
@@ -101,6 +106,7 @@ export function LogTable({ index, count, follow, onChoose }: Props) {
                 position={position}
                 top={position * ROW_HEIGHT}
                 selected={isSelected(row, selection)}
+                clock={clock}
               />
             );
           })}

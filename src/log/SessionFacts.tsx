@@ -1,10 +1,11 @@
+import type { ReactNode } from 'react';
+import { TimeText } from '../display/TimeText';
 import type { SessionRecord } from '../engine';
-import { formatTime } from './format';
 
 interface Props {
   readonly session: SessionRecord;
   /** The fact after "started": its age for a live session, its end for one the journal tells. */
-  readonly last: { readonly term: string; readonly value: string };
+  readonly last: { readonly term: string; readonly value: ReactNode };
 }
 
 /** A session's facts as the details panel lists them, live or from the journal. */
@@ -16,7 +17,9 @@ export function SessionFacts({ session, last }: Props) {
       <dt>src</dt>
       <dd className="mono">{session.src}</dd>
       <dt>started</dt>
-      <dd>{formatTime(session.startedAt)}</dd>
+      <dd>
+        <TimeText time={session.startedAt} />
+      </dd>
       <dt>{last.term}</dt>
       <dd>{last.value}</dd>
     </dl>

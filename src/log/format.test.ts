@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CommandError, EngineEvent } from '../engine';
 import type { LogRow } from '../store/log-buffer';
 import { engineWithStore } from '../store/testing';
-import { causeText, formatTime, keyData, rowCells, strategyText } from './format';
+import { CELL_TEXT, causeText, keyData, rowCells, strategyText } from './format';
 
 /** Events of a small scene: two arrivals, an associate by drag, a redirect, a udata change. */
 function scene() {
@@ -107,7 +107,16 @@ describe('row cells', () => {
       name: 'interaction.added',
       interaction: g_uid.slice(-6),
     });
-    expect(cells.time).toMatch(/^\d\d:\d\d:\d\d\.\d{3}$/);
+  });
+
+  it("gives the search box a time on the local clock and on UTC's", () => {
+    const { associate } = scene();
+    const event = { ...named(associate, 'interaction.added'), time: Date.UTC(2026, 11, 5, 3, 4, 5, 6) };
+    const local = new Date(event.time);
+    const clock = [local.getHours(), local.getMinutes(), local.getSeconds()]
+      .map((n) => String(n).padStart(2, '0'))
+      .join(':');
+    expect(CELL_TEXT.time({ kind: 'event', event })).toBe(`${clock}.006 03:04:05.006`);
   });
 
   it('names a refusal by its ORS error event, or as "<verb> refused" when it has none', () => {
@@ -138,12 +147,5 @@ describe('row cells', () => {
       seq: '',
     });
     expect(rowCells(row(error)).name).toBe('associate refused');
-  });
-});
-
-describe('formatTime', () => {
-  it('is local HH:MM:SS.mmm', () => {
-    expect(formatTime(new Date(2024, 0, 2, 3, 4, 5, 6).getTime())).toBe('03:04:05.006');
-    expect(formatTime(new Date(2024, 0, 2, 23, 59, 59, 999).getTime())).toBe('23:59:59.999');
   });
 });

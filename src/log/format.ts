@@ -1,3 +1,4 @@
+import { clockText } from '../display/time-format';
 import { type EngineEvent, eventInteraction, type StrategyCause, shortGuid } from '../engine';
 import type { LogRow } from '../store/log-buffer';
 
@@ -7,6 +8,11 @@ import type { LogRow } from '../store/log-buffer';
  */
 export interface LogCells {
   readonly seq: string;
+  /**
+   * What the search box matches a time against: the row's local and UTC clock (HH:MM:SS.mmm), so
+   * a time typed as the log shows it is found in either display. The row draws it itself, in the
+   * display the user chose (display/time-format.ts).
+   */
   readonly time: string;
   readonly session: string;
   /** The ORS event name verbatim; for a refusal its ORS error name or `<verb> refused`. */
@@ -15,22 +21,6 @@ export interface LogCells {
   readonly interaction: string;
   readonly data: string;
   readonly cause: string;
-}
-
-/** The last second formatted: rows come in time order, so most rows reuse it. */
-let cachedSecond = Number.NaN;
-let cachedClock = '';
-
-/** Local wall-clock time as HH:MM:SS.mmm: events a few milliseconds apart stay apart. */
-export function formatTime(time: number): string {
-  const second = Math.floor(time / 1000);
-  if (second !== cachedSecond) {
-    const d = new Date(second * 1000);
-    const two = (n: number) => String(n).padStart(2, '0');
-    cachedSecond = second;
-    cachedClock = `${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
-  }
-  return `${cachedClock}.${String(time - second * 1000).padStart(3, '0')}`;
 }
 
 /** A session id, or a dash for "no session" (an interaction between owners). */
@@ -118,6 +108,11 @@ export function rowSession(row: LogRow): string | null {
   return null;
 }
 
+/** When the row's event happened, or the page noted it (a refusal, a marker). */
+export function rowTime(row: LogRow): number {
+  return row.kind === 'event' ? row.event.time : row.time;
+}
+
 /** The name cell: the event name, or for a refusal the ORS error event's name. */
 export function rowName(row: LogRow): string {
   if (row.kind === 'event') return row.event.name;
@@ -128,7 +123,7 @@ export function rowName(row: LogRow): string {
 /** Each cell's text, one function per column, so the text filter can read only the cells it needs. */
 export const CELL_TEXT: { readonly [K in keyof LogCells]: (row: LogRow) => string } = {
   seq: (row) => (row.kind === 'event' ? String(row.event.seq) : row.kind === 'marker' ? String(row.seq) : ''),
-  time: (row) => formatTime(row.kind === 'event' ? row.event.time : row.time),
+  time: (row) => `${clockText(rowTime(row), false)} ${clockText(rowTime(row), true)}`,
   session: (row) => rowSession(row) ?? '',
   name: rowName,
   interaction: (row) => {
@@ -153,10 +148,10 @@ export const CELL_TEXT: { readonly [K in keyof LogCells]: (row: LogRow) => strin
   },
 };
 
-export function rowCells(row: LogRow): LogCells {
+/** The cells a row draws as text; its time it draws in the display the user chose. */
+export function rowCells(row: LogRow): Omit<LogCells, 'time'> {
   return {
     seq: CELL_TEXT.seq(row),
-    time: CELL_TEXT.time(row),
     session: CELL_TEXT.session(row),
     name: CELL_TEXT.name(row),
     interaction: CELL_TEXT.interaction(row),
