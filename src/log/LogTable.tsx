@@ -75,7 +75,11 @@ export function LogTable({ index, count, follow, onChoose }: Props) {
 
   return (
     <div className="log-scroll" ref={scrollRef} onScroll={onScroll} onWheel={following.onWheel}>
-      <table className={dated ? 'log-table log-dated' : 'log-table'} aria-label="Events" aria-rowcount={count + 1}>
+      <table
+        className={dated ? 'log-table log-dated' : 'log-table'}
+        aria-label="Events"
+        aria-rowcount={count + 1}
+      >
         <thead>
           <tr className="log-row log-head">
             <th scope="col">seq</th>
