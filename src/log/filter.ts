@@ -1,10 +1,10 @@
 import { shortGuid } from '../engine';
+import { compileQuery, compileText, parseQuery } from '../query';
 import type { LogBuffer, LogRow } from '../store/log-buffer';
 import type { LogFilters } from '../store/state';
-import { CELL_TEXT, rowInteraction, rowSession } from './format';
+import { ERROR_NAME, LOG_ROW_READER } from './query-row';
 
-/** The name filter's entry for refusals, next to the event names. */
-export const ERROR_NAME = 'error';
+export { ERROR_NAME };
 
 type Test = (row: LogRow) => boolean;
 
@@ -15,7 +15,8 @@ export function hasFilters(filters: LogFilters): boolean {
     filters.interaction.trim() !== '' ||
     filters.origin !== '' ||
     filters.strategy.trim() !== '' ||
-    filters.text.trim() !== ''
+    filters.text.trim() !== '' ||
+    filters.query.trim() !== ''
   );
 }
 
@@ -27,6 +28,7 @@ export function sameFilters(a: LogFilters, b: LogFilters): boolean {
     a.origin === b.origin &&
     a.strategy === b.strategy &&
     a.text === b.text &&
+    a.query === b.query &&
     a.names.length === b.names.length &&
     a.names.every((name, i) => b.names[i] === name)
   );
@@ -48,7 +50,8 @@ function compile(filters: LogFilters): Test {
   const origin = filters.origin;
   const strategy = filters.strategy.trim();
   const text = filters.text.trim();
-  const textMatches = text === '' ? null : textTest(text);
+  const textMatches = text === '' ? null : compileText(text, LOG_ROW_READER);
+  const queryMatches = compiledQuery(filters.query);
   return (row) => {
     if (row.kind === 'marker') return true;
     if (names !== null && !names.has(row.kind === 'error' ? ERROR_NAME : row.event.name)) return false;
@@ -56,44 +59,27 @@ function compile(filters: LogFilters): Test {
       return false;
     if (strategy !== '' && (row.kind === 'error' || row.event.cause.strategy?.strategy !== strategy))
       return false;
-    if (session !== '' && !touchesSession(row, session)) return false;
-    if (interaction !== '' && !isInteraction(rowInteraction(row), interaction)) return false;
+    if (session !== '' && !LOG_ROW_READER.someSession(row, (id) => id === session)) return false;
+    if (interaction !== '' && !isInteraction(LOG_ROW_READER.interaction(row), interaction)) return false;
     if (textMatches !== null && !textMatches(row)) return false;
+    if (queryMatches !== null && !queryMatches(row)) return false;
     return true;
   };
 }
 
-/** A session's rows: those addressed to it, and the owner changes that take an interaction from it. */
-function touchesSession(row: LogRow, session: string): boolean {
-  if (rowSession(row) === session) return true;
-  return (
-    row.kind === 'event' &&
-    row.event.name === 'interaction.owner.changed' &&
-    (row.event.data.from === session || row.event.data.to === session)
-  );
+/**
+ * The query's predicate, or null when there is none. One that does not parse (a hand-edited
+ * link, say) filters nothing: the query box shows its error and never applies it.
+ */
+function compiledQuery(query: string): Test | null {
+  if (query.trim() === '') return null;
+  const parsed = parseQuery(query);
+  return parsed.ok ? compileQuery(parsed.query, LOG_ROW_READER) : null;
 }
 
 /** The full g_uid or the short one the log shows. */
 function isInteraction(g_uid: string | null, wanted: string): boolean {
   return g_uid !== null && (g_uid === wanted || shortGuid(g_uid) === wanted);
-}
-
-/**
- * A case-insensitive search of every shown cell, and of the full g_uid behind the short one.
- * Cheap cells first and each only until one matches; the time and seq cells (made only of digits,
- * `:` and `.`) are skipped when the text could not occur in them, as formatting a time is the
- * dearest cell and a 100,000-row search would spend most of its time there.
- */
-function textTest(text: string): Test {
-  const pattern = new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
-  const digits = /^[\d:.]+$/.test(text);
-  return (row) =>
-    pattern.test(CELL_TEXT.name(row)) ||
-    pattern.test(rowSession(row) ?? '') ||
-    pattern.test(rowInteraction(row) ?? '') ||
-    pattern.test(CELL_TEXT.data(row)) ||
-    pattern.test(CELL_TEXT.cause(row)) ||
-    (digits && (pattern.test(CELL_TEXT.seq(row)) || pattern.test(CELL_TEXT.time(row))));
 }
 
 /**

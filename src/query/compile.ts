@@ -1,0 +1,136 @@
+import type { QueryNode, SeqRange, TextField, ValuePattern } from './ast';
+import { endsWithFolded, equalsFolded, startsWithFolded } from './fold';
+import type { Query } from './parser';
+import type { RowReader, StringTest } from './row';
+
+export type RowTest<R> = (row: R) => boolean;
+
+/** The query as one predicate over rows read by `reader`, built once and run per row. */
+export function compileQuery<R>(query: Query, reader: RowReader<R>): RowTest<R> {
+  return query.root === null ? () => true : compileNode(query.root, reader);
+}
+
+/** A bare word or phrase: somewhere in the row's text, ignoring case (the log's search box too). */
+export function compileText<R>(text: string, reader: RowReader<R>): RowTest<R> {
+  const pattern = new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
+  const test: StringTest = (cell) => pattern.test(cell);
+  return (row) => reader.someText(row, test, text);
+}
+
+function compileNode<R>(node: QueryNode, reader: RowReader<R>): RowTest<R> {
+  switch (node.kind) {
+    case 'and':
+      return all(node.items.map((item) => compileNode(item, reader)));
+    case 'or':
+      return any(node.items.map((item) => compileNode(item, reader)));
+    case 'not': {
+      const test = compileNode(node.item, reader);
+      return (row) => !test(row);
+    }
+    case 'text':
+      return compileText(node.text, reader);
+    case 'seq':
+      return seqTest(node.range, reader);
+    case 'data':
+      return dataTest(node.path, node.value, reader);
+    case 'field':
+      return fieldTest(node.field, node.value, reader);
+  }
+}
+
+function all<R>(tests: readonly RowTest<R>[]): RowTest<R> {
+  const [a, b] = tests;
+  if (tests.length === 2 && a !== undefined && b !== undefined) return (row) => a(row) && b(row);
+  return (row) => tests.every((test) => test(row));
+}
+
+function any<R>(tests: readonly RowTest<R>[]): RowTest<R> {
+  const [a, b] = tests;
+  if (tests.length === 2 && a !== undefined && b !== undefined) return (row) => a(row) || b(row);
+  return (row) => tests.some((test) => test(row));
+}
+
+/** A value as a whole or as a prefix, ignoring case; `*` alone is any value. */
+function valueTest(value: ValuePattern): StringTest {
+  const wanted = value.text.toLowerCase();
+  return value.kind === 'exact'
+    ? (text) => equalsFolded(text, wanted)
+    : (text) => startsWithFolded(text, wanted);
+}
+
+/**
+ * An id as the page shows it: the full id or its end (a chip and the log show a g_uid's last six
+ * characters; Find and Commands take the end of an id the same way), ignoring case.
+ */
+function idTest(value: ValuePattern): StringTest {
+  const wanted = value.text.toLowerCase();
+  return value.kind === 'exact'
+    ? (text) => endsWithFolded(text, wanted)
+    : (text) => startsWithFolded(text, wanted);
+}
+
+function fieldTest<R>(field: TextField, value: ValuePattern, reader: RowReader<R>): RowTest<R> {
+  switch (field) {
+    case 'name': {
+      const test = valueTest(value);
+      return (row) => reader.someName(row, test);
+    }
+    case 'session': {
+      const test = idTest(value);
+      return (row) => reader.someSession(row, test);
+    }
+    case 'interaction': {
+      const test = idTest(value);
+      return (row) => {
+        const g_uid = reader.interaction(row);
+        return g_uid !== null && test(g_uid);
+      };
+    }
+    case 'cause': {
+      const test = valueTest(value);
+      return (row) => reader.someCause(row, test);
+    }
+    case 'origin':
+      return single(reader.origin, valueTest(value));
+    case 'strategy':
+      return single(reader.strategy, valueTest(value));
+  }
+}
+
+function single<R>(read: (row: R) => string | null, test: StringTest): RowTest<R> {
+  return (row) => {
+    const text = read(row);
+    return text !== null && test(text);
+  };
+}
+
+function seqTest<R>({ min, max }: SeqRange, reader: RowReader<R>): RowTest<R> {
+  return (row) => {
+    const seq = reader.seq(row);
+    return seq !== null && seq >= min && seq <= max;
+  };
+}
+
+/**
+ * A key path into the row's data. A string, number or boolean there is matched as text, a list
+ * when one of its items matches; `data.key:*` asks only that the key be there, whatever it holds.
+ */
+function dataTest<R>(path: readonly string[], value: ValuePattern, reader: RowReader<R>): RowTest<R> {
+  const test = valueTest(value);
+  const present = value.kind === 'prefix' && value.text === '';
+  return (row) => {
+    let at: unknown = reader.data(row);
+    for (const key of path) {
+      if (typeof at !== 'object' || at === null || !Object.hasOwn(at, key)) return false;
+      at = Reflect.get(at, key);
+    }
+    if (present) return at !== undefined;
+    return Array.isArray(at) ? at.some((item) => scalarMatches(item, test)) : scalarMatches(at, test);
+  };
+}
+
+function scalarMatches(value: unknown, test: StringTest): boolean {
+  if (typeof value === 'string') return test(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return test(String(value));
+  return false;
+}
