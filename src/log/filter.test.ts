@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { Engine, type EngineEvent, pump, TrafficGenerator } from '../engine';
+import { Engine, type EngineEvent, pump, shortGuid, TrafficGenerator } from '../engine';
 import { LogBuffer, type LogRow } from '../store/log-buffer';
 import { type LogFilters, NO_FILTERS } from '../store/state';
 import { T0 } from '../store/testing';
-import { ERROR_NAME, FilteredIndex, match } from './filter';
+import { ERROR_NAME, FilteredIndex, hasFilters, match } from './filter';
 
 /** Seeded traffic, a keyboard move, a refusal and a resync marker: every kind of row. */
 function rows(events = 600): LogRow[] {
@@ -65,6 +65,7 @@ const FILTERS: LogFilters[] = [
   { ...NO_FILTERS, text: 'resultof: associate' },
   { ...NO_FILTERS, names: ['interaction.owner.changed'], session: someSession, origin: 'traffic' },
   { ...NO_FILTERS, interaction: someInteraction, text: 'REFUSED' },
+  { ...NO_FILTERS, query: 'name:interaction.* -origin:traffic OR seq:<40' },
 ];
 
 describe('match', () => {
@@ -154,6 +155,68 @@ describe('the strategy filter', () => {
       ['interaction.deleted', 'S-1'],
       ['interaction.detach.done', 'S-1'],
     ]);
+    // The query's strategy: and cause: read the same cause.
+    expect(out.filter((row) => match(row, { ...NO_FILTERS, query: 'strategy:greet' }))).toEqual(shown);
+    expect(out.filter((row) => match(row, { ...NO_FILTERS, query: 'cause:greet' }))).toEqual(shown);
+    expect(out.filter((row) => match(row, { ...NO_FILTERS, query: 'cause:ixn:detach' })).length).toBe(6);
+  });
+});
+
+describe('the query', () => {
+  const passed = (query: string, filters: LogFilters = NO_FILTERS) =>
+    ALL.filter((row) => row.kind !== 'marker' && match(row, { ...filters, query }));
+
+  it('ANDs with the other filters: a row shows only if both hold', () => {
+    const both = passed('name:interaction.owner.changed', { ...NO_FILTERS, origin: 'traffic' });
+    const query = passed('name:interaction.owner.changed');
+    expect(both.length).toBeGreaterThan(0);
+    expect(both.length).toBeLessThan(query.length);
+    expect(both).toEqual(query.filter((row) => event(row)?.cause.origin === 'traffic'));
+  });
+
+  it("session: takes the rows the session's filter takes, an owner change's from and to included", () => {
+    expect(passed(`session:${someSession}`)).toEqual(passed('', { ...NO_FILTERS, session: someSession }));
+  });
+
+  it('interaction: the short form the log shows finds the rows of the full g_uid', () => {
+    const full = passed(`interaction:${someInteraction}`);
+    expect(full.length).toBeGreaterThan(1);
+    expect(passed(`interaction:${shortGuid(someInteraction).toLowerCase()}`)).toEqual(full);
+  });
+
+  it('a refusal answers to name:error, the name the log shows and its error as data', () => {
+    const error = ALL.find((r) => r.kind === 'error');
+    expect(passed('name:error')).toEqual([error]);
+    expect(passed('name:"associate refused"')).toEqual([error]);
+    expect(passed('data.code:invaliddestination')).toEqual([error]);
+    expect(passed('cause:drag name:error')).toEqual([error]);
+  });
+
+  it('data.<key> reads the event data the row holds', () => {
+    const done = ALL.map(event).find((e) => e?.name === 'interaction.associate.done');
+    if (done?.name !== 'interaction.associate.done') throw new Error('no associate in the rows');
+    expect(passed(`data.requestid:${done.data.requestid}`).map(event)).toEqual([done]);
+  });
+
+  it('seq ranges count the journal seq', () => {
+    const rows = passed('seq:10..19').map(event);
+    expect(rows.map((e) => e?.seq)).toEqual([10, 11, 12, 13, 14, 15, 16, 17, 18, 19]);
+  });
+
+  it('a query that does not parse filters nothing', () => {
+    expect(passed('name:interaction.* OR')).toEqual(passed(''));
+    expect(hasFilters({ ...NO_FILTERS, query: ' ' })).toBe(false);
+    expect(hasFilters({ ...NO_FILTERS, query: 'seq:1' })).toBe(true);
+  });
+
+  it("a changed query recomputes the index (the same other filters are not 'the same filters')", () => {
+    const log = bufferOf(ALL);
+    const index = new FilteredIndex();
+    index.update(log, { ...NO_FILTERS, query: 'origin:keyboard' });
+    const keyboard = index.length;
+    index.update(log, { ...NO_FILTERS, query: 'origin:traffic' });
+    expect(index.length).toBeGreaterThan(keyboard);
+    expect(shown(index)).toEqual(ALL.filter((row) => match(row, { ...NO_FILTERS, query: 'origin:traffic' })));
   });
 });
 
