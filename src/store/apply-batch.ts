@@ -12,19 +12,35 @@ const RECENT_MOVES = 256;
  */
 export const KEEP_ENDED_MS = 15_000;
 
-export type BatchState = Pick<
-  InspectorState,
-  'seq' | 'model' | 'log' | 'logVersion' | 'moves' | 'history' | 'ended' | 'strategies'
->;
+/** What the page draws at one seq: the part of the state the timeline rebuilds for any held seq. */
+export type PageState = Pick<InspectorState, 'seq' | 'model' | 'moves' | 'history' | 'ended' | 'strategies'>;
+
+export type BatchState = PageState & Pick<InspectorState, 'log' | 'logVersion'>;
 
 /**
- * The one pure step from a state and an event batch to the next state: the engine's reducer on a
- * copy of the model, the log rows, and the moves to animate. Live traffic, a resync and (later)
- * time travel all go through it. Events at or below `state.seq` are skipped, so a batch that
- * overlaps what is applied cannot double anything. The log buffer is append-only and shared (see
- * LogBuffer); everything else is new where it changed.
+ * The live step: `advance`, and the batch's rows appended to the log (append-only and shared, see
+ * LogBuffer), its version bumped. Returns `state` itself when nothing was new.
  */
 export function applyBatch(state: BatchState, events: readonly EngineEvent[]): BatchState {
+  const next = advance(state, events);
+  if (next === state) return state;
+  let seq = state.seq;
+  for (const event of events) {
+    if (event.seq <= seq) continue;
+    seq = event.seq;
+    state.log.append({ kind: 'event', event });
+  }
+  return { ...next, log: state.log, logVersion: state.logVersion + 1 };
+}
+
+/**
+ * The one pure step from a page state and an event batch to the next: the engine's reducer on a
+ * copy of the model, and the moves to animate. Live traffic, a resync and time travel (the
+ * timeline's replays) all go through it. Events at or below `state.seq` are skipped, so a batch
+ * that overlaps what is applied cannot double anything. `state` is never changed: what changed is
+ * new, the rest shared, so the timeline may keep any state as a checkpoint.
+ */
+export function advance(state: PageState, events: readonly EngineEvent[]): PageState {
   let model: Model | null = null;
   let seq = state.seq;
   let now = 0;
@@ -36,7 +52,6 @@ export function applyBatch(state: BatchState, events: readonly EngineEvent[]): B
     now = event.time;
     model ??= copyModel(state.model);
     applyEvent(model, event);
-    state.log.append({ kind: 'event', event });
     if (event.name === 'interaction.owner.changed') {
       moves.push(moveOf(event));
     } else if (event.name === 'session.ended') {
@@ -74,8 +89,6 @@ export function applyBatch(state: BatchState, events: readonly EngineEvent[]): B
   return {
     seq,
     model,
-    log: state.log,
-    logVersion: state.logVersion + 1,
     moves: moves.length === 0 ? state.moves : [...state.moves, ...moves].slice(-RECENT_MOVES),
     history,
     ended: forget > 0 ? graveyard.slice(forget) : graveyard,

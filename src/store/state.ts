@@ -3,6 +3,7 @@ import type { Model, Origin, StrategyCause } from '../engine';
 import type { StrategyLabel, TrafficStatus } from '../protocol/messages';
 import type { Role } from '../protocol/role';
 import type { LogBuffer } from './log-buffer';
+import type { PageRecord } from './page-record';
 
 /** What is selected on the graph (and filters the log to it). */
 export type Selection = { readonly kind: 'session' | 'interaction'; readonly id: string } | null;
@@ -66,14 +67,27 @@ export interface InspectorState {
   };
   /** One engine's life; a new epoch (a reset) clears everything. */
   readonly epoch: string | null;
-  /** The last applied `seq`. */
+  /** The last applied `seq`: the present, also while the past is on screen. */
   readonly seq: number;
+  /**
+   * The seq on screen; null: live (the present). While it is a number, `model`, `moves`,
+   * `history`, `ended` and `strategies` are the state at that seq, the log shows its first
+   * `logAt` rows, and live events go on into `record` (and the log) unseen until "Live".
+   */
+  readonly at: number | null;
+  /** This epoch's base snapshot and every event since that the page holds, with checkpoints. */
+  readonly record: PageRecord;
+  /** While `at` is set: how many log rows (numbered like LogBuffer.total) are at or before it. */
+  readonly logAt: number | null;
   /** Sessions and interactions, kept by the engine's own reducer. */
   readonly model: Model;
   readonly log: LogBuffer;
   /** Bumped whenever rows are appended to `log`. */
   readonly logVersion: number;
-  /** Recent owner changes, newest last, for the graph to animate. */
+  /**
+   * Recent owner changes, newest last, for the graph to animate. After a jump in time, the ones it
+   * passed over; backward, each reversed (store/time-travel.ts).
+   */
   readonly moves: readonly Move[];
   /** Every owner change of each interaction, oldest first (the details panel). */
   readonly history: ReadonlyMap<string, readonly Move[]>;

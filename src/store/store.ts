@@ -3,8 +3,12 @@ import type { ConnectionKind, ConnectionStatus, SnapshotMessage } from '../conne
 import { createModel, type EngineEvent, modelFromSnapshot } from '../engine';
 import { DEFAULT_TRAFFIC, type StrategyLabel, type TrafficStatus } from '../protocol/messages';
 import type { Role } from '../protocol/role';
-import { applyBatch } from './apply-batch';
+import type { StepUnit } from '../timeline/steps';
+import { stepTarget } from '../timeline/steps';
+import { applyBatch, type PageState } from './apply-batch';
+import { withLabels } from './labels';
 import { LogBuffer, type LogRow } from './log-buffer';
+import { pageRecord } from './page-record';
 import {
   type InspectorState,
   type LogFilters,
@@ -13,6 +17,7 @@ import {
   type Toast,
   type Unsettled,
 } from './state';
+import { rowsThrough, travelView } from './time-travel';
 
 /** What the UI may do to the store. Commands to the engine are actions (src/store/actions). */
 export interface InspectorActions {
@@ -39,6 +44,19 @@ export interface InspectorActions {
   addUnsettled(command: Unsettled): void;
   /** Forgets what the resync settled. */
   clearUnsettled(): void;
+  /**
+   * Shows the state at `seq` (the record's present goes live). Throws a TimelineError `notheld`
+   * for a seq the record does not hold, changing nothing.
+   */
+  travelTo(seq: number): void;
+  /** Back to the present: everything that arrived meanwhile is shown. */
+  goLive(): void;
+  /**
+   * One step from the seq on screen (timeline/steps.ts says where each unit lands); reaching the
+   * present goes live, and where there is nothing further it does nothing. `selected` needs a
+   * selection (TimelineError `badunit`).
+   */
+  step(unit: StepUnit, direction: 1 | -1): void;
 }
 
 export type InspectorStore = StoreApi<InspectorState & InspectorActions>;
@@ -49,11 +67,18 @@ export function initialState(
   kind: ConnectionKind = 'worker',
   role: Role | null = 'operator',
 ): InspectorState {
+  const model = createModel();
+  const page: PageState = { seq: 0, model, moves: [], history: new Map(), ended: [], strategies: new Map() };
+  const nothing = { seq: 0, commands: 0, ids: model.ids, sessions: [], interactions: [] };
   return {
     connection: { kind, role, status: { state: 'connecting' } },
     epoch: null,
     seq: 0,
-    model: createModel(),
+    at: null,
+    // Empty until the first snapshot: there is no past to go to.
+    record: pageRecord({ epoch: '', snapshot: nothing, traffic: DEFAULT_TRAFFIC }, page),
+    logAt: null,
+    model,
     log: new LogBuffer(),
     logVersion: 0,
     moves: [],
@@ -81,7 +106,8 @@ export function createInspectorStore(
   return createStore<InspectorState & InspectorActions>()((set, get) => ({
     ...initialState(kind, role),
 
-    loadSnapshot({ epoch, snapshot, traffic }) {
+    loadSnapshot(message) {
+      const { epoch, snapshot, traffic } = message;
       const state = get();
       const sameEpoch = state.epoch === epoch;
       // The log is what the user saw: a reset or a restarted server does not take it away.
@@ -105,36 +131,68 @@ export function createInspectorStore(
       } else if (state.epoch !== null) {
         log.append({ kind: 'marker', time, seq: snapshot.seq, epoch, text: newEpochText(snapshot.seq) });
       }
-      set({
-        epoch,
+      const page: PageState = {
         seq: snapshot.seq,
         model,
-        log,
-        logVersion: state.logVersion + 1,
         moves: [],
-        history: sameEpoch ? state.history : new Map(),
+        history: sameEpoch ? state.record.head.history : new Map(),
         ended: [],
         // The host sends every running strategy's label right after a snapshot.
         strategies: new Map(),
+      };
+      // Any snapshot starts a new record, and the present: what came before it may have a gap.
+      set({
+        epoch,
+        ...page,
+        at: null,
+        record: pageRecord(message, page),
+        logAt: null,
+        log,
+        logVersion: state.logVersion + 1,
         traffic,
         selection: sameEpoch ? state.selection : null,
       });
     },
 
     applyEvents(events) {
-      const next = applyBatch(get(), events);
-      if (next !== get()) set(next);
+      const { record, log, logVersion, at } = get();
+      // The present moves on from the record's head, whatever is on screen.
+      const live = { ...record.head, log, logVersion };
+      const next = applyBatch(live, events);
+      if (next === live) return;
+      record.append(events, next);
+      set(at === null ? next : { seq: next.seq, logVersion: next.logVersion });
     },
 
     applyStrategies(labels) {
-      const strategies = new Map(get().strategies);
-      const { sessions } = get().model;
-      for (const label of labels) {
-        // Kept before the session's start is drawn (its events may still wait for a frame), but an
-        // end is not kept for a session the page no longer shows: forgetting it drops its label.
-        if (label.states.length > 0 || sessions.has(label.session)) strategies.set(label.session, label);
+      const { record, at } = get();
+      const next = withLabels(record.head, labels);
+      record.note(labels, next);
+      if (at === null) set({ strategies: next.strategies });
+    },
+
+    travelTo(seq) {
+      const { record, at, log } = get();
+      const from = at ?? record.last;
+      const view = travelView(record, from, seq);
+      if (seq === record.last) {
+        set({ ...view, at: null, logAt: null, follow: true });
+        return;
       }
-      set({ strategies });
+      // The newest row at that seq in view: the log follows it, not the rows arriving after it.
+      set({ ...view, at: seq, logAt: rowsThrough(log, seq), follow: true });
+    },
+
+    goLive() {
+      const { record } = get();
+      if (get().at !== null) get().travelTo(record.last);
+    },
+
+    step(unit, direction) {
+      const { record, at, selection } = get();
+      const query = selection === null ? null : { of: selection.kind, target: selection.id };
+      const to = stepTarget(record, at ?? record.last, unit, direction, query);
+      if (to !== null) get().travelTo(to);
     },
 
     addLogRow(row) {
