@@ -47,7 +47,6 @@ function rig(realms: RealmFactory | null) {
           engine,
           clock,
           realms,
-          dialect: 'ors',
           documents: (src) => (src === 'greet.scxml' ? DOCUMENT : null),
           register: (actions) => registerFakeServices(actions, { seed: SAMPLES_SEED }),
           onTrace: (record) => {

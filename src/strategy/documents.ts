@@ -13,7 +13,8 @@ export class Documents {
 
   constructor(
     private readonly resolver: DocumentResolver,
-    private readonly dialect: Dialect = 'w3c',
+    /** ORS applications are written to ORS's dialect; `w3c` only for a host that asks for it. */
+    private readonly dialect: Dialect = 'ors',
   ) {}
 
   /** The text `src` names, or null. */

@@ -9,7 +9,7 @@ const probe = (expr: string, onAdded = expr) =>
        <onentry><log label="start" expr="${expr}"/></onentry>
        <transition event="interaction.added" target="b"><log label="added" expr="${onAdded}"/></transition>
      </state>
-     <state id="b"><transition event="error" target="failed"><log label="error" expr="_event.data.message"/></transition></state>
+     <state id="b"><transition event="error" target="failed"><log label="error" expr="_event.data.description"/></transition></state>
      <state id="failed"/>`,
   );
 
@@ -28,7 +28,7 @@ describe('_genesys: the object model strategies see', () => {
         'early',
         `<state id="a">
            <onentry><log label="early" expr="_genesys.ixn.interactions['G1'].g_uid"/></onentry>
-           <transition event="error" target="b"><log label="error" expr="_event.data.message"/></transition>
+           <transition event="error" target="b"><log label="error" expr="_event.data.description"/></transition>
          </state><state id="b"/>`,
       ),
     );
@@ -124,7 +124,7 @@ describe('_genesys: the object model strategies see', () => {
         'bad-udata',
         `<state id="a"><transition event="interaction.added" target="b">
            <script>_genesys.ixn.setuData({ nested: { no: 1 } });</script></transition></state>
-         <state id="b"><transition event="error" target="c"><log label="error" expr="_event.data.message"/></transition></state>
+         <state id="b"><transition event="error" target="c"><log label="error" expr="_event.data.description"/></transition></state>
          <state id="c"/>`,
       ),
       { subject: 'Hello' },

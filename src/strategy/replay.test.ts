@@ -13,7 +13,7 @@ const TRANSFER = strategy(
    <state id="waiting">
      <transition event="interaction.added" target="holding">
        <assign location="id" expr="_event.data.interactionid"/>
-       <send event="go" delay="500ms"/>
+       <send event="'go'" delay="'500ms'"/>
      </transition>
    </state>
    <state id="holding">
@@ -80,7 +80,7 @@ describe('Replaying a journal re-runs the strategies', () => {
 
   it('[E2] a strategy that acts differently on replay is caught at the first event that differs', async () => {
     const live = await liveRun();
-    const changed = TRANSFER.replace('delay="500ms"', 'delay="400ms"');
+    const changed = TRANSFER.replace(`delay="'500ms'"`, `delay="'400ms'"`);
     const replay = replayStrategies(live.journal, {
       realms: await testRealms(),
       documents: (src) => (src === 'transfer.scxml' ? changed : LISTEN),

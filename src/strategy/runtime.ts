@@ -32,7 +32,10 @@ export interface StrategyRuntimeOptions {
   readonly limits?: ScriptLimits;
   /** Documents by `src`: the browser's bundled and uploaded files, the server's strategy directory. */
   readonly documents: DocumentResolver;
-  /** `ors` for ORS applications as Composer writes them (docs/scxml.md, "The ORS dialect"); `w3c` by default. */
+  /**
+   * `ors` (the default) for ORS applications as Composer writes them (docs/scxml.md, "The ORS
+   * dialect"); `w3c` for a document written to the Recommendation alone.
+   */
   readonly dialect?: Dialect;
   /** Registers more action handlers (the fakes of `src/strategy/fakes`) beside the ixn actions. */
   readonly register?: (actions: ActionRegistry) => void;

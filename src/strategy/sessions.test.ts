@@ -94,6 +94,23 @@ describe('How sessions get strategies, and how they end', () => {
     expect(rig.runtime.send('S-1', 'finish').ok).toBe(false);
   });
 
+  it("[X10] a runtime given no dialect runs ORS's: send@event and delay are expressions, error events are named as ORS names them", async () => {
+    const ors = strategy(
+      'ors',
+      `<state id="a">
+         <onentry><send event="'wake.' + 'up'" delay="'1s'"/><script>undefined.x</script></onentry>
+         <transition event="error.script" target="b"/>
+       </state>
+       <state id="b"><transition event="wake.up" target="c"/></state>
+       <state id="c"/>`,
+    );
+    const rig = await strategyRig({ 'ors.scxml': ors });
+    rig.runtime.start('ors.scxml', undefined, { session: 'S-O' });
+    rig.clock.advance(1_000);
+    expect(rig.taken('S-O')).toEqual(['wake.up']);
+    expect(rig.runtime.query('S-O')?.activeStates).toEqual(['c']);
+  });
+
   it('[E1] send refuses a session without a strategy and a malformed event name, naming the field; nothing is journaled', async () => {
     const rig = await strategyRig({ 'greet.scxml': GREET });
     rig.runtime.start('greet.scxml', undefined, { session: 'S-1' });
