@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyEvent, type EngineEvent, modelFromSnapshot } from '../engine';
 import type { StrategyLabel } from '../protocol/messages';
+import type { Role } from '../protocol/role';
 import type { Connection, ConnectionListener, ConnectionStatus, ResyncInfo, SnapshotMessage } from './types';
 
 /**
@@ -19,7 +20,10 @@ export const CONTRACT_STRATEGY = {
 /** A connection under test, the way to reach its engine directly, and how to tear both down. */
 export interface ContractSubject {
   readonly connection: Connection;
-  /** Commands run on the engine behind the connection, bypassing it (another client, say). */
+  /**
+   * Commands run on the engine behind the connection, bypassing it (another client, say). For a
+   * recording, on the engine it records: what was run before `start` is in the file it opens.
+   */
   readonly sideCommand: (command: Record<string, unknown>) => void;
   readonly dispose: () => Promise<void> | void;
 }
@@ -61,22 +65,52 @@ export class Recorder implements ConnectionListener {
 }
 
 /**
- * What every Connection must do, whatever carries it. Run for the worker adapter and for the
- * socket.io adapter, so the UI can rely on one behaviour.
+ * What every Connection must do, whatever carries it. Run for the worker adapter and the
+ * socket.io adapter as operators, and for a recording as a viewer, so the UI can rely on one
+ * behaviour. Every subject runs the reading tests (what came before `start` is arranged before
+ * it); an operator runs every writing test, a viewer instead finds each write forbidden.
  */
-export function connectionContract(name: string, make: () => Promise<ContractSubject>): void {
-  describe(`Connection contract: ${name}`, () => {
+export function connectionContract(
+  name: string,
+  make: () => Promise<ContractSubject>,
+  access: Role = 'operator',
+): void {
+  describe(`Connection contract: ${name} (${access})`, () => {
     let subject: ContractSubject | null = null;
     afterEach(async () => {
       await subject?.dispose();
       subject = null;
     });
 
-    async function started() {
+    /** Runs `before` on the engine behind the subject, then starts the connection. */
+    async function started(before: (side: ContractSubject['sideCommand']) => void = () => {}) {
       subject = await make();
+      before(subject.sideCommand);
       const recorder = new Recorder();
       await subject.connection.start(recorder);
       return { connection: subject.connection, recorder, side: subject.sideCommand };
+    }
+
+    /** An interaction's whole life, ending purged: what `history` must still tell. */
+    function endedAndPurged(side: ContractSubject['sideCommand']): void {
+      side({ verb: 'arrive', media: 'TMediaVoice', g_uid: 'G-HIST', session: 'S-HIST' });
+      side({ verb: 'startSession', src: 'contract.scxml', session: 'S-HIST-2' });
+      side({ verb: 'associate', session: 'S-HIST', interactionid: 'G-HIST', sessionid: 'S-HIST-2' });
+      side({ verb: 'terminate', session: 'S-HIST-2', interactionid: 'G-HIST' });
+      side({ verb: 'purge', before: Date.now() + 1000 });
+    }
+
+    async function expectHistoryOfPurged(connection: Connection): Promise<void> {
+      const history = await connection.history({ of: 'interaction', target: 'G-HIST' });
+      expect(history).toMatchObject({ of: 'interaction', target: 'G-HIST', complete: true });
+      expect(history.record).toMatchObject({ state: 'ended', owner: null });
+      expect(
+        history.events.flatMap((e) => (e.name === 'interaction.owner.changed' ? [e.data.via] : [])),
+      ).toEqual(['arrival', 'associate', 'terminate']);
+      await expect(connection.history({ of: 'session', target: 'S-NEVER' })).rejects.toMatchObject({
+        code: 'unknown',
+        field: 'target',
+      });
     }
 
     it('start resolves after the first snapshot, and reports connecting then connected', async () => {
@@ -84,8 +118,64 @@ export function connectionContract(name: string, make: () => Promise<ContractSub
       expect(recorder.snapshots).toHaveLength(1);
       expect(recorder.snapshots[0]?.snapshot.seq).toBeGreaterThanOrEqual(0);
       expect(recorder.statuses.map((s) => s.state)).toEqual(['connecting', 'connected']);
-      expect(recorder.statuses[1]).toEqual({ state: 'connected', role: 'operator' });
+      expect(recorder.statuses[1]).toEqual({ state: 'connected', role: access });
     });
+
+    it('what start delivers folds to snapshot(), and history tells of what happened before it', async () => {
+      const { connection, recorder } = await started(endedAndPurged);
+      const first = recorder.snapshots[0];
+      if (first === undefined) throw new Error('no snapshot');
+      const seqs = recorder.events_.map((e) => e.seq);
+      expect(seqs).toEqual(seqs.map((_, i) => first.snapshot.seq + i + 1));
+      const model = modelFromSnapshot(first.snapshot);
+      for (const event of recorder.events_) applyEvent(model, event);
+      const now = await connection.snapshot();
+      expect(modelFromSnapshot(now)).toEqual(model);
+      expect(now.interactions.some((i) => i.g_uid === 'G-HIST')).toBe(false);
+      await expectHistoryOfPurged(connection);
+    });
+
+    it('strategy() of a session that runs no strategy is unknown', async () => {
+      const { connection } = await started((side) =>
+        side({ verb: 'startSession', src: 'contract.scxml', session: 'S-PLAIN' }),
+      );
+      await expect(connection.strategy('S-PLAIN')).rejects.toMatchObject({
+        code: 'unknown',
+        field: 'session',
+      });
+      await expect(connection.strategy('S-NONE')).rejects.toMatchObject({
+        code: 'unknown',
+        field: 'session',
+      });
+    });
+
+    if (access === 'viewer') {
+      it('a viewer gets forbidden for every write, and nothing changes', async () => {
+        const { connection, recorder } = await started((side) =>
+          side({ verb: 'arrive', media: 'TMediaVoice', session: 'S-SEEN' }),
+        );
+        const before = await connection.snapshot();
+        expect(connection.role).toBe('viewer');
+        const forbidden = { code: 'forbidden', field: 'type' };
+        await expect(connection.command({ verb: 'endSession', session: 'S-SEEN' })).rejects.toMatchObject(
+          forbidden,
+        );
+        await expect(connection.traffic({ running: true })).rejects.toMatchObject(forbidden);
+        await expect(connection.reset(3)).rejects.toMatchObject(forbidden);
+        await expect(
+          connection.provision({ queue: 'contract-q', src: CONTRACT_STRATEGY.src }),
+        ).rejects.toMatchObject(forbidden);
+        expect(await connection.snapshot()).toEqual(before);
+        expect(recorder.snapshots).toHaveLength(1);
+      });
+
+      it('stop closes the connection', async () => {
+        const { connection, recorder } = await started();
+        connection.stop();
+        expect(recorder.statuses.at(-1)).toEqual({ state: 'closed', reason: 'stopped' });
+      });
+      return;
+    }
 
     it('a command resolves with its result, and its events arrive in the stream with those seqs', async () => {
       const { connection, recorder } = await started();
@@ -146,21 +236,8 @@ export function connectionContract(name: string, make: () => Promise<ContractSub
 
     it('history answers the ledger of an ended, purged interaction, and refuses an unknown one', async () => {
       const { connection, side } = await started();
-      side({ verb: 'arrive', media: 'TMediaVoice', g_uid: 'G-HIST', session: 'S-HIST' });
-      side({ verb: 'startSession', src: 'contract.scxml', session: 'S-HIST-2' });
-      side({ verb: 'associate', session: 'S-HIST', interactionid: 'G-HIST', sessionid: 'S-HIST-2' });
-      side({ verb: 'terminate', session: 'S-HIST-2', interactionid: 'G-HIST' });
-      side({ verb: 'purge', before: Date.now() + 1000 });
-      const history = await connection.history({ of: 'interaction', target: 'G-HIST' });
-      expect(history).toMatchObject({ of: 'interaction', target: 'G-HIST', complete: true });
-      expect(history.record).toMatchObject({ state: 'ended', owner: null });
-      expect(
-        history.events.flatMap((e) => (e.name === 'interaction.owner.changed' ? [e.data.via] : [])),
-      ).toEqual(['arrival', 'associate', 'terminate']);
-      await expect(connection.history({ of: 'session', target: 'S-NEVER' })).rejects.toMatchObject({
-        code: 'unknown',
-        field: 'target',
-      });
+      endedAndPurged(side);
+      await expectHistoryOfPurged(connection);
     });
 
     it('a strategy session is labelled with its active states, takes a sendEvent, and is inspected on request', async () => {

@@ -10,8 +10,9 @@ import type {
 import type { Role } from '../protocol/role';
 
 /**
- * The one interface the UI talks to an engine through. Two adapters implement it: the
- * in-browser worker and the socket.io client; both pass src/connection/contract.ts.
+ * The one interface the UI talks to an engine through. Three adapters implement it: the
+ * in-browser worker, the socket.io client and a recording (read-only); all pass
+ * src/connection/contract.ts.
  */
 export type ConnectionStatus =
   | { readonly state: 'connecting' }
@@ -19,8 +20,11 @@ export type ConnectionStatus =
   | { readonly state: 'reconnecting'; readonly attempt: number }
   | { readonly state: 'closed'; readonly reason: string };
 
-/** Which adapter carries a connection: the in-browser Web Worker or socket.io to a server. */
-export type ConnectionKind = 'worker' | 'socket';
+/**
+ * Which adapter carries a connection: the in-browser Web Worker, socket.io to a server, or a
+ * recording read from a file (read-only, docs/recordings.md).
+ */
+export type ConnectionKind = 'worker' | 'socket' | 'recording';
 
 export interface SnapshotMessage {
   readonly epoch: string;
@@ -91,7 +95,10 @@ export interface Connection {
    * that reads only its own directory), `badmessage` (naming the field).
    */
   provision(request: ProvisionRequest): Promise<{ readonly queue: string; readonly strategy: string }>;
-  /** A fresh snapshot of the whole state; the listener gets it too, so both stay in step. */
+  /**
+   * A fresh snapshot of the whole state; the listener gets it too, so both stay in step. A
+   * recording answers its final state, which its listener already holds (its events fold to it).
+   */
   snapshot(): Promise<Snapshot>;
 }
 

@@ -74,6 +74,16 @@ export class JournalReader {
     } catch {
       throw this.corrupt('is not JSON');
     }
+    this.check(value);
+  }
+
+  /** A line its caller has parsed already (the page checks each event line before it is kept). */
+  value(value: unknown): void {
+    this.number += 1;
+    this.check(value);
+  }
+
+  private check(value: unknown): void {
     if (typeof value !== 'object' || value === null || Array.isArray(value))
       throw this.corrupt('is not a JSON object');
     const line = value as Record<string, unknown>;

@@ -1,0 +1,33 @@
+import { RECORDING_FORMAT, RECORDING_VERSION, type Recording } from './recording';
+
+/** Events per piece of text handed to the compressor: one string per piece, not one for the file. */
+const PIECE = 10_000;
+
+/**
+ * A recording as its file (docs/recordings.md): JSON lines, a header line then one event a line,
+ * gzipped by the platform's CompressionStream (the browser's, or Node's).
+ */
+export function writeRecording(recording: Recording, exported = Date.now()): Promise<Blob> {
+  const header = {
+    format: RECORDING_FORMAT,
+    version: RECORDING_VERSION,
+    epoch: recording.epoch,
+    exported,
+    traffic: recording.traffic,
+    base: recording.base,
+    labels: recording.labels,
+  };
+  const pieces = [`${JSON.stringify(header)}\n`];
+  for (let start = 0; start < recording.events.length; start += PIECE) {
+    const lines = recording.events.slice(start, start + PIECE).map((event) => JSON.stringify(event));
+    pieces.push(`${lines.join('\n')}\n`);
+  }
+  const stream = new Blob(pieces).stream().pipeThrough(new CompressionStream('gzip'));
+  return new Response(stream).blob();
+}
+
+/** The file name a download gets: the epoch and the last seq it holds. */
+export function recordingFileName(recording: Recording): string {
+  const last = recording.events.at(-1)?.seq ?? recording.base.seq;
+  return `ors-recording-${recording.epoch.replace(/[^\w.-]/g, '_')}-${last}.json.gz`;
+}
