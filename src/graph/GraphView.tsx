@@ -31,9 +31,15 @@ import { useDragAssociate } from './drag/use-drag-associate';
 import { FarCanvas } from './far/FarCanvas';
 import { Overview } from './far/Overview';
 import { useFarPane } from './far/use-far-pane';
+import { useFollow } from './follow/use-follow';
+import { LineageOverlay } from './lineage/LineageOverlay';
+import { selectLineage } from './lineage/select-lineage';
 import { LooksProvider, usePublishedLooks } from './looks/use-look';
 import { selectionOfNode } from './scene/scene';
 import './graph.css';
+
+/** How far the view zooms: far enough out for fit view to show hundreds of sessions at once. */
+export const ZOOM_RANGE = { min: 0.01, max: 2 } as const;
 
 const NODE_TYPES: NodeTypes = { session: SessionNode, unowned: UnownedNode, interaction: InteractionNode };
 const NO_EDGES: Edge[] = [];
@@ -49,6 +55,7 @@ export function GraphView() {
   const [controller] = useState(() => new GraphController());
   const { model, epoch, moves } = useGraphFeed(store);
   const selection = useInspector(selectSelection);
+  const lineage = useInspector(selectLineage);
   const canDrag = useInspector(selectCanWrite);
   const connected = useInspector(selectConnected);
   const far = useStore(selectFar);
@@ -66,6 +73,7 @@ export function GraphView() {
       epoch,
       moves,
       selection,
+      lineage,
       canDrag,
       reducedMotion: prefersReducedMotion(),
       far,
@@ -80,6 +88,8 @@ export function GraphView() {
   useFirstView(epoch, paneSize, columns, findPanel);
   const drag = useDragAssociate(controller, redraw);
   const pane = useFarPane(controller, far, canDrag, redraw);
+  const ownerCentre = useCallback((g_uid: string) => controller.ownerCentre(g_uid), [controller]);
+  const follow = useFollow(ownerCentre);
 
   const onNodeClick: NodeMouseHandler<GraphNode> = useCallback(
     (_event, node) => {
@@ -114,6 +124,7 @@ export function GraphView() {
           nodeTypes={NODE_TYPES}
           onNodeClick={onNodeClick}
           {...pane}
+          {...follow}
           onKeyDown={onKeyDown}
           {...drag}
           onlyRenderVisibleElements
@@ -121,13 +132,13 @@ export function GraphView() {
           nodesConnectable={false}
           elementsSelectable={false}
           deleteKeyCode={null}
-          // Far enough out for fit view to show hundreds of sessions all at once.
-          minZoom={0.01}
-          maxZoom={2}
+          minZoom={ZOOM_RANGE.min}
+          maxZoom={ZOOM_RANGE.max}
           proOptions={{ hideAttribution: true }}
         >
           <Background gap={24} />
           {far && <FarCanvas source={controller} />}
+          {!far && <LineageOverlay arrows={controller.lineage()} />}
           <Controls showInteractive={false} showFitView={false}>
             <FitViewButton bounds={bounds} above={findPanel} />
           </Controls>
