@@ -1,15 +1,15 @@
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import { EVENT_NAMES, ORIGINS, type Origin } from '../engine';
 import { useActionContext, useInspector } from '../store/react';
 import { selectFilters } from '../store/selectors';
 import { ERROR_NAME } from './filter';
+import { QueryBox } from './QueryBox';
+import { useDraft } from './use-draft';
 
 const NAME_OPTIONS: readonly string[] = [...EVENT_NAMES, ERROR_NAME];
-/** Typing in the free-text box waits this long before a search of every row. */
-const TEXT_DEBOUNCE_MS = 150;
 
 /**
- * The log's filters, all combinable. Memoized with no props: the log re-renders every frame
+ * The log's filters, all combinable, and the query ANDed with them. Memoized with no props: the log re-renders every frame
  * while this bar re-renders only when the filters change.
  */
 export const LogFilterBar = memo(function LogFilterBar() {
@@ -18,6 +18,7 @@ export const LogFilterBar = memo(function LogFilterBar() {
   const clearFilters = useInspector((s) => s.clearFilters);
   return (
     <div className="log-filters">
+      <QueryBox />
       <NameFilter names={filters.names} onChange={(names) => setFilters({ names })} />
       <input
         className="log-filter-id"
@@ -128,26 +129,12 @@ function StrategyFilter() {
   );
 }
 
-/** Free text over every shown cell, debounced: each search reads every row. */
+/** Free text over every shown cell, applied once typing pauses: each search reads every row. */
 function TextFilter() {
   const text = useInspector((s) => s.filters.text);
   const setFilters = useInspector((s) => s.setFilters);
-  const [draft, setDraft] = useState(text);
-  const sent = useRef(text);
-  // A change from elsewhere (Clear) replaces what is typed.
-  useEffect(() => {
-    if (text === sent.current) return;
-    sent.current = text;
-    setDraft(text);
-  }, [text]);
-  useEffect(() => {
-    if (draft === sent.current) return;
-    const timer = setTimeout(() => {
-      sent.current = draft;
-      setFilters({ text: draft });
-    }, TEXT_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [draft, setFilters]);
+  const apply = useCallback((draft: string) => setFilters({ text: draft }), [setFilters]);
+  const { draft, setDraft } = useDraft(text, apply);
   return (
     <input
       type="search"
