@@ -96,6 +96,8 @@ export interface InspectorState {
   /** Sessions running a strategy (or that ran one): its name and active states, by session id. */
   readonly strategies: ReadonlyMap<string, StrategyLabel>;
   readonly selection: Selection;
+  /** The interaction the graph follows (pans to its owner after each move); only the selected one. */
+  readonly followed: string | null;
   readonly filters: LogFilters;
   /** The log follows the newest row; paused, it holds still and counts what arrives. */
   readonly follow: boolean;
@@ -117,9 +119,12 @@ export interface Unsettled {
 }
 
 /**
- * Whether the page may change the engine: an operator, on a live link. Offline, nothing is
- * queued to run later against an engine the user no longer sees.
+ * Whether the page may change the engine: an operator, on a live link, with the present on
+ * screen. Offline, nothing is queued to run later against an engine the user no longer sees; in
+ * the past, a drag or a command would act on a state that is not the one drawn.
  */
-export function canWrite(connection: InspectorState['connection']): boolean {
-  return connection.role === 'operator' && connection.status.state === 'connected';
+export function canWrite(state: Pick<InspectorState, 'connection' | 'at'>): boolean {
+  return (
+    state.connection.role === 'operator' && state.connection.status.state === 'connected' && state.at === null
+  );
 }

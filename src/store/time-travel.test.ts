@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Engine, type EngineEvent, eventInteraction, pump, TrafficGenerator } from '../engine';
 import { DEFAULT_TRAFFIC, type StrategyLabel } from '../protocol/messages';
 import { TimelineError } from '../timeline/timeline-error';
+import { checkAssociate } from './actions/associate';
 import { advance } from './apply-batch';
 import { createInspectorStore } from './store';
 
@@ -138,5 +139,20 @@ describe('store time travel (at, travelTo, goLive, step, record)', () => {
     expect(store.getState().strategies.has(session)).toBe(false);
     store.getState().travelTo(at);
     expect(store.getState().strategies.get(session)).toEqual(label);
+  });
+});
+
+describe('writing while the past is on screen', () => {
+  it('an associate is refused, naming the past, and allowed again once Live', () => {
+    const { store } = travelled(16, 300);
+    store.getState().setConnection({ state: 'connected', role: 'operator' });
+    const [g_uid, record] = [...store.getState().model.interactions].find(([, r]) => r.owner !== null) ?? [];
+    const target = [...store.getState().model.sessions.keys()].find((id) => id !== record?.owner);
+    if (g_uid === undefined || target === undefined) throw new Error('the traffic left nothing to move');
+    const request = { g_uid, target, origin: 'drag' } as const;
+    store.getState().step('event', -1);
+    expect(checkAssociate(store.getState(), request)).toMatchObject({ field: 'at', reason: /go Live/ });
+    store.getState().goLive();
+    expect(checkAssociate(store.getState(), request)).toBeNull();
   });
 });

@@ -29,7 +29,7 @@ export interface DragOwner {
  * and the action shows the refusal.
  */
 export interface DragAssociateOptions {
-  getState(): Pick<InspectorState, 'model' | 'connection'>;
+  getState(): Pick<InspectorState, 'model' | 'connection' | 'at'>;
   containers(): readonly ContainerPlace[];
   associate(request: AssociateRequest): Promise<WireResult>;
   owner: DragOwner;

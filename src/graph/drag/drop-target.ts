@@ -6,7 +6,7 @@ import { type ContainerPlace, sessionAt } from '../scene/scene';
 
 /** The verdict on dropping interaction `g_uid` at `point` (flow coordinates); see DropVerdict. */
 export function resolveDrop(
-  state: Pick<InspectorState, 'model' | 'connection'>,
+  state: Pick<InspectorState, 'model' | 'connection' | 'at'>,
   g_uid: string,
   point: XY,
   containers: readonly ContainerPlace[],

@@ -15,18 +15,10 @@ export interface AssociateRequest {
  * with the current owner as the requesting session (A1). Null means yes.
  */
 export function checkAssociate(
-  state: Pick<InspectorState, 'model' | 'connection'>,
+  state: Pick<InspectorState, 'model' | 'connection' | 'at'>,
   request: AssociateRequest,
 ): CommandError | null {
-  if (!canWrite(state.connection)) {
-    const offline = state.connection.status.state !== 'connected';
-    return {
-      code: 'invalidstate',
-      field: offline ? 'connection' : 'role',
-      reason: offline ? 'not connected to the engine' : 'a viewer may not move interactions',
-      verb: 'associate',
-    };
-  }
+  if (!canWrite(state)) return cannotWrite(state);
   const owner = state.model.interactions.get(request.g_uid)?.owner ?? null;
   if (owner === null) {
     return {
@@ -65,4 +57,19 @@ export async function associate(ctx: ActionContext, request: AssociateRequest): 
     sessionid: request.target,
     origin: request.origin,
   });
+}
+
+/** Why the page may not write now: offline, a viewer, or the past on screen. */
+function cannotWrite(state: Pick<InspectorState, 'connection' | 'at'>): CommandError {
+  const verb = 'associate';
+  if (state.connection.status.state !== 'connected')
+    return { code: 'invalidstate', field: 'connection', reason: 'not connected to the engine', verb };
+  if (state.connection.role !== 'operator')
+    return { code: 'invalidstate', field: 'role', reason: 'a viewer may not move interactions', verb };
+  return {
+    code: 'invalidstate',
+    field: 'at',
+    reason: 'the past is on screen: go Live to move interactions',
+    verb,
+  };
 }
