@@ -415,18 +415,22 @@ export class Session implements MachineState {
   private exitInterpreter(): void {
     this.lastConfiguration = this.activeStates();
     let data: ScriptValue;
+    let final: string | undefined;
     for (const s of [...this.configuration].sort((a, b) => b.order - a.order)) {
       this.exitState(s);
-      if (s.kind === 'final' && s.parent?.kind === 'scxml') data = this.doneData(s.donedata);
+      if (s.kind === 'final' && s.parent?.kind === 'scxml') {
+        data = this.doneData(s.donedata);
+        final = s.id;
+      }
     }
     if (this.parent) {
       const invokeid = this.parent.invokeId;
       this.parent.session.receive({ name: `done.invoke.${invokeid}`, type: 'external', invokeid, data });
     }
-    this.end('done');
+    this.end('done', final);
   }
 
-  private end(status: Exclude<SessionStatus, 'running'>): void {
+  private end(status: Exclude<SessionStatus, 'running'>, final?: string): void {
     if (this.status === 'running' && status !== 'done') this.lastConfiguration = this.activeStates();
     this.status = status;
     for (const handle of this.timers.values()) this.host.clock.cancel(handle);
@@ -434,7 +438,12 @@ export class Session implements MachineState {
     for (const invoked of this.children.values()) invoked.session.cancel();
     this.children.clear();
     this.realm.dispose();
-    this.emit({ kind: 'session.end', session: this.id, reason: status });
+    this.emit({
+      kind: 'session.end',
+      session: this.id,
+      reason: status,
+      ...(final === undefined ? {} : { final }),
+    });
     this.host.ended(this);
   }
 

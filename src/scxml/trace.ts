@@ -53,6 +53,11 @@ export type TraceRecord =
       readonly kind: 'session.end';
       readonly session: string;
       readonly reason: 'done' | 'cancelled' | 'failed';
+      /**
+       * With `done`, the top-level `<final>` reached: no microstep names it when it is the
+       * initial state.
+       */
+      readonly final?: string;
     };
 
 export interface TraceTransition {

@@ -123,6 +123,33 @@ describe('npm run replay: strategy lines', () => {
     ]);
   });
 
+  it('the summary names a final state that is the initial state', async () => {
+    const done = `<scxml xmlns="http://www.w3.org/2005/07/scxml" version="1.0" datamodel="ecmascript" name="done" initial="over"><final id="over"/></scxml>`;
+    const out = await run(['{"start":"done.scxml","session":"S-1"}'], { 'done.scxml': done });
+    expect(summaries(out)).toEqual([
+      { type: 'session', session: 'S-1', strategy: 'done', received: [], activeStates: [], final: 'over' },
+    ]);
+  });
+
+  it('a raised event no transition takes is printed where the machine took it off its queue', async () => {
+    const unheard = `<scxml xmlns="http://www.w3.org/2005/07/scxml" version="1.0" datamodel="ecmascript" name="unheard">
+      <state id="a">
+        <onentry><raise event="nobody.listens"/><raise event="go"/><raise event="after"/></onentry>
+        <transition event="go" target="b"/>
+      </state>
+      <state id="b"/>
+    </scxml>`;
+    const out = await run(['{"start":"unheard.scxml","session":"S-1"}'], { 'unheard.scxml': unheard });
+    expect(out.flatMap((l) => (l.type === 'received' ? [`${l.queue} ${l.name}`] : []))).toEqual([
+      'internal nobody.listens',
+      'internal go',
+      'internal after',
+    ]);
+    expect(summaries(out)).toMatchObject([
+      { received: ['nobody.listens', 'go', 'after'], activeStates: ['b'] },
+    ]);
+  });
+
   it('[X10] an arrival on a provisioned queue starts its strategy, which receives interaction.added; another queue does not', async () => {
     const out = await run([
       '{"provision":"sales","src":"greet.scxml"}',

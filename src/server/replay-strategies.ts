@@ -69,10 +69,13 @@ interface Followed {
   strategy: string;
   readonly received: string[];
   activeStates: readonly string[];
-  entered: readonly string[];
   final: string | null;
-  /** Error events raised and not yet taken by a transition (those are printed when taken). */
-  readonly raised: { readonly name: string; readonly message: string }[];
+  /**
+   * Internal events queued (`<raise>`, error events) and not yet seen taken, in queue order. The
+   * queue is first in, first out: when a microstep takes one, those queued before it were taken
+   * by no transition, and are printed before it; what is left, at the macrostep's end.
+   */
+  readonly queued: { readonly name: string; readonly data?: unknown }[];
 }
 
 /** Runs `lines` headless; yields every line of output, the per-session summary last. */
@@ -111,7 +114,7 @@ export function* runStrategyLines(
   const follow = (record: TraceRecord) => {
     let followed = sessions.get(record.session);
     if (followed === undefined) {
-      followed = { strategy: '', received: [], activeStates: [], entered: [], final: null, raised: [] };
+      followed = { strategy: '', received: [], activeStates: [], final: null, queued: [] };
       sessions.set(record.session, followed);
     }
     if (followed.strategy === '') followed.strategy = runtime.query(record.session)?.strategy ?? '';
@@ -119,27 +122,34 @@ export function* runStrategyLines(
       case 'macrostep.start':
         if (record.event !== null) received(record.session, record.event.name, 'external', record.event.data);
         return;
+      case 'action':
+        if (record.action === 'raise' && record.detail !== undefined)
+          followed.queued.push({ name: record.detail });
+        return;
       case 'error':
-        if (record.event !== undefined) followed.raised.push({ name: record.event, message: record.message });
+        if (record.event !== undefined)
+          followed.queued.push({ name: record.event, data: { message: record.message } });
         return;
       case 'microstep': {
-        followed.entered = record.entered;
         const event = record.event;
         if (event === null || event.type === 'external') return;
-        const at = followed.raised.findIndex((raised) => raised.name === event.name);
-        if (at >= 0) followed.raised.splice(at, 1);
+        const at = followed.queued.findIndex((queued) => queued.name === event.name);
+        // An event no transition took was still received: say so (an error with what failed).
+        const before = at < 0 ? [] : followed.queued.splice(0, at + 1).slice(0, -1);
+        for (const untaken of before) received(record.session, untaken.name, 'internal', untaken.data);
         received(record.session, event.name, 'internal', event.data);
         return;
       }
       case 'macrostep.end':
         followed.activeStates = record.configuration;
-        // An error event no transition took was still received: say so, with what failed.
-        for (const { name, message } of followed.raised.splice(0))
-          received(record.session, name, 'internal', { message });
+        for (const untaken of followed.queued.splice(0))
+          received(record.session, untaken.name, 'internal', untaken.data);
         return;
       case 'session.end':
+        // Events still queued when the machine stopped were never taken off the queue.
+        followed.queued.length = 0;
         followed.activeStates = [];
-        if (record.reason === 'done') followed.final = followed.entered.at(-1) ?? null;
+        if (record.reason === 'done') followed.final = record.final ?? null;
         return;
       default:
         return;

@@ -14,6 +14,8 @@ export class Running {
   private event: string | undefined;
   private action: Made | null = null;
   private entered: readonly string[] = [];
+  /** The top-level final state the machine reached. */
+  private final = '';
   /** Why the session failed (its fatal trace record), for the end event's detail. */
   failure: string | undefined;
 
@@ -44,6 +46,9 @@ export class Running {
       case 'error':
         if (record.error === 'fatal') this.failure = record.message;
         return;
+      case 'session.end':
+        this.final = record.final ?? '';
+        return;
       default:
         return;
     }
@@ -66,7 +71,7 @@ export class Running {
   /** Why the machine's end ends its engine session: the final state it entered, or what failed. */
   endCause(done: boolean): StrategyCause {
     if (!done) return this.cause();
-    return { ...this.cause(null), state: clip(this.entered.at(-1) ?? ''), within: 'final', element: 'final' };
+    return { ...this.cause(null), state: clip(this.final), within: 'final', element: 'final' };
   }
 
   /** X4: the collection changes when the session takes the event, not when the engine journals it. */

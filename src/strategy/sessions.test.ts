@@ -74,9 +74,17 @@ describe('How sessions get strategies, and how they end', () => {
     expect(ended?.data).toEqual({ reason: 'done.scxml' });
     expect(ended?.cause).toMatchObject({
       origin: 'strategy',
-      strategy: { strategy: 'greet', session: 'S-1' },
+      strategy: { strategy: 'greet', session: 'S-1', state: 'end', element: 'final' },
     });
     expect(rig.runtime.query('S-1')).toBeNull();
+  });
+
+  it('[X11] a session whose initial state is its final ends at once, and the cause names that state', async () => {
+    const rig = await strategyRig({ 'over.scxml': strategy('over', '<final id="over"/>') });
+    expect(rig.runtime.start('over.scxml', undefined, { session: 'S-O' }).ok).toBe(true);
+    const ended = rig.journal.at(-1);
+    expect(ended?.name).toBe('session.ended');
+    expect(ended?.cause.strategy).toMatchObject({ strategy: 'over', state: 'over', element: 'final' });
   });
 
   it('[X11] [S2] an engine session ended from outside ends its state machine, running its onexit handlers', async () => {
