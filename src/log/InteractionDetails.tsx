@@ -7,6 +7,7 @@ import { mergeMoves } from '../store/moves';
 import { useActionContext, useInspector } from '../store/react';
 import { selectCanWrite } from '../store/selectors';
 import { AssociatePicker } from './AssociatePicker';
+import { FollowToggle } from './FollowToggle';
 import { originText } from './format';
 import { JournalHint } from './JournalHint';
 import { useHistory } from './use-history';
@@ -110,6 +111,7 @@ export function InteractionDetails({ g_uid }: { g_uid: string }) {
         >
           Associate with… <kbd>a</kbd>
         </button>
+        <FollowToggle g_uid={g_uid} live={!ended} />
       </div>
       <section>
         <h3>Properties</h3>
@@ -149,6 +151,12 @@ export function InteractionDetails({ g_uid }: { g_uid: string }) {
       </section>
       <section>
         <h3>Owner changes</h3>
+        {seen !== undefined && seen.length > 0 && (
+          <p className="details-muted" data-testid="details-path-drawn">
+            Its path is drawn on the graph: an arrow for each move the page saw since it opened, numbered from
+            the first and fading from the oldest to the latest.
+          </p>
+        )}
         <table className="details-history" data-testid="details-history">
           <thead>
             <tr>

@@ -34,6 +34,8 @@ export interface InspectorActions {
   setConnection(status: ConnectionStatus): void;
   setTraffic(traffic: TrafficStatus): void;
   select(selection: Selection): void;
+  /** Follows an interaction on the graph, or stops (null). Selecting anything else stops too. */
+  setFollowed(g_uid: string | null): void;
   setFilters(change: Partial<LogFilters>): void;
   clearFilters(): void;
   pauseLog(): void;
@@ -86,6 +88,7 @@ export function initialState(
     ended: [],
     strategies: new Map(),
     selection: null,
+    followed: null,
     filters: NO_FILTERS,
     follow: true,
     pausedAt: 0,
@@ -210,7 +213,13 @@ export function createInspectorStore(
     },
 
     select(selection) {
-      set({ selection });
+      const { followed } = get();
+      const still = selection?.kind === 'interaction' && selection.id === followed;
+      set({ selection, followed: still ? followed : null });
+    },
+
+    setFollowed(g_uid) {
+      set({ followed: g_uid });
     },
 
     setFilters(change) {

@@ -1,5 +1,7 @@
 import { ControlButton, useReactFlow, useStoreApi } from '@xyflow/react';
 import type { RefObject } from 'react';
+import { useActionContext } from '../../store/react';
+import { stopFollowing } from '../follow/stop-following';
 import { fitBelow } from '../scene/first-view';
 import type { Rect } from '../scene/layout';
 import { prefersReducedMotion } from './reduced-motion';
@@ -19,7 +21,9 @@ export function FitViewButton({
 }) {
   const { setViewport } = useReactFlow();
   const flow = useStoreApi();
+  const { store } = useActionContext();
   const fit = () => {
+    stopFollowing(store);
     const rect = bounds();
     if (rect === null) return;
     const { width, height, maxZoom } = flow.getState();

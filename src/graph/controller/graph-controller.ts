@@ -1,5 +1,6 @@
 import type { Model } from '../../engine';
 import type { Move, Selection } from '../../store/state';
+import { type LineageArrow, lineageArrows } from '../lineage/lineage';
 import type { FarFrame } from '../looks/far-frame';
 import { NodeLooks } from '../looks/looks';
 import {
@@ -30,6 +31,8 @@ export interface GraphInput {
   readonly epoch: string | null;
   readonly moves: readonly Move[];
   readonly selection: Selection;
+  /** The selected interaction's moves, oldest first (the store's history), drawn as its path. */
+  readonly lineage: readonly Move[];
   readonly canDrag: boolean;
   readonly reducedMotion: boolean;
   /** Zoomed out past DETAIL_ZOOM: the far view paints the graph (far-view.ts). */
@@ -65,6 +68,9 @@ export class GraphController {
   private sceneModel: Model | null = null;
   private sceneDue: number | null = null;
   private sceneColumns = 0;
+  /** The path's arrows, kept while neither the scene nor the moves change. */
+  private path: { scene: Scene; moves: readonly Move[]; arrows: readonly LineageArrow[] } | null = null;
+  private pathMoves: readonly Move[] = [];
 
   private readonly flights = new Map<string, Flight>();
   /** Container node id → until when it flashes. */
@@ -90,6 +96,7 @@ export class GraphController {
     // Moves against the scene as it was last drawn: that is where flights start.
     this.observeMoves(input, now);
     const scene = this.sceneAt(input.model, input.pane, now);
+    this.pathMoves = input.lineage;
     const overlays: Overlays = {
       selection: input.selection,
       far: input.far,
@@ -140,6 +147,21 @@ export class GraphController {
     return this.scene?.containers ?? [];
   }
 
+  /** The centre of the container the interaction is drawn in, as last drawn; null: not drawn. */
+  ownerCentre(g_uid: string): XY | null {
+    const rect = this.scene?.interactions.get(g_uid)?.container.rect;
+    return rect === undefined ? null : { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+  }
+
+  /** The selected interaction's path on the scene as last drawn (lineage.ts). */
+  lineage(): readonly LineageArrow[] {
+    const scene = this.scene;
+    if (scene === null || this.pathMoves.length === 0) return [];
+    if (this.path?.scene !== scene || this.path.moves !== this.pathMoves)
+      this.path = { scene, moves: this.pathMoves, arrows: lineageArrows(scene, this.pathMoves) };
+    return this.path.arrows;
+  }
+
   /** The graph as the far view paints it at `now`; null before the first drawing. */
   farFrame(now: number): FarFrame | null {
     const scene = this.scene;
@@ -149,6 +171,7 @@ export class GraphController {
       looks: this.looks,
       at: (place) => this.drawnAt(place, now),
       lifted: this.lifted,
+      lineage: this.lineage(),
     };
   }
 

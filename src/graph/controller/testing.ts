@@ -1,5 +1,6 @@
 // Controller helpers for the graph's tests.
 import type { InspectorStore } from '../../store/store';
+import { selectLineage } from '../lineage/select-lineage';
 import type { GraphInput } from './graph-controller';
 
 /** What the graph view gives its controller, from the store as it is; `options` override. */
@@ -10,6 +11,7 @@ export function graphInput(store: InspectorStore, options: Partial<GraphInput> =
     epoch: s.epoch,
     moves: s.moves,
     selection: s.selection,
+    lineage: selectLineage(s),
     canDrag: s.connection.role === 'operator',
     reducedMotion: false,
     far: false,

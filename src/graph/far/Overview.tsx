@@ -1,5 +1,7 @@
 import { Panel, type ReactFlowState, useReactFlow, useStore } from '@xyflow/react';
 import { type PointerEvent, useCallback, useRef } from 'react';
+import { useActionContext } from '../../store/react';
+import { stopFollowing } from '../follow/stop-following';
 import type { Rect } from '../scene/layout';
 import type { FarSource } from './far-view';
 import { useFarView } from './use-far-view';
@@ -24,6 +26,7 @@ function OverviewCanvas({ source }: { source: FarSource }) {
   const ref = useRef<HTMLCanvasElement>(null);
   const view = useFarView(ref, source, true);
   const { setCenter, getZoom } = useReactFlow();
+  const { store } = useActionContext();
   const centre = (event: PointerEvent<HTMLCanvasElement>) => {
     const box = event.currentTarget.getBoundingClientRect();
     const point = view?.toFlow(event.clientX - box.left, event.clientY - box.top);
@@ -38,6 +41,7 @@ function OverviewCanvas({ source }: { source: FarSource }) {
       aria-label="Overview of the graph; press or drag on it to show that part"
       onPointerDown={(event) => {
         event.currentTarget.setPointerCapture(event.pointerId);
+        stopFollowing(store);
         centre(event);
       }}
       onPointerMove={(event) => {

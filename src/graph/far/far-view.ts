@@ -1,3 +1,4 @@
+import { paintLineage } from '../lineage/paint-lineage';
 import type { FarFrame } from '../looks/far-frame';
 import type { Rect } from '../scene/layout';
 import { type FarBox, type FarFill, type FarRing, farBoxes } from './far-paint';
@@ -117,7 +118,8 @@ export class FarView {
       context.strokeRect(shown.x, shown.y, shown.width, shown.height);
       return;
     }
-    this.countPainted(boxes.length);
+    paintLineage(context, frame.lineage, view.zoom, this.palette.selected.color);
+    this.countPainted(boxes.length, frame.lineage.length);
     if (this.source.flying(now)) this.invalidate();
   }
 
@@ -151,8 +153,9 @@ export class FarView {
     context.globalAlpha = paint.alpha;
   }
 
-  /** How many boxes the far view paints, on its canvas: what a test or the benchmark counts. */
-  private countPainted(count: number): void {
+  /** How many boxes and path arrows the far view paints, on its canvas: what a test or the benchmark counts. */
+  private countPainted(count: number, arrows: number): void {
+    if (String(arrows) !== this.canvas.dataset.lineage) this.canvas.dataset.lineage = String(arrows);
     if (count === this.count) return;
     this.count = count;
     this.canvas.dataset.painted = String(count);

@@ -1,3 +1,4 @@
+import type { LineageArrow } from '../lineage/lineage';
 import type { XY } from '../scene/layout';
 import type { InteractionPlace, Scene } from '../scene/scene';
 import type { NodeLooks } from './looks';
@@ -16,4 +17,6 @@ export interface FarFrame {
   at(place: InteractionPlace): XY;
   /** The chip has a React Flow node of its own now (under the pointer, dragged): not painted. */
   lifted(g_uid: string): boolean;
+  /** The selected interaction's path of moves, painted over the boxes. */
+  readonly lineage: readonly LineageArrow[];
 }
