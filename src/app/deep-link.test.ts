@@ -5,7 +5,13 @@ const read = (query: string) => readDeepLink(new URL(`http://localhost:5173/${qu
 
 describe('readDeepLink', () => {
   it('defaults to the in-browser engine with no traffic change', () => {
-    expect(read('')).toEqual({ engine: null, token: null, traffic: {}, problems: [] });
+    expect(read('')).toEqual({
+      engine: null,
+      token: null,
+      traffic: {},
+      view: { selection: null, at: null, viewport: null, filters: null },
+      problems: [],
+    });
   });
 
   it('reads a remote engine, its token and the traffic settings', () => {
@@ -14,6 +20,7 @@ describe('readDeepLink', () => {
         engine: 'http://127.0.0.1:3001',
         token: 'op',
         traffic: { rate: 1000, sessions: 400, seed: 7, running: false },
+        view: { selection: null, at: null, viewport: null, filters: null },
         problems: [],
       },
     );
@@ -29,5 +36,14 @@ describe('readDeepLink', () => {
       "traffic must be on or off, got 'maybe'",
       "engine must be an http(s) URL, got 'ftp://x'",
     ]);
+  });
+
+  it('reads the view beside the engine and traffic, its bad values reported with theirs', () => {
+    const link = read('?engine=http://127.0.0.1:3001&sessions=40&sel=session:S-00002&view=5,6,0.5&at=x');
+    expect(link.engine).toBe('http://127.0.0.1:3001');
+    expect(link.traffic).toEqual({ sessions: 40 });
+    expect(link.view.selection).toEqual({ kind: 'session', id: 'S-00002' });
+    expect(link.view.viewport).toEqual({ x: 5, y: 6, zoom: 0.5 });
+    expect(link.problems).toEqual(["at must be a seq (a whole number from 0), got 'x'"]);
   });
 });

@@ -1,5 +1,6 @@
 import type { TrafficChange } from '../connection/types';
 import { TRAFFIC_RATE, TRAFFIC_SESSIONS } from '../protocol/messages';
+import { readViewLink, type ViewLink } from './url-state/view-link';
 
 export interface DeepLink {
   /** A remote engine's URL (`?engine=http://host:port`); absent: the in-browser engine. */
@@ -7,6 +8,8 @@ export interface DeepLink {
   readonly token: string | null;
   /** Traffic settings to apply once connected (`?rate=1000&sessions=400&seed=7&traffic=off`). */
   readonly traffic: TrafficChange;
+  /** The view to reopen: selection, timeline position, the log's filters, the graph's viewport. */
+  readonly view: ViewLink;
   /** What could not be used, to tell the user instead of silently ignoring it. */
   readonly problems: readonly string[];
 }
@@ -45,5 +48,6 @@ export function readDeepLink(url: URL): DeepLink {
       problems.push(`engine is not a URL: '${raw.slice(0, 80)}'`);
     }
   }
-  return { engine, token: params.get('token'), traffic, problems };
+  const view = readViewLink(params, problems);
+  return { engine, token: params.get('token'), traffic, view, problems };
 }

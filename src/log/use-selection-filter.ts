@@ -2,6 +2,16 @@ import { type RefObject, useEffect, useRef } from 'react';
 import { useActionContext, useInspector } from '../store/react';
 import { selectSelection } from '../store/selectors';
 import type { Selection } from '../store/state';
+import type { InspectorStore } from '../store/store';
+
+/** Selections made with the filters they came with (a link restores both), known by identity. */
+const withTheirFilters = new WeakSet<NonNullable<Selection>>();
+
+/** Selects, leaving the log's filters as they are: the one time a selection does not set them. */
+export function selectKeepingFilters(store: InspectorStore, selection: NonNullable<Selection>): void {
+  withTheirFilters.add(selection);
+  store.getState().select(selection);
+}
 
 /**
  * Selecting a node filters the log to it: a session selection sets the session filter, an
@@ -17,7 +27,7 @@ export function useSelectionFilter(chosenInLog: RefObject<Selection>): void {
   const selection = useInspector(selectSelection);
   const applied = useRef<Selection>(null);
   useEffect(() => {
-    if (selection !== null && selection === chosenInLog.current) return;
+    if (selection !== null && (selection === chosenInLog.current || withTheirFilters.has(selection))) return;
     const { filters, setFilters } = store.getState();
     const previous = applied.current;
     applied.current = selection;
