@@ -53,7 +53,7 @@ const NO_EDGES: Edge[] = [];
 export function GraphView() {
   const { store } = useActionContext();
   const [controller] = useState(() => new GraphController());
-  const { model, epoch, moves } = useGraphFeed(store);
+  const { model, epoch, at, moves } = useGraphFeed(store);
   const selection = useInspector(selectSelection);
   const lineage = useInspector(selectLineage);
   const canDrag = useInspector(selectCanWrite);
@@ -71,6 +71,7 @@ export function GraphView() {
     {
       model,
       epoch,
+      at,
       moves,
       selection,
       lineage,

@@ -258,3 +258,43 @@ describe('graph controller: drag', () => {
     expect(byId(nodes, sessionNodeId(a.session)).draggable).toBe(false);
   });
 });
+
+describe('graph controller: moves in time travel', () => {
+  it('a step back over a move flies the chip back to its old session; a step forward flies it again', () => {
+    const { a, b, store, controller, node, at } = moved();
+    const landed = at(2000 + FLIGHT_MS);
+    const atB = absolute(landed, node);
+    const slot = (nodes: readonly GraphNode[]) => absolute(nodes, node);
+
+    store.getState().step('move', -1);
+    const back = at(5000);
+    expect(byId(back, node).parentId).toBe(sessionNodeId(a.session));
+    expect(flying(controller, node)).toBe(true);
+    // It starts where it was drawn, in b, and lands in a.
+    expect(drawn(controller, back, node, 5000)).toEqual(atB);
+    const home = slot(at(5000 + FLIGHT_MS));
+    expect(home).not.toEqual(atB);
+    expect(flying(controller, node)).toBe(false);
+
+    store.getState().step('move', 1);
+    const again = at(8000);
+    expect(byId(again, node).parentId).toBe(sessionNodeId(b.session));
+    expect(flying(controller, node)).toBe(true);
+    expect(drawn(controller, again, node, 8000)).toEqual(home);
+  });
+
+  it('live moves arriving while the past is on screen do not fly until Live', () => {
+    const { a, b, c, store, controller, node, at, run } = moved();
+    at(2000 + FLIGHT_MS);
+    store.getState().step('event', -1);
+    at(5000);
+    at(5000 + FLIGHT_MS);
+    run({ verb: 'associate', session: b.session, interactionid: a.g_uid, sessionid: c.session });
+    at(6000);
+    expect(flying(controller, node)).toBe(false);
+    store.getState().goLive();
+    const live = at(7000);
+    expect(byId(live, node).parentId).toBe(sessionNodeId(c.session));
+    expect(flying(controller, node)).toBe(true);
+  });
+});

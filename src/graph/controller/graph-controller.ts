@@ -29,6 +29,8 @@ import { type GraphNode, NodeDeriver, type Overlays } from './nodes';
 export interface GraphInput {
   readonly model: Model;
   readonly epoch: string | null;
+  /** The seq on screen (the store's `at`); null: live. */
+  readonly at: number | null;
   readonly moves: readonly Move[];
   readonly selection: Selection;
   /** The selected interaction's moves, oldest first (the store's history), drawn as its path. */
@@ -87,6 +89,7 @@ export class GraphController {
 
   private epoch: string | null | undefined = undefined;
   private lastSeq = 0;
+  private at: number | null = null;
   private reducedMotion = false;
 
   update(input: GraphInput, now: number): GraphNode[] {
@@ -248,13 +251,25 @@ export class GraphController {
     return at;
   }
 
-  private observeMoves({ epoch, moves, model }: GraphInput, now: number): void {
+  private observeMoves({ epoch, at, moves, model }: GraphInput, now: number): void {
     if (epoch !== this.epoch) {
       // A new engine starts its seq over. Moves already there when the graph first draws are
       // history, not something to animate.
       this.lastSeq = this.epoch === undefined ? (moves[moves.length - 1]?.seq ?? 0) : 0;
       this.epoch = epoch;
     }
+    if (at !== this.at) {
+      // A jump in time: its moves are exactly the ones it passed over (backward, reversed), so
+      // all of them fly, whatever their seq. Back to live, the newest of them is the last seen.
+      this.at = at;
+      for (const move of moves) {
+        this.startMove(move, model, now);
+        if (at === null) this.lastSeq = Math.max(this.lastSeq, move.seq);
+      }
+      return;
+    }
+    // The past holds still while live events arrive unseen.
+    if (at !== null) return;
     for (const move of moves) {
       if (move.seq <= this.lastSeq) continue;
       this.lastSeq = move.seq;

@@ -9,6 +9,7 @@ export function graphInput(store: InspectorStore, options: Partial<GraphInput> =
   return {
     model: s.model,
     epoch: s.epoch,
+    at: s.at,
     moves: s.moves,
     selection: s.selection,
     lineage: selectLineage(s),

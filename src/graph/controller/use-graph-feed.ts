@@ -8,6 +8,8 @@ import type { InspectorStore } from '../../store/store';
 export interface GraphFeedState {
   readonly model: Model;
   readonly epoch: string | null;
+  /** The seq on screen; null: live. */
+  readonly at: number | null;
   readonly moves: readonly Move[];
 }
 
@@ -16,12 +18,13 @@ type Store = Pick<InspectorStore, 'getState' | 'subscribe'>;
 const pick = (state: GraphFeedState): GraphFeedState => ({
   model: state.model,
   epoch: state.epoch,
+  at: state.at,
   moves: state.moves,
 });
 
-/** Whether two states hold the same model, epoch and moves: nothing for the graph to redraw. */
+/** Whether two states hold the same model, epoch, seq on screen and moves: nothing to redraw. */
 function sameFeed(a: GraphFeedState, b: GraphFeedState): boolean {
-  return a.model === b.model && a.epoch === b.epoch && a.moves === b.moves;
+  return a.model === b.model && a.epoch === b.epoch && a.at === b.at && a.moves === b.moves;
 }
 
 /**
