@@ -5,7 +5,7 @@ import { OP_SESSION_ID, shortGuid } from '../engine';
 import { associate } from '../store/actions/associate';
 import { mergeMoves } from '../store/moves';
 import { useActionContext, useInspector } from '../store/react';
-import { selectCanWrite } from '../store/selectors';
+import { selectAt, selectCanWrite } from '../store/selectors';
 import { AssociatePicker } from './AssociatePicker';
 import { FollowToggle } from './FollowToggle';
 import { originText } from './format';
@@ -26,7 +26,12 @@ export function InteractionDetails({ g_uid }: { g_uid: string }) {
   const journal = useHistory({ of: 'interaction', target: g_uid }, onPage !== undefined);
   const ledger = journal?.ok === true && journal.history.of === 'interaction' ? journal.history : null;
   const interaction = onPage ?? ledger?.record ?? undefined;
-  const history = useMemo(() => mergeMoves(ledger?.events ?? [], seen ?? [], g_uid), [ledger, seen, g_uid]);
+  const at = useInspector(selectAt);
+  // In the past, the journal's later moves are not shown: they have not happened yet.
+  const history = useMemo(
+    () => mergeMoves(ledger?.events ?? [], seen ?? [], g_uid).filter((move) => at === null || move.seq <= at),
+    [ledger, seen, g_uid, at],
+  );
   const canWrite = useInspector(selectCanWrite);
   const select = useInspector((s) => s.select);
   const [picking, setPicking] = useState(false);

@@ -160,3 +160,19 @@ describe('LogPanel filters and selection', () => {
     expect(rowSeqs()).toHaveLength(6);
   });
 });
+
+describe('LogPanel in the past', () => {
+  it('shows the rows up to the seq on screen, hides those after it (live ones too), and all once Live', () => {
+    const { store, arrive } = renderLog();
+    arrive();
+    arrive();
+    act(() => store.getState().travelTo(3));
+    expect(rowSeqs()).toEqual([1, 2, 3]);
+    arrive();
+    expect(rowSeqs()).toEqual([1, 2, 3]);
+    act(() => store.getState().step('event', 1));
+    expect(rowSeqs()).toEqual([1, 2, 3, 4]);
+    act(() => store.getState().goLive());
+    expect(rowSeqs()).toEqual(Array.from({ length: 15 }, (_, i) => i + 1));
+  });
+});

@@ -1,6 +1,6 @@
 import { useCallback, useRef } from 'react';
 import { useActionContext, useInspector } from '../store/react';
-import { selectFilters, selectFollow, selectPausedAt } from '../store/selectors';
+import { selectFilters, selectFollow, selectLogAt, selectPausedAt } from '../store/selectors';
 import type { Selection } from '../store/state';
 import { type FilteredIndex, hasFilters } from './filter';
 import { LogFilterBar } from './LogFilterBar';
@@ -23,6 +23,7 @@ export function LogPanel() {
   const filters = useInspector(selectFilters);
   const follow = useInspector(selectFollow);
   const pausedAt = useInspector(selectPausedAt);
+  const logAt = useInspector(selectLogAt);
   const pauseLog = useInspector((s) => s.pauseLog);
   const resumeLog = useInspector((s) => s.resumeLog);
   const clearFilters = useInspector((s) => s.clearFilters);
@@ -34,8 +35,10 @@ export function LogPanel() {
     },
     [store],
   );
-  // Paused, the view holds the rows that were there at the pause; the rest wait below.
-  const count = follow ? index.length : index.countBefore(pausedAt);
+  // Paused, the view holds the rows that were there at the pause; the rest wait below. In the
+  // past, it ends at the seq on screen: later rows are hidden until Live.
+  const end = Math.min(follow ? Number.POSITIVE_INFINITY : pausedAt, logAt ?? Number.POSITIVE_INFINITY);
+  const count = end === Number.POSITIVE_INFINITY ? index.length : index.countBefore(end);
   const nothingMatches = log.length > 0 && hasFilters(filters) && onlyMarkers(index);
   return (
     <div className="log">
