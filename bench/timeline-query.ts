@@ -1,0 +1,146 @@
+/**
+ * The log's query over 1,000,000 rows (issue 13: at most 100 ms): traffic events from the
+ * engine's TrafficGenerator in a LogBuffer, filtered as the page filters them (FilteredIndex: the
+ * query parsed, compiled and run over every row, the matches' numbers collected). Each query shape
+ * is held against a baseline in the same run: a plain loop over the same rows with a hand-written
+ * predicate for the same rows, collecting the same numbers. Called by bench/timeline.ts.
+ */
+import { availableParallelism, loadavg } from 'node:os';
+import { Engine, type EngineEvent, pump, TrafficGenerator } from '../src/engine';
+import { FilteredIndex } from '../src/log/filter';
+import { LogBuffer, type LogRow } from '../src/store/log-buffer';
+import { NO_FILTERS } from '../src/store/state';
+import { fmt, report } from './measure';
+
+const ROWS = 1_000_000;
+const ROUNDS = 5;
+const GOAL_MS = 100;
+
+/** Traffic until the buffer holds `count` event rows. */
+function trafficRows(count: number): LogBuffer {
+  const log = new LogBuffer(count);
+  // The engine's own journal keeps little: the rows live in the log, as on the page.
+  const engine = new Engine({ retain: 10_000 });
+  const generator = new TrafficGenerator({ seed: 13, targetSessions: 2_000 });
+  engine.subscribe((events) => {
+    generator.observe(events);
+    for (const event of events) if (log.length < count) log.append({ kind: 'event', event });
+  });
+  while (log.length < count) pump(engine, generator, 10_000);
+  return log;
+}
+
+interface Shape {
+  readonly name: string;
+  readonly query: string;
+  /** The same rows, as one would write the test by hand. */
+  readonly baseline: (event: EngineEvent) => boolean;
+}
+
+function shapes(log: LogBuffer): Shape[] {
+  // Ids and a request that the run holds, picked from its middle.
+  const middle = log.rows[log.length >> 1];
+  const session = middle?.kind === 'event' ? middle.event.session : null;
+  const done = log.rows.find(
+    (row, i) =>
+      i > log.length >> 1 && row.kind === 'event' && row.event.name === 'interaction.associate.done',
+  );
+  const requestid =
+    done?.kind === 'event' && 'requestid' in done.event.data ? done.event.data.requestid : 'R1';
+  return [
+    {
+      name: 'a field: name:<one name>',
+      query: 'name:interaction.owner.changed',
+      baseline: (e) => e.name === 'interaction.owner.changed',
+    },
+    {
+      name: 'a wildcard: name:interaction.u*',
+      query: 'name:interaction.u*',
+      baseline: (e) => e.name.startsWith('interaction.u'),
+    },
+    {
+      name: 'OR with negation',
+      query: `(name:interaction.added OR name:interaction.deleted) -session:${session}`,
+      baseline: (e) =>
+        (e.name === 'interaction.added' || e.name === 'interaction.deleted') && e.session !== session,
+    },
+    {
+      name: 'a data key: data.requestid:<one>',
+      query: `data.requestid:${requestid}`,
+      baseline: (e) => 'requestid' in e.data && e.data.requestid === requestid,
+    },
+  ];
+}
+
+interface Timing {
+  ms: number;
+  found: number;
+}
+
+/** One run: its time joins the best so far; it must find what the other runs found. */
+function timeOnce(run: () => number, timing: Timing): void {
+  const start = performance.now();
+  timing.found = run();
+  timing.ms = Math.min(timing.ms, performance.now() - start);
+}
+
+/**
+ * Best of the rounds of each, the query's and the hand-written loop's rounds alternating, so a
+ * neighbour's load on the shared machine falls on both alike.
+ */
+function race(query: () => number, hand: () => number): { query: Timing; hand: Timing } {
+  const q = { ms: Number.POSITIVE_INFINITY, found: 0 };
+  const h = { ms: Number.POSITIVE_INFINITY, found: 0 };
+  for (let round = 0; round < ROUNDS; round++) {
+    timeOnce(query, q);
+    timeOnce(hand, h);
+  }
+  return { query: q, hand: h };
+}
+
+function byQuery(log: LogBuffer, query: string): number {
+  const index = new FilteredIndex();
+  index.update(log, { ...NO_FILTERS, query });
+  return index.length;
+}
+
+function byHand(rows: readonly LogRow[], test: (event: EngineEvent) => boolean): number {
+  const matches: number[] = [];
+  for (let n = 0; n < rows.length; n++) {
+    const row = rows[n];
+    if (row !== undefined && row.kind === 'event' && test(row.event)) matches.push(n);
+  }
+  return matches.length;
+}
+
+export function runTimelineQueryBench(): string[] {
+  const log = trafficRows(ROWS);
+  const load = loadavg()
+    .map((n) => fmt(n, 1))
+    .join(' ');
+  const lines = [
+    `query over ${fmt(log.length)} log rows (traffic, seed 13), best of ${ROUNDS}; load average ${load} on ${availableParallelism()} cores:`,
+  ];
+  for (const shape of shapes(log)) {
+    const { query, hand } = race(
+      () => byQuery(log, shape.query),
+      () => byHand(log.rows, shape.baseline),
+    );
+    if (query.found !== hand.found)
+      throw new Error(
+        `${shape.query}: the query found ${query.found} rows, the hand-written test ${hand.found}`,
+      );
+    const met = query.ms <= GOAL_MS ? 'met' : 'NOT met';
+    lines.push(
+      report(
+        shape.name,
+        `${fmt(query.ms, 1)} ms`,
+        `${fmt(hand.ms, 1)} ms`,
+        query.ms / hand.ms,
+        `goal <= ${GOAL_MS} ms: ${met} (${fmt(query.found)} rows)`,
+      ),
+      `  ${shape.query}`,
+    );
+  }
+  return lines;
+}
