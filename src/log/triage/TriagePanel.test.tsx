@@ -1,0 +1,63 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { InspectorProvider } from '../../store/react';
+import { engineWithStore } from '../../store/testing';
+import { TriagePanel } from './TriagePanel';
+
+afterEach(cleanup);
+
+/**
+ * The test store's engine runs on a fixed clock years before now; the page advances triage on the
+ * wall clock while it hears a live engine, so a detach left alone is an orphan at once here.
+ */
+function renderTriage() {
+  const inspector = engineWithStore();
+  inspector.run({ verb: 'arrive', media: 'TMediaVoice', g_uid: 'G-LEFT', session: 'S-A' });
+  render(
+    <InspectorProvider value={{ store: inspector.store, connection: inspector.connection }}>
+      <TriagePanel />
+    </InspectorProvider>,
+  );
+  return inspector;
+}
+
+describe('TriagePanel', () => {
+  it('lists a detached interaction left alone under orphans, with its count; a click selects it and travels to the detach', () => {
+    const { run, store } = renderTriage();
+    let seq: number | undefined;
+    act(() => {
+      const detached = run({ verb: 'detach', session: 'S-A', interactionid: 'G-LEFT' });
+      seq = detached.find((e) => e.name === 'interaction.owner.changed')?.seq;
+    });
+    const toggle = screen.getByTestId('triage-toggle');
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    const orphans = screen.getByTestId('triage-orphan');
+    const entry = within(orphans).getByTestId('triage-entry');
+    expect(entry.dataset.id).toBe('G-LEFT');
+    expect(entry.dataset.seq).toBe(String(seq));
+    expect(entry.textContent).toContain('1×');
+    // Idle session S-A (emptied by the detach), and G-LEFT waiting unowned: four kinds, three found.
+    expect(screen.getByTestId('triage-total').textContent).toBe('3 anomalies');
+
+    fireEvent.click(entry);
+    expect(store.getState().selection).toEqual({ kind: 'interaction', id: 'G-LEFT' });
+    expect(store.getState().at).toBe(seq);
+  });
+
+  it('a limit that is not a positive number is named, and nothing changes', () => {
+    renderTriage();
+    fireEvent.click(screen.getByTestId('triage-toggle'));
+    const input = screen.getByLabelText('Orphans (s)');
+    fireEvent.change(input, { target: { value: '-3' } });
+    fireEvent.click(screen.getByText('Apply limits'));
+    expect(screen.getByTestId('triage-limits-error').textContent).toContain('Orphans');
+    expect(screen.getByTestId('triage-orphan').textContent).toContain('within 10 s');
+    fireEvent.change(input, { target: { value: '5' } });
+    fireEvent.click(screen.getByText('Apply limits'));
+    expect(screen.queryByTestId('triage-limits-error')).toBeNull();
+    expect(screen.getByTestId('triage-orphan').textContent).toContain('within 5 s');
+  });
+});
