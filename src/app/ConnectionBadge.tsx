@@ -16,6 +16,12 @@ export function linkLabel({ role, status }: InspectorState['connection']): strin
   }
 }
 
+const KIND_LABELS: Readonly<Record<InspectorState['connection']['kind'], string>> = {
+  worker: 'in-browser engine',
+  socket: 'remote engine',
+  recording: 'recording',
+};
+
 /** Always visible: which engine, which role, and whether the link is up. */
 export function ConnectionBadge() {
   const connection = useInspector(selectConnection);
@@ -27,7 +33,7 @@ export function ConnectionBadge() {
       aria-live="polite"
     >
       <span className="connection-dot" aria-hidden="true" />
-      {kind === 'worker' ? 'in-browser engine' : 'remote engine'} · {linkLabel(connection)}
+      {KIND_LABELS[kind]} · {linkLabel(connection)}
       {role === 'viewer' ? ' · viewer (read-only)' : ''}
     </output>
   );

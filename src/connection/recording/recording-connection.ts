@@ -27,7 +27,11 @@ export class RecordingConnection implements Connection {
   /** The recording replayed, made on the first question that needs it (history, snapshot). */
   private replayed: Engine | null = null;
 
-  constructor(private readonly load: () => Promise<Recording>) {}
+  /** `name`: what the recording was read from (a file's name, a URL), for the page to show. */
+  constructor(
+    private readonly load: () => Promise<Recording>,
+    readonly name = 'recording',
+  ) {}
 
   async start(listener: ConnectionListener): Promise<void> {
     this.listener = listener;

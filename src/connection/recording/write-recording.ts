@@ -1,4 +1,4 @@
-import { RECORDING_FORMAT, RECORDING_VERSION, type Recording } from './recording';
+import { lastSeq, RECORDING_FORMAT, RECORDING_VERSION, type Recording } from './recording';
 
 /** Events per piece of text handed to the compressor: one string per piece, not one for the file. */
 const PIECE = 10_000;
@@ -28,6 +28,5 @@ export function writeRecording(recording: Recording, exported = Date.now()): Pro
 
 /** The file name a download gets: the epoch and the last seq it holds. */
 export function recordingFileName(recording: Recording): string {
-  const last = recording.events.at(-1)?.seq ?? recording.base.seq;
-  return `ors-recording-${recording.epoch.replace(/[^\w.-]/g, '_')}-${last}.json.gz`;
+  return `ors-recording-${recording.epoch.replace(/[^\w.-]/g, '_')}-${lastSeq(recording)}.json.gz`;
 }
