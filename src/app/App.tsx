@@ -9,6 +9,7 @@ import { OfflineBanner } from './OfflineBanner';
 import type { Inspector } from './open-inspector';
 import { SkipLinks } from './SkipLinks';
 import { Toasts } from './Toasts';
+import { TimelineBar } from './timeline/TimelineBar';
 import { useEscapeDeselects } from './use-escape-deselects';
 
 export function App({ inspector }: { inspector: Inspector }) {
@@ -29,6 +30,7 @@ function Page() {
       <SkipLinks />
       <Header />
       <OfflineBanner />
+      <TimelineBar />
       <main className="workspace">
         <section className="graph-pane" aria-label="Sessions and interactions">
           <GraphView />

@@ -20,6 +20,7 @@ export const selectTraffic = (s: S) => s.traffic;
 export const selectConnection = (s: S) => s.connection;
 export const selectCanWrite = (s: S) => canWrite(s);
 export const selectAt = (s: S) => s.at;
+export const selectSeq = (s: S) => s.seq;
 export const selectLogAt = (s: S) => s.logAt;
 export const selectRecord = (s: S) => s.record;
 export const selectToasts = (s: S) => s.toasts;
