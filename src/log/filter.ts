@@ -2,6 +2,7 @@ import { shortGuid } from '../engine';
 import { compileQuery, compileText, parseQuery } from '../query';
 import type { LogBuffer, LogRow } from '../store/log-buffer';
 import type { LogFilters } from '../store/state';
+import { rowName } from './format';
 import { ERROR_NAME, LOG_ROW_READER } from './query-row';
 
 export { ERROR_NAME };
@@ -42,29 +43,34 @@ export function match(row: LogRow, filters: LogFilters): boolean {
   return compile(filters)(row);
 }
 
-/** The filters as one predicate, prepared once per pass rather than once per row. */
+/**
+ * The filters as one predicate, prepared once per pass rather than once per row: only the filters
+ * that are set are tested, so a lone query costs a row no more than the query.
+ */
 function compile(filters: LogFilters): Test {
-  const names = filters.names.length > 0 ? new Set(filters.names) : null;
-  const session = filters.session.trim();
-  const interaction = filters.interaction.trim();
+  const tests: Test[] = [];
+  if (filters.names.length > 0) {
+    const names = new Set(filters.names);
+    tests.push((row) => names.has(row.kind === 'error' ? ERROR_NAME : rowName(row)));
+  }
   const origin = filters.origin;
+  if (origin !== '') tests.push((row) => LOG_ROW_READER.origin(row) === origin);
   const strategy = filters.strategy.trim();
+  if (strategy !== '') tests.push((row) => LOG_ROW_READER.strategy(row) === strategy);
+  const session = filters.session.trim();
+  if (session !== '') {
+    const isSession = (id: string) => id === session;
+    tests.push((row) => LOG_ROW_READER.someSession(row, isSession));
+  }
+  const interaction = filters.interaction.trim();
+  if (interaction !== '') tests.push((row) => isInteraction(LOG_ROW_READER.interaction(row), interaction));
   const text = filters.text.trim();
-  const textMatches = text === '' ? null : compileText(text, LOG_ROW_READER);
-  const queryMatches = compiledQuery(filters.query);
-  return (row) => {
-    if (row.kind === 'marker') return true;
-    if (names !== null && !names.has(row.kind === 'error' ? ERROR_NAME : row.event.name)) return false;
-    if (origin !== '' && (row.kind === 'error' ? row.origin : row.event.cause.origin) !== origin)
-      return false;
-    if (strategy !== '' && (row.kind === 'error' || row.event.cause.strategy?.strategy !== strategy))
-      return false;
-    if (session !== '' && !LOG_ROW_READER.someSession(row, (id) => id === session)) return false;
-    if (interaction !== '' && !isInteraction(LOG_ROW_READER.interaction(row), interaction)) return false;
-    if (textMatches !== null && !textMatches(row)) return false;
-    if (queryMatches !== null && !queryMatches(row)) return false;
-    return true;
-  };
+  if (text !== '') tests.push(compileText(text, LOG_ROW_READER));
+  const query = compiledQuery(filters.query);
+  if (query !== null) tests.push(query);
+  const [only] = tests;
+  if (tests.length === 1 && only !== undefined) return (row) => row.kind === 'marker' || only(row);
+  return (row) => row.kind === 'marker' || tests.every((test) => test(row));
 }
 
 /**
