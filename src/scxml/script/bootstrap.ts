@@ -57,14 +57,17 @@ export function locationSource(location: string): string {
 }
 
 /**
- * `(name, value, readOnly, isJson, absent)`: binds a global. A read-only global is an accessor whose setter
+ * The realm's two helpers, made in one compile (compiling is most of what a realm costs to make):
+ * `[defineGlobal, parse]`, `parse` as `PARSE_WITH_UNDEFINED` describes it.
+ *
+ * `defineGlobal(name, value, readOnly, isJson, absent)` binds a global. A read-only global is an accessor whose setter
  * throws, so writing it fails in sloppy scripts too (where a non-writable property would be skipped
  * silently) and the interpreter sees the error; its value is deep-frozen, so `_event.name = 'x'`
  * does not change it either. The host may rebind it (each event gets a new `_event`). With
  * `isJson`, `value` is JSON text parsed here first (`absent` as `parse` takes it): one call into the realm per binding, which is
  * what every event costs (`_event`).
  */
-export const DEFINE_GLOBAL = `(function (global, parse) {
+export const REALM_HELPERS = `(function (global, parse) {
   'use strict';
   var freeze = Object.freeze, isFrozen = Object.isFrozen, keys = Object.keys, defineProperty = Object.defineProperty;
   var slots = Object.create(null);
@@ -76,7 +79,7 @@ export const DEFINE_GLOBAL = `(function (global, parse) {
     }
     return value;
   }
-  return function (name, value, readOnly, isJson, absent) {
+  function defineGlobal(name, value, readOnly, isJson, absent) {
     if (isJson) value = parse(value, absent);
     if (!readOnly) {
       global[name] = value;
@@ -91,5 +94,6 @@ export const DEFINE_GLOBAL = `(function (global, parse) {
       });
     }
     slots[name] = deepFreeze(value);
-  };
+  }
+  return [defineGlobal, parse];
 })(globalThis, ${PARSE_WITH_UNDEFINED})`;

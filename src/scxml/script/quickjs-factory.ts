@@ -12,6 +12,7 @@
  */
 import releaseSync from '@jitl/quickjs-wasmfile-release-sync';
 import { newQuickJSWASMModuleFromVariant, newVariant, type QuickJSWASMModule } from 'quickjs-emscripten-core';
+import { CheckedSyntax } from './checked-syntax';
 import { HeapMeter } from './heap-meter';
 import { QuickJSRealm } from './quickjs-realm';
 import type { RealmFactory, ScriptLimits, ScriptRealm } from './realm';
@@ -53,6 +54,7 @@ export async function loadQuickJSRealmFactory(
 ): Promise<QuickJSRealmFactory> {
   let current = await loadModule(options);
   let loading: Promise<void> | null = null;
+  const checkedSyntax = new CheckedSyntax();
 
   const replace = (): Promise<void> => {
     loading ??= loadModule(options).then(
@@ -71,7 +73,7 @@ export async function loadQuickJSRealmFactory(
   return {
     create(limits: ScriptLimits): ScriptRealm {
       const home = current;
-      return new QuickJSRealm(home.module, home.meter, limits, () => {
+      return new QuickJSRealm(home.module, home.meter, limits, checkedSyntax, () => {
         if (home.retired) return;
         home.retired = true;
         void replace();

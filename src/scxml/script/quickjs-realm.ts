@@ -10,7 +10,8 @@ import type {
   QuickJSWASMModule,
   VmCallResult,
 } from 'quickjs-emscripten-core';
-import { conditionSource, DEFINE_GLOBAL, expressionSource, locationSource } from './bootstrap';
+import { conditionSource, expressionSource, locationSource, REALM_HELPERS } from './bootstrap';
+import type { CheckedSyntax } from './checked-syntax';
 import { type ErrorSite, scriptError } from './classify';
 import type { HeapAccount, HeapMeter } from './heap-meter';
 import { ScriptError, type ScriptLimits, type ScriptRealm, type ScriptValue } from './realm';
@@ -47,7 +48,6 @@ export class QuickJSRealm implements ScriptRealm {
   private readonly json: RealmJson;
   private readonly defineGlobal: QuickJSHandle;
   private readonly compiled = new Map<string, QuickJSHandle>();
-  private readonly checkedScripts = new Set<string>();
   private deadline = Number.POSITIVE_INFINITY;
   private interrupted = false;
   private depth = 0;
@@ -59,6 +59,8 @@ export class QuickJSRealm implements ScriptRealm {
     module: QuickJSWASMModule,
     private readonly meter: HeapMeter,
     private readonly limits: ScriptLimits,
+    /** Scripts known to compile, shared with the factory's other realms. */
+    private readonly checkedSyntax: CheckedSyntax,
     /** Told when this realm ran out of memory or could not be freed: its module may have lost memory for good. */
     private readonly onRunaway: () => void,
   ) {
@@ -74,10 +76,15 @@ export class QuickJSRealm implements ScriptRealm {
       return true;
     });
     this.ctx = this.runtime.newContext();
-    this.json = realmJson(this.ctx);
-    this.defineGlobal = this.ctx.unwrapResult(
-      this.ctx.evalCode(DEFINE_GLOBAL, 'realm-bootstrap.js', { type: 'global' }),
+    const helpers = this.ctx.unwrapResult(
+      this.ctx.evalCode(REALM_HELPERS, 'realm-bootstrap.js', { type: 'global' }),
     );
+    try {
+      this.defineGlobal = this.ctx.getProp(helpers, 0);
+      this.json = realmJson(this.ctx, this.ctx.getProp(helpers, 1));
+    } finally {
+      helpers.dispose();
+    }
   }
 
   evaluate(expr: string): ScriptValue {
@@ -93,14 +100,13 @@ export class QuickJSRealm implements ScriptRealm {
 
   run(source: string): void {
     this.step(() => {
-      if (!this.checkedScripts.has(source)) {
+      if (!this.checkedSyntax.has(source)) {
         // Compiled alone first, so a syntax error is told apart from a SyntaxError the script throws.
         this.settle(
           this.ctx.evalCode(source, 'script.js', { type: 'global', compileOnly: true }),
           'compile',
         ).dispose();
-        if (this.checkedScripts.size >= COMPILED_CAP) this.checkedScripts.clear();
-        this.checkedScripts.add(source);
+        this.checkedSyntax.add(source);
       }
       this.settle(this.ctx.evalCode(source, 'script.js', { type: 'global' }), 'run').dispose();
       this.runPendingJobs();

@@ -4,19 +4,19 @@
  * realm builds (getters, proxies, prototypes) runs in the host.
  */
 import type { QuickJSContext, QuickJSHandle } from 'quickjs-emscripten-core';
-import { PARSE_WITH_UNDEFINED, UNDEFINED_MARK } from './bootstrap';
+import { UNDEFINED_MARK } from './bootstrap';
 import { ScriptError, type ScriptValue } from './realm';
 
-/** The realm's own `JSON.parse` (keeping `undefined` fields) and `JSON.stringify`, made once per realm. */
+/** The realm's own `JSON.parse` (keeping `undefined` fields) and `JSON.stringify`, taken once per realm. */
 export interface RealmJson {
   readonly parse: QuickJSHandle;
   readonly stringify: QuickJSHandle;
 }
 
-export function realmJson(ctx: QuickJSContext): RealmJson {
+/** `parse` is the realm's `PARSE_WITH_UNDEFINED` (made with its other helpers, `REALM_HELPERS`). */
+export function realmJson(ctx: QuickJSContext, parse: QuickJSHandle): RealmJson {
   const json = ctx.getProp(ctx.global, 'JSON');
   try {
-    const parse = ctx.unwrapResult(ctx.evalCode(PARSE_WITH_UNDEFINED, 'realm-json.js', { type: 'global' }));
     return { parse, stringify: ctx.getProp(json, 'stringify') };
   } finally {
     json.dispose();
