@@ -1,4 +1,6 @@
 import { ReactFlowProvider } from '@xyflow/react';
+import { useMemo, useState } from 'react';
+import { RecordingConnection } from '../connection/recording/recording-connection';
 import { GraphView } from '../graph/GraphView';
 import { DetailsPanel } from '../log/DetailsPanel';
 import { LogPanel } from '../log/LogPanel';
@@ -6,18 +8,39 @@ import { InspectorProvider } from '../store/react';
 import { Header } from './Header';
 import { MoveAnnouncer } from './MoveAnnouncer';
 import { OfflineBanner } from './OfflineBanner';
-import type { Inspector } from './open-inspector';
+import { type Inspector, openInspector } from './open-inspector';
+import { recordingName } from './recording/open-recording';
+import { RecordingContext, type RecordingControls } from './recording/recording-context';
 import { SkipLinks } from './SkipLinks';
 import { Toasts } from './Toasts';
 import { TimelineBar } from './timeline/TimelineBar';
 import { useEscapeDeselects } from './use-escape-deselects';
 
 export function App({ inspector }: { inspector: Inspector }) {
+  // A recording opened from a file replaces the inspector (store and connection) on screen; the
+  // page below starts afresh for it (`key`), as it would on a page load.
+  const [shown, setShown] = useState({ inspector, opened: 0 });
+  const controls = useMemo<RecordingControls>(
+    () => ({
+      name: recordingName(shown.inspector.connection),
+      open: (recording, name) => {
+        shown.inspector.connection.stop();
+        const connection = new RecordingConnection(async () => recording, name);
+        setShown({
+          inspector: openInspector(new URL(window.location.href), connection),
+          opened: shown.opened + 1,
+        });
+      },
+    }),
+    [shown],
+  );
   return (
-    <InspectorProvider value={inspector}>
-      <ReactFlowProvider>
-        <Page />
-      </ReactFlowProvider>
+    <InspectorProvider value={shown.inspector}>
+      <RecordingContext.Provider value={controls}>
+        <ReactFlowProvider key={shown.opened}>
+          <Page />
+        </ReactFlowProvider>
+      </RecordingContext.Provider>
     </InspectorProvider>
   );
 }
