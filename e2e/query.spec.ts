@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { type EngineApi, expect, test } from './fixtures';
 
@@ -75,6 +76,9 @@ test('a syntax error shows under the box at its place, and the last valid query 
   expect(await error.locator('code').textContent()).toBe(typed);
   expect(Number(await error.getAttribute('data-offset'))).toBe(typed.lastIndexOf('OR'));
   expect(await shownSeqs(page)).toEqual(ofB);
+  // The box and its error, as a screen reader meets them: axe finds nothing there.
+  const { violations } = await new AxeBuilder({ page }).include('.log-query').analyze();
+  expect(violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 
   await box(page).fill('session:S-B (name:interaction.* OR seq:1)');
   await expect(error).toBeHidden();
