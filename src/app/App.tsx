@@ -4,6 +4,7 @@ import { RecordingConnection } from '../connection/recording/recording-connectio
 import { GraphView } from '../graph/GraphView';
 import { DetailsPanel } from '../log/DetailsPanel';
 import { LogPanel } from '../log/LogPanel';
+import { PreferencesProvider } from '../store/preferences-react';
 import { InspectorProvider } from '../store/react';
 import { Header } from './Header';
 import { MoveAnnouncer } from './MoveAnnouncer';
@@ -14,6 +15,8 @@ import { RecordingContext, type RecordingControls } from './recording/recording-
 import { SkipLinks } from './SkipLinks';
 import { Toasts } from './Toasts';
 import { TimelineBar } from './timeline/TimelineBar';
+import type { PendingView } from './url-state/pending-view';
+import { useUrlSync } from './url-state/use-url-sync';
 import { useEscapeDeselects } from './use-escape-deselects';
 
 export function App({ inspector }: { inspector: Inspector }) {
@@ -27,7 +30,7 @@ export function App({ inspector }: { inspector: Inspector }) {
         shown.inspector.connection.stop();
         const connection = new RecordingConnection(async () => recording, name);
         setShown({
-          inspector: openInspector(new URL(window.location.href), connection),
+          inspector: openInspector(new URL(window.location.href), undefined, connection),
           opened: shown.opened + 1,
         });
       },
@@ -36,27 +39,33 @@ export function App({ inspector }: { inspector: Inspector }) {
   );
   return (
     <InspectorProvider value={shown.inspector}>
-      <RecordingContext.Provider value={controls}>
-        <ReactFlowProvider key={shown.opened}>
-          <Page />
-        </ReactFlowProvider>
-      </RecordingContext.Provider>
+      <PreferencesProvider value={shown.inspector.preferences}>
+        <RecordingContext.Provider value={controls}>
+          <ReactFlowProvider key={shown.opened}>
+            <Page pending={shown.inspector.pending} />
+          </ReactFlowProvider>
+        </RecordingContext.Provider>
+      </PreferencesProvider>
     </InspectorProvider>
   );
 }
 
-/** The page: header with controls, the graph with the details beside it, the log below. */
-function Page() {
+/**
+ * The page: header with controls, the graph with the details beside it, the log below; its URL
+ * kept a link to the view, `pending` the parts of the opening link's view still to show.
+ */
+function Page({ pending }: { pending: PendingView }) {
   useEscapeDeselects();
+  useUrlSync(pending);
   return (
     <div className="app">
       <SkipLinks />
-      <Header />
+      <Header pending={pending} />
       <OfflineBanner />
       <TimelineBar />
       <main className="workspace">
         <section className="graph-pane" aria-label="Sessions and interactions">
-          <GraphView />
+          <GraphView linkView={pending.takeViewport} />
         </section>
         <aside className="details-pane" aria-label="Details">
           <DetailsPanel />

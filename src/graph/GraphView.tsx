@@ -7,6 +7,7 @@ import {
   Panel,
   ReactFlow,
   useStore,
+  type Viewport,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { type KeyboardEvent, useCallback, useReducer, useRef, useState } from 'react';
@@ -50,7 +51,7 @@ const NO_EDGES: Edge[] = [];
  * state and the time, and mounts React Flow. The store's model reaches it in the second frame of
  * each paced redraw (use-graph-feed.ts); the selection and the pointer are drawn at once.
  */
-export function GraphView() {
+export function GraphView({ linkView }: { linkView: () => Viewport | null }) {
   const { store } = useActionContext();
   const [controller] = useState(() => new GraphController());
   const { model, epoch, at, moves } = useGraphFeed(store);
@@ -86,7 +87,7 @@ export function GraphView() {
   usePublishedLooks(controller.looks);
   useWakeUps(controller, redraw);
   const columns = useCallback(() => controller.columns(), [controller]);
-  useFirstView(epoch, paneSize, columns, findPanel);
+  useFirstView(epoch, paneSize, columns, findPanel, linkView);
   const drag = useDragAssociate(controller, redraw);
   const pane = useFarPane(controller, far, canDrag, redraw);
   const ownerCentre = useCallback((g_uid: string) => controller.ownerCentre(g_uid), [controller]);

@@ -1,5 +1,6 @@
-import { type KeyboardEvent, useId, useRef, useState } from 'react';
+import { type KeyboardEvent, useId, useRef } from 'react';
 import { MEDIA_KINDS, MEDIA_LABELS } from '../../display/media-kind';
+import { usePreference } from '../../store/preferences-react';
 import { MediaIcon } from './MediaIcon';
 
 /**
@@ -15,9 +16,13 @@ const FEEDBACK: readonly { readonly look: string; readonly label: string }[] = [
   { look: 'selected', label: 'selected' },
 ];
 
-/** A small, collapsed-by-default legend of the graph's colours, beside the Find box. */
+/**
+ * A small, collapsed-by-default legend of the graph's colours, beside the Find box; open or
+ * closed is a preference, kept for the next visit.
+ */
 export function GraphLegend() {
-  const [open, setOpen] = useState(false);
+  const open = usePreference((p) => p.legend);
+  const setOpen = usePreference((p) => p.setLegend);
   const button = useRef<HTMLButtonElement>(null);
   const id = useId();
   // Escape inside the open legend closes it and gives the focus back to its button.
