@@ -30,18 +30,18 @@ remoteTest(
     await expect(a.graph.interaction('G-LINK-ONE')).toBeVisible();
 
     const entries = await a.page.evaluate(() => history.length);
-  await a.graph.interaction('G-LINK-ONE').click();
-  // Pan the graph: a drag on an empty part of the pane, down and to the right.
-  const pane = await a.page.locator('.react-flow__pane').boundingBox();
-  if (pane === null) throw new Error('no pane');
-  const before = await a.graph.viewport();
-  await a.page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2);
-  await a.page.mouse.down();
-  await a.page.mouse.move(pane.x + pane.width / 2 + 90, pane.y + pane.height / 2 + 60, { steps: 10 });
-  await a.page.mouse.up();
-  const panned = await a.graph.viewport();
-  expect(panned.x - before.x).toBeGreaterThan(50);
-  await a.page.getByTestId('log-filter-origin').selectOption('api');
+    await a.graph.interaction('G-LINK-ONE').click();
+    // Pan the graph: a drag on an empty part of the pane, down and to the right.
+    const pane = await a.page.locator('.react-flow__pane').boundingBox();
+    if (pane === null) throw new Error('no pane');
+    const before = await a.graph.viewport();
+    await a.page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2);
+    await a.page.mouse.down();
+    await a.page.mouse.move(pane.x + pane.width / 2 + 90, pane.y + pane.height / 2 + 60, { steps: 10 });
+    await a.page.mouse.up();
+    const panned = await a.graph.viewport();
+    expect(panned.x - before.x).toBeGreaterThan(50);
+    await a.page.getByTestId('log-filter-origin').selectOption('api');
     // The address bar follows the view (without a history entry per change).
     await expect.poll(() => a.page.url()).toContain('sel=interaction%3AG-LINK-ONE');
     await expect.poll(() => a.page.url()).toContain('cause=api');
