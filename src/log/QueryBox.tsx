@@ -66,7 +66,8 @@ export function QueryBox() {
             {settled.slice(0, error.offset)}
             <mark>{settled.slice(error.offset, error.offset + error.length)}</mark>
             {settled.slice(error.offset + error.length)}
-          </code>{' '}
+          </code>
+          {' — '}
           {error.message}. {query.trim() === '' ? 'No query applies.' : 'The last valid query still applies.'}
         </p>
       )}
