@@ -107,10 +107,12 @@ local.describe('preferences and the time display', () => {
     async ({ page, engine }) => {
       await engine.quiet();
       await engine.run({ verb: 'startSession', session: 'S-TIME', src: 'http://ors/e2e.scxml' });
-      const row = page.locator('[data-testid="log-row"][data-name="session.started"]').first();
+      const row = page
+        .locator('[data-testid="log-row"][data-name="session.started"]')
+        .filter({ hasText: 'S-TIME' });
       const time = await page.evaluate(() => {
         const rows = window.__inspector?.store.getState().log.rows ?? [];
-        const started = rows.find((r) => r.kind === 'event' && r.event.name === 'session.started');
+        const started = rows.find((r) => r.kind === 'event' && r.event.session === 'S-TIME');
         return started?.kind === 'event' ? started.event.time : 0;
       });
       const iso = new Date(time).toISOString();
@@ -121,6 +123,18 @@ local.describe('preferences and the time display', () => {
       await expect(row.locator('.log-time')).toHaveText(`${iso.slice(11, 23)}Z`);
       await page.getByTestId('session-S-TIME').click();
       await expect(page.getByTestId('details-panel').getByTestId('time')).toHaveText(`${iso.slice(11, 23)}Z`);
+      await engine.run({ verb: 'startSession', session: 'S-LATER', src: 'http://ors/e2e.scxml' });
+
+      // The timeline says when the event on screen happened, in the same display.
+      await page.getByTestId('timeline-event-back').click();
+      const shown = await page.evaluate(() => {
+        const state = window.__inspector?.store.getState();
+        return state?.at == null ? 0 : (state.record.eventAt(state.at)?.time ?? 0);
+      });
+      await expect(page.getByTestId('timeline').getByTestId('time')).toHaveText(
+        `${new Date(shown).toISOString().slice(11, 23)}Z`,
+      );
+      await page.getByTestId('timeline-live').click();
 
       await page.getByRole('button', { name: 'Legend' }).click();
       await page.getByTestId('log-filter-origin').selectOption('api');

@@ -1,4 +1,5 @@
 import { useCallback } from 'react';
+import { TimeText } from '../../display/TimeText';
 import { useActionContext, useInspector } from '../../store/react';
 import { selectAt, selectRecord, selectSelection, selectSeq } from '../../store/selectors';
 import { STEP_BUTTONS, type StepButton } from './step-buttons';
@@ -25,6 +26,8 @@ export function TimelineBar() {
     return button.direction === 1 ? at !== null : shown > record.first;
   };
   const newer = record.last - shown;
+  // When the event on screen happened (the base snapshot's seq has no event of its own).
+  const shownTime = at === null ? undefined : record.eventAt(at)?.time;
   return (
     <section
       className={at === null ? 'timeline' : 'timeline timeline-past'}
@@ -80,6 +83,8 @@ export function TimelineBar() {
         <span className="timeline-position" role="status" data-testid="timeline-position" data-at={at ?? ''}>
           {at === null ? '' : `Seq ${at} on screen. Changes are off until Live.`}
         </span>
+        {/* Apart from the spoken status: a relative time changes every second. */}
+        {shownTime !== undefined && <TimeText time={shownTime} />}
         <span className="timeline-count" data-testid="timeline-newer">
           {at === null ? `Live at seq ${live}` : `${newer} newer ${newer === 1 ? 'event' : 'events'}`}
         </span>
