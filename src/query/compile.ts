@@ -69,10 +69,29 @@ function idTest(value: ValuePattern): StringTest {
     : (text) => startsWithFolded(text, wanted);
 }
 
+/** How many distinct values a field's test remembers its answer for. */
+const REMEMBERED = 4_096;
+
+/**
+ * The test's answers by value, for fields of few distinct values (names, origins, verbs, strategy
+ * names, states): a row then costs one lookup of a string whose hash V8 keeps, not a comparison
+ * character by character. Past REMEMBERED values it answers without remembering more.
+ */
+function remembered(test: StringTest): StringTest {
+  const answers = new Map<string, boolean>();
+  return (text) => {
+    const known = answers.get(text);
+    if (known !== undefined) return known;
+    const answer = test(text);
+    if (answers.size < REMEMBERED) answers.set(text, answer);
+    return answer;
+  };
+}
+
 function fieldTest<R>(field: TextField, value: ValuePattern, reader: RowReader<R>): RowTest<R> {
   switch (field) {
     case 'name': {
-      const test = valueTest(value);
+      const test = remembered(valueTest(value));
       return (row) => reader.someName(row, test);
     }
     case 'session': {
@@ -87,13 +106,13 @@ function fieldTest<R>(field: TextField, value: ValuePattern, reader: RowReader<R
       };
     }
     case 'cause': {
-      const test = valueTest(value);
+      const test = remembered(valueTest(value));
       return (row) => reader.someCause(row, test);
     }
     case 'origin':
-      return single(reader.origin, valueTest(value));
+      return single(reader.origin, remembered(valueTest(value)));
     case 'strategy':
-      return single(reader.strategy, valueTest(value));
+      return single(reader.strategy, remembered(valueTest(value)));
   }
 }
 
