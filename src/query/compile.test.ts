@@ -191,3 +191,19 @@ describe('compileQuery: operators', () => {
     expect(passes('name:interaction.* -origin:api -origin:traffic')).toEqual(['moved', 'done']);
   });
 });
+
+describe('compileQuery: many distinct values', () => {
+  it('answers alike past the values it remembers (strategy: over 5,000 names)', () => {
+    const rows = Array.from({ length: 5_000 }, (_, i) => ({
+      ...(ROWS[2] as Row),
+      id: `s${i}`,
+      strategy: `s${i}`,
+    }));
+    const parsed = parseQuery('strategy:s4999 OR strategy:S1');
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    const test = compileQuery(parsed.query, reader);
+    // Twice over: the second pass reads what the first remembered.
+    for (let pass = 0; pass < 2; pass++)
+      expect(rows.filter(test).map((row) => row.id)).toEqual(['s1', 's4999']);
+  });
+});
