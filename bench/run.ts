@@ -1,11 +1,12 @@
 /**
  * `npm run bench [-- part...]`: runs the benchmarks (all parts by default) and prints each
- * figure with its same-run baseline and their ratio. Parts: engine, ui, transport, journal, scxml, strategies.
+ * figure with its same-run baseline and their ratio. Parts: engine, ui, transport, journal, scxml, strategies, timeline.
  */
 import { runEngineBench } from './engine';
 import { runJournalBench } from './journal';
 import { runScxmlBench } from './scxml';
 import { runStrategiesBench } from './strategies';
+import { runTimelineBench } from './timeline';
 import { runTransportBench } from './transport';
 import { runUiBench } from './ui';
 
@@ -16,6 +17,7 @@ const PARTS: Record<string, () => Promise<string[]> | string[]> = {
   journal: runJournalBench,
   scxml: runScxmlBench,
   strategies: runStrategiesBench,
+  timeline: runTimelineBench,
 };
 
 const wanted = process.argv.slice(2);

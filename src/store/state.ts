@@ -79,6 +79,8 @@ export interface InspectorState {
   readonly record: PageRecord;
   /** While `at` is set: how many log rows (numbered like LogBuffer.total) are at or before it. */
   readonly logAt: number | null;
+  /** The log's row number (LogBuffer.total numbering) where the record's rows begin. */
+  readonly recordRow: number;
   /** Sessions and interactions, kept by the engine's own reducer. */
   readonly model: Model;
   readonly log: LogBuffer;

@@ -80,6 +80,7 @@ export function initialState(
     // Empty until the first snapshot: there is no past to go to.
     record: pageRecord({ epoch: '', snapshot: nothing, traffic: DEFAULT_TRAFFIC }, page),
     logAt: null,
+    recordRow: 0,
     model,
     log: new LogBuffer(),
     logVersion: 0,
@@ -150,6 +151,7 @@ export function createInspectorStore(
         at: null,
         record: pageRecord(message, page),
         logAt: null,
+        recordRow: log.total,
         log,
         logVersion: state.logVersion + 1,
         traffic,
@@ -175,7 +177,7 @@ export function createInspectorStore(
     },
 
     travelTo(seq) {
-      const { record, at, log } = get();
+      const { record, at, log, recordRow } = get();
       const from = at ?? record.last;
       const view = travelView(record, from, seq);
       if (seq === record.last) {
@@ -183,7 +185,7 @@ export function createInspectorStore(
         return;
       }
       // The newest row at that seq in view: the log follows it, not the rows arriving after it.
-      set({ ...view, at: seq, logAt: rowsThrough(log, seq), follow: true });
+      set({ ...view, at: seq, logAt: rowsThrough(log, recordRow, seq), follow: true });
     },
 
     goLive() {

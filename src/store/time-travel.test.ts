@@ -5,7 +5,9 @@ import { DEFAULT_TRAFFIC, type StrategyLabel } from '../protocol/messages';
 import { TimelineError } from '../timeline/timeline-error';
 import { checkAssociate } from './actions/associate';
 import { advance } from './apply-batch';
+import { LogBuffer } from './log-buffer';
 import { createInspectorStore } from './store';
+import { rowsThrough } from './time-travel';
 
 const T0 = 1_700_000_000_000;
 
@@ -154,5 +156,32 @@ describe('writing while the past is on screen', () => {
     expect(checkAssociate(store.getState(), request)).toMatchObject({ field: 'at', reason: /go Live/ });
     store.getState().goLive();
     expect(checkAssociate(store.getState(), request)).toBeNull();
+  });
+});
+
+describe('rowsThrough: where the log is cut in the past', () => {
+  it("counts the record's rows at or before the seq, a refusal with the row before it, earlier epochs whole", () => {
+    const { events } = travelled(17, 20);
+    const log = new LogBuffer(100);
+    for (const event of events.slice(0, 5)) log.append({ kind: 'event', event });
+    log.append({ kind: 'marker', time: T0, seq: 0, epoch: 'e2', text: 'new epoch' });
+    const recordRow = log.total;
+    const row = (seq: number) => ({ kind: 'event' as const, event: { ...(events[0] as EngineEvent), seq } });
+    log.append(row(1));
+    log.append(row(2));
+    log.append({
+      kind: 'error',
+      time: T0,
+      error: { code: 'unknown', field: 'session', reason: 'x', verb: 'associate' },
+      session: null,
+      interaction: null,
+      origin: 'drag',
+    });
+    log.append(row(3));
+    log.append(row(4));
+    expect(rowsThrough(log, recordRow, 0)).toBe(recordRow);
+    expect(rowsThrough(log, recordRow, 1)).toBe(recordRow + 1);
+    expect(rowsThrough(log, recordRow, 2)).toBe(recordRow + 3);
+    expect(rowsThrough(log, recordRow, 4)).toBe(log.total);
   });
 });

@@ -56,14 +56,30 @@ function reversed(move: Move): Move {
 
 /**
  * How many of the log's rows (numbered over the whole run, LogBuffer.total) are at or before
- * `seq`: those the log shows while the past is on screen. Searched from the newest row back, so
- * it costs the rows after `seq`; rows without a seq (refusals) go with the row before them.
+ * `seq`: those the log shows while the past is on screen. The record's rows, from `from` on, are
+ * in seq order, so a binary search finds the cut; a row without a seq (a refusal) goes with the
+ * row before it.
  */
-export function rowsThrough(log: LogBuffer, seq: number): number {
-  for (let i = log.rows.length - 1; i >= 0; i--) {
-    const row = log.rows[i];
-    const rowSeq = row?.kind === 'event' ? row.event.seq : row?.kind === 'marker' ? row.seq : null;
-    if (rowSeq !== null && rowSeq <= seq) return log.dropped + i + 1;
+export function rowsThrough(log: LogBuffer, from: number, seq: number): number {
+  const start = Math.max(0, from - log.dropped);
+  // Rows [start, low) are at or before `seq`; rows [high, length) after it.
+  let low = start;
+  let high = log.rows.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    const rowSeq = seqAtOrBefore(log, start, mid);
+    if (rowSeq === null || rowSeq <= seq) low = mid + 1;
+    else high = mid;
   }
-  return log.dropped;
+  return log.dropped + low;
+}
+
+/** The seq of row `i`, or of the nearest row before it that has one (not before `start`). */
+function seqAtOrBefore(log: LogBuffer, start: number, i: number): number | null {
+  for (let j = i; j >= start; j--) {
+    const row = log.rows[j];
+    if (row?.kind === 'event') return row.event.seq;
+    if (row?.kind === 'marker') return row.seq;
+  }
+  return null;
 }

@@ -35,7 +35,7 @@ interface Aside<A> {
   readonly value: A;
 }
 
-export const CHECKPOINT_INTERVAL = 1_000;
+export const CHECKPOINT_INTERVAL = 2_000;
 /** As many as the log keeps rows (LogBuffer), so the timeline reaches back as far as the log. */
 export const RECORD_CAPACITY = 250_000;
 
