@@ -64,6 +64,15 @@ describe('QueryBox', () => {
     expect(screen.getByTestId('log-query-error').textContent).toContain('No query applies.');
   });
 
+  it('a query that does not parse from elsewhere (a hand-edited link) shows its error and applies nothing', () => {
+    const { store, box } = renderBox();
+    act(() => store.getState().setFilters({ query: 'seq:abc' }));
+    expect(box.value).toBe('seq:abc');
+    const error = screen.getByTestId('log-query-error');
+    expect(error.querySelector('mark')?.textContent).toBe('abc');
+    expect(error.textContent).toContain('No query applies.');
+  });
+
   it('remembers valid queries, newest first and once each, and offers them', () => {
     const { type, enter, offered } = renderBox();
     for (const q of ['origin:drag', 'seq:>5', 'origin:drag', 'bad OR']) {

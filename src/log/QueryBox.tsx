@@ -68,7 +68,8 @@ export function QueryBox() {
             {settled.slice(error.offset + error.length)}
           </code>
           {' — '}
-          {error.message}. {query.trim() === '' ? 'No query applies.' : 'The last valid query still applies.'}
+          {error.message}.{' '}
+          {query.trim() !== '' && parses(query) ? 'The last valid query still applies.' : 'No query applies.'}
         </p>
       )}
     </div>
