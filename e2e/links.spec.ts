@@ -1,15 +1,6 @@
 import type { Page } from '@playwright/test';
-import type { Command } from '../src/engine';
 import { expect, test as local } from './fixtures';
 import { test as remoteTest } from './remote-fixtures';
-
-const ARRIVE = (g_uid: string, session: string): Command => ({
-  verb: 'arrive',
-  media: 'TMediaVoice',
-  g_uid,
-  session,
-  queue: 'e2e',
-});
 
 /** What the page's store holds of the view a link should reopen. */
 function shownView(page: Page) {
@@ -25,8 +16,11 @@ remoteTest(
     const server = await remote.server();
     const a = await remote.open(server);
     await a.engine.quiet();
-    await a.engine.run(ARRIVE('G-LINK-ONE', 'S-ONE'));
-    await a.engine.run(ARRIVE('G-LINK-TWO', 'S-TWO'));
+    for (const [g_uid, session] of [
+      ['G-LINK-ONE', 'S-ONE'],
+      ['G-LINK-TWO', 'S-TWO'],
+    ])
+      await a.engine.run({ verb: 'arrive', media: 'TMediaVoice', g_uid, session, queue: 'e2e' });
     await expect(a.graph.interaction('G-LINK-ONE')).toBeVisible();
 
     const entries = await a.page.evaluate(() => history.length);
@@ -154,15 +148,17 @@ local.describe('preferences and the time display', () => {
   );
 
   local(
-    'a link wins over the saved filters; a corrupt saved value is ignored and said',
-    async ({ page, engine }) => {
+    'a link wins over the saved filters, its viewport over the first view; a corrupt saved value is ignored and said @dev',
+    async ({ page, engine, graph }) => {
       await page.getByTestId('log-filter-origin').selectOption('api');
       await expect
         .poll(() => page.evaluate(() => localStorage.getItem('ors-inspector.preferences')))
         .toContain('"api"');
-      await page.goto('/?cause=drag');
+      await expect.poll(() => page.url()).toContain('cause=api');
+      await page.goto('/?cause=drag&view=40,-30,0.75');
       await engine.ready();
       await expect(page.getByTestId('log-filter-origin')).toHaveValue('drag');
+      await expect.poll(() => graph.viewport()).toMatchObject({ x: 40, y: -30, zoom: 0.75 });
 
       await page.evaluate(() =>
         localStorage.setItem('ors-inspector.preferences', '{"version":1,"time":"martian"'),
