@@ -94,7 +94,7 @@ test('an interaction that moved shows its path, numbered, close up and far out, 
   await expect(page.getByTestId('far-canvas')).toHaveAttribute('data-lineage', '0');
 });
 
-test('Follow pans to the owner after each move; a pan of the user turns it off and says so', async ({
+test('Follow pans to the owner after each move; a pan of the user turns it off and says so @dev', async ({
   page,
   engine,
   graph,

@@ -5,7 +5,7 @@ import { expect, test } from './fixtures';
  * Triage: a made-up anomaly (an interaction detached and left alone) shows in the list with its
  * count; a click selects it on the graph and takes the timeline to the detach.
  */
-test('a detached interaction left alone is listed as an orphan; a click selects it and goes to the detach', async ({
+test('a detached interaction left alone is listed as an orphan; a click selects it and goes to the detach @dev', async ({
   page,
   engine,
   graph,
