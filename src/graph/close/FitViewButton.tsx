@@ -1,7 +1,7 @@
 import { ControlButton, useReactFlow, useStoreApi } from '@xyflow/react';
 import type { RefObject } from 'react';
+import { stopFollowing } from '../../store/actions/stop-following';
 import { useActionContext } from '../../store/react';
-import { stopFollowing } from '../follow/stop-following';
 import { fitBelow } from '../scene/first-view';
 import type { Rect } from '../scene/layout';
 import { prefersReducedMotion } from './reduced-motion';

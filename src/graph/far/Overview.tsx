@@ -1,7 +1,7 @@
 import { Panel, type ReactFlowState, useReactFlow, useStore } from '@xyflow/react';
 import { type PointerEvent, useCallback, useRef } from 'react';
+import { stopFollowing } from '../../store/actions/stop-following';
 import { useActionContext } from '../../store/react';
-import { stopFollowing } from '../follow/stop-following';
 import type { Rect } from '../scene/layout';
 import type { FarSource } from './far-view';
 import { useFarView } from './use-far-view';

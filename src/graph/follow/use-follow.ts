@@ -1,10 +1,10 @@
 import { type OnMoveStart, useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect } from 'react';
+import { stopFollowing } from '../../store/actions/stop-following';
 import { useActionContext, useInspector } from '../../store/react';
 import type { InspectorState } from '../../store/state';
 import { prefersReducedMotion } from '../close/reduced-motion';
 import type { XY } from '../scene/layout';
-import { stopFollowing } from './stop-following';
 
 /** How long a pan to the followed interaction's new owner takes, unless motion is reduced. */
 export const FOLLOW_PAN_MS = 450;

@@ -1,4 +1,4 @@
-import type { InspectorStore } from '../../store/store';
+import type { InspectorStore } from '../store';
 
 /**
  * The user moved the view (a drag, the wheel, the overview, Fit view): Follow would take it back
