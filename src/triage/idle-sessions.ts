@@ -1,23 +1,18 @@
 import type { EngineEvent, Snapshot } from '../engine';
-import { Deadlines } from './deadlines';
-import type { Detector } from './detector';
 import type { AnomalySink } from './types';
+import { WaitDetector } from './wait-detector';
 
 /**
  * Sessions that stay empty and idle: running, owning no interaction, and told nothing (no event
  * addressed to them) for longer than the limit. The entry's `seq` is the session's last event
  * before the quiet: its start, the move that emptied it, or the last thing it was told.
  */
-export class IdleSessionDetector implements Detector {
+export class IdleSessionDetector extends WaitDetector {
   /** Running sessions the detector knows from their start (or a snapshot): how many they own. */
   private readonly owned = new Map<string, number>();
-  private readonly quiet: Deadlines;
 
-  constructor(
-    limit: number,
-    private readonly sink: AnomalySink,
-  ) {
-    this.quiet = new Deadlines(limit);
+  constructor(limit: number, sink: AnomalySink) {
+    super(limit, sink, 'idle-session', 'session');
   }
 
   observe(event: EngineEvent): void {
@@ -25,7 +20,7 @@ export class IdleSessionDetector implements Detector {
     if (event.name === 'session.started' && session !== null) this.owned.set(session, 0);
     if ((event.name === 'session.ended' || event.name === 'session.purged') && session !== null) {
       this.owned.delete(session);
-      this.quiet.cancel(session);
+      this.waiting.cancel(session);
       return;
     }
     let emptied: string | null = null;
@@ -37,7 +32,8 @@ export class IdleSessionDetector implements Detector {
     }
     // Anything a session is told, or an interaction leaving it, starts its quiet over while it owns nothing.
     for (const touched of [session, emptied]) {
-      if (touched !== null && this.owned.get(touched) === 0) this.quiet.start(touched, event.time, event.seq);
+      if (touched !== null && this.owned.get(touched) === 0)
+        this.waiting.start(touched, event.time, event.seq);
     }
   }
 
@@ -45,25 +41,19 @@ export class IdleSessionDetector implements Detector {
     for (const { id, state, interactions } of snapshot.sessions) {
       if (state !== 'running') continue;
       this.owned.set(id, interactions.length);
-      if (interactions.length === 0) this.quiet.start(id, time, snapshot.seq);
+      if (interactions.length === 0) this.waiting.start(id, time, snapshot.seq);
     }
   }
 
-  advance(time: number): void {
-    this.quiet.expire(time, (id, { seq, start }) =>
-      this.sink.raise('idle-session', { kind: 'session', id }, seq, start),
-    );
-  }
-
-  clear(): void {
+  override clear(): void {
+    super.clear();
     this.owned.clear();
-    this.quiet.clear();
   }
 
   private count(session: string, by: number): void {
     const owned = this.owned.get(session);
     if (owned === undefined) return;
     this.owned.set(session, Math.max(0, owned + by));
-    if (owned + by > 0) this.quiet.cancel(session);
+    if (owned + by > 0) this.waiting.cancel(session);
   }
 }

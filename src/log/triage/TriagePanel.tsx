@@ -55,7 +55,7 @@ export function TriagePanel() {
             </h3>
             <p className="details-muted">{kindRule(kind, limits)}</p>
             {entries.length > 0 && (
-              <ul className="triage-list">
+              <ul className="details-ixn-list triage-list">
                 {entries.map((entry) => (
                   <li key={entry.item.id}>
                     <button
