@@ -19,6 +19,7 @@ import { LogBuffer } from '../src/store/log-buffer';
 import { type PageRecord, pageRecord } from '../src/store/page-record';
 import { rowsThrough, travelView } from '../src/store/time-travel';
 import { fmt, percentile, report } from './measure';
+import { timelineQueryFigure } from './timeline-query';
 
 export const TIMELINE_EVENTS = 1_000_000;
 /** The page's batches: what one paced frame hands the store under heavy traffic. */
@@ -188,7 +189,7 @@ function heap(world: TimelineWorld): string[] {
 }
 
 /** Each figure on the same world; other parts add theirs here. */
-const FIGURES: readonly TimelineFigure[] = [jumps, heap];
+const FIGURES: readonly TimelineFigure[] = [jumps, heap, timelineQueryFigure];
 
 export async function runTimelineBench(): Promise<string[]> {
   const world = timelineWorld();
