@@ -47,40 +47,42 @@ export function TriagePanel() {
           Triage <span data-testid="triage-total">{total === 1 ? '1 anomaly' : `${total} anomalies`}</span>
         </button>
       </h2>
+      {/* Drawn only while open: under traffic its entries change on every batch. */}
       <div id={`${id}-body`} hidden={!open}>
-        {lists.map(({ kind, entries }) => (
-          <section key={kind} aria-label={KIND_TITLES[kind]} data-testid={`triage-${kind}`}>
-            <h3>
-              {KIND_TITLES[kind]} <span className="triage-count">{entries.length}</span>
-            </h3>
-            <p className="details-muted">{kindRule(kind, limits)}</p>
-            {entries.length > 0 && (
-              <ul className="details-ixn-list triage-list">
-                {entries.map((entry) => (
-                  <li key={entry.item.id}>
-                    <button
-                      type="button"
-                      onClick={() => show(entry)}
-                      data-testid="triage-entry"
-                      data-kind={kind}
-                      data-id={entry.item.id}
-                      data-seq={entry.seq}
-                    >
-                      <span className="mono">
-                        {entry.item.kind === 'interaction' ? shortGuid(entry.item.id) : entry.item.id}
-                      </span>
-                      <span>
-                        {entry.count}× since <TimeText time={entry.since} />
-                      </span>
-                      <small>seq {entry.seq}</small>
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
-        ))}
-        <TriageLimitsForm limits={limits} onChange={setLimits} />
+        {open &&
+          lists.map(({ kind, entries }) => (
+            <section key={kind} aria-label={KIND_TITLES[kind]} data-testid={`triage-${kind}`}>
+              <h3>
+                {KIND_TITLES[kind]} <span className="triage-count">{entries.length}</span>
+              </h3>
+              <p className="details-muted">{kindRule(kind, limits)}</p>
+              {entries.length > 0 && (
+                <ul className="details-ixn-list triage-list">
+                  {entries.map((entry) => (
+                    <li key={entry.item.id}>
+                      <button
+                        type="button"
+                        onClick={() => show(entry)}
+                        data-testid="triage-entry"
+                        data-kind={kind}
+                        data-id={entry.item.id}
+                        data-seq={entry.seq}
+                      >
+                        <span className="mono">
+                          {entry.item.kind === 'interaction' ? shortGuid(entry.item.id) : entry.item.id}
+                        </span>
+                        <span>
+                          {entry.count}× since <TimeText time={entry.since} />
+                        </span>
+                        <small>seq {entry.seq}</small>
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+          ))}
+        {open && <TriageLimitsForm limits={limits} onChange={setLimits} />}
       </div>
     </section>
   );
