@@ -13,8 +13,9 @@ export type TriageLimits = Readonly<Record<AnomalyKind, number>>;
  *   something that is not coming (ORS keeps it, and its memory, until it ends).
  * - waiting-unowned, 30 s: past the common 20-second service level, with margin: an interaction
  *   no session owns for that long is one nobody is routing.
- * The generated traffic settles well inside all four (attaches grow with what waits, mix.ts), so
- * the list stays short until something goes wrong.
+ * On the generated traffic, orphans and waits stay rare (attaches grow with what waits, mix.ts);
+ * its associates pick targets at random, so a few bounce back within 30 s: ping-pong lists them,
+ * as it would a real strategy doing the same.
  */
 export const DEFAULT_LIMITS: TriageLimits = {
   orphan: 10_000,
