@@ -3,13 +3,18 @@ import { engineWithStore } from '../../store/testing';
 import { GraphController } from '../controller/graph-controller';
 import { graphInput } from '../controller/testing';
 
+/** Two arrivals, the first moved to the second's session; a controller to draw them. */
+function movedOnce() {
+  const { store, run, arrive } = engineWithStore();
+  const a = arrive();
+  const b = arrive();
+  run({ verb: 'associate', session: a.session, interactionid: a.g_uid, sessionid: b.session });
+  return { store, a, b, controller: new GraphController() };
+}
+
 describe('the controller draws the selected interaction path', () => {
   it('close up and in the far frame alike; none without a selected interaction', () => {
-    const { store, run, arrive } = engineWithStore();
-    const a = arrive();
-    const b = arrive();
-    run({ verb: 'associate', session: a.session, interactionid: a.g_uid, sessionid: b.session });
-    const controller = new GraphController();
+    const { store, a, b, controller } = movedOnce();
 
     controller.update(graphInput(store), 0);
     expect(controller.lineage()).toEqual([]);
@@ -28,11 +33,7 @@ describe('the controller draws the selected interaction path', () => {
   });
 
   it('the owner centre Follow pans to is the centre of the container it is drawn in', () => {
-    const { store, run, arrive } = engineWithStore();
-    const a = arrive();
-    const b = arrive();
-    run({ verb: 'associate', session: a.session, interactionid: a.g_uid, sessionid: b.session });
-    const controller = new GraphController();
+    const { store, a, b, controller } = movedOnce();
     controller.update(graphInput(store), 0);
     const rect = controller.containers().find((c) => c.session?.id === b.session)?.rect;
     expect(rect).toBeDefined();
