@@ -173,9 +173,12 @@ export class FilteredIndex {
     const from = Math.max(this.scanned, log.dropped);
     const matches = this.matches;
     if (matches !== null) {
-      for (let n = from; n < log.total; n++) {
-        const row = log.rows[n - log.dropped];
-        if (row !== undefined && this.test(row)) matches.push(n);
+      // Held in locals: a search of a million rows reads them a million times.
+      const { rows, dropped } = log;
+      const test = this.test;
+      for (let i = from - dropped; i < rows.length; i++) {
+        const row = rows[i];
+        if (row !== undefined && test(row)) matches.push(i + dropped);
       }
     }
     this.scanned = log.total;

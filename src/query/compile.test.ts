@@ -186,6 +186,20 @@ describe('compileQuery: operators', () => {
     expect(passes('(interaction:0ABC12 OR origin:api) -name:interaction.added')).toEqual(['moved', 'udata']);
   });
 
+  it('OR of one field among others: each alternative counts', () => {
+    expect(passes('name:interaction.added OR seq:600 OR name:interaction.redirect.done')).toEqual([
+      'added',
+      'done',
+      'udata',
+    ]);
+    expect(passes('session:0001A OR session:S-0003C OR origin:strategy')).toEqual([
+      'added',
+      'moved',
+      'done',
+      'udata',
+    ]);
+  });
+
   it('OR of three and AND of three', () => {
     expect(passes('seq:100 OR seq:150 OR seq:600')).toEqual(['added', 'moved', 'udata']);
     expect(passes('name:interaction.* -origin:api -origin:traffic')).toEqual(['moved', 'done']);

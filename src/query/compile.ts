@@ -22,7 +22,7 @@ function compileNode<R>(node: QueryNode, reader: RowReader<R>): RowTest<R> {
     case 'and':
       return all(node.items.map((item) => compileNode(item, reader)));
     case 'or':
-      return any(node.items.map((item) => compileNode(item, reader)));
+      return any(compileAlternatives(node.items, reader));
     case 'not': {
       const test = compileNode(node.item, reader);
       return (row) => !test(row);
@@ -34,18 +34,45 @@ function compileNode<R>(node: QueryNode, reader: RowReader<R>): RowTest<R> {
     case 'data':
       return dataTest(node.path, node.value, reader);
     case 'field':
-      return fieldTest(node.field, node.value, reader);
+      return fieldTest(node.field, valuesTest(node.field, [node.value]), reader);
   }
+}
+
+/**
+ * The items of an OR, those on one field joined into one test of it (`name:a OR name:b` reads
+ * the name once, and its answer is remembered once), the others each as it is.
+ */
+function compileAlternatives<R>(items: readonly QueryNode[], reader: RowReader<R>): RowTest<R>[] {
+  const byField = new Map<TextField, ValuePattern[]>();
+  const tests: RowTest<R>[] = [];
+  for (const item of items) {
+    if (item.kind !== 'field') tests.push(compileNode(item, reader));
+    else byField.set(item.field, [...(byField.get(item.field) ?? []), item.value]);
+  }
+  for (const [field, values] of byField) tests.push(fieldTest(field, valuesTest(field, values), reader));
+  return tests;
+}
+
+/** One test of a field's text that passes when any of the values matches. */
+function valuesTest(field: TextField, values: readonly ValuePattern[]): StringTest {
+  const ids = field === 'session' || field === 'interaction';
+  const tests = values.map((value) => (ids ? idTest(value) : valueTest(value)));
+  const [a, b] = tests;
+  if (tests.length === 1 && a !== undefined) return a;
+  if (tests.length === 2 && a !== undefined && b !== undefined) return (text) => a(text) || b(text);
+  return (text) => tests.some((test) => test(text));
 }
 
 function all<R>(tests: readonly RowTest<R>[]): RowTest<R> {
   const [a, b] = tests;
+  if (tests.length === 1 && a !== undefined) return a;
   if (tests.length === 2 && a !== undefined && b !== undefined) return (row) => a(row) && b(row);
   return (row) => tests.every((test) => test(row));
 }
 
 function any<R>(tests: readonly RowTest<R>[]): RowTest<R> {
   const [a, b] = tests;
+  if (tests.length === 1 && a !== undefined) return a;
   if (tests.length === 2 && a !== undefined && b !== undefined) return (row) => a(row) || b(row);
   return (row) => tests.some((test) => test(row));
 }
@@ -88,31 +115,24 @@ function remembered(test: StringTest): StringTest {
   };
 }
 
-function fieldTest<R>(field: TextField, value: ValuePattern, reader: RowReader<R>): RowTest<R> {
+function fieldTest<R>(field: TextField, test: StringTest, reader: RowReader<R>): RowTest<R> {
   switch (field) {
     case 'name': {
-      const test = remembered(valueTest(value));
-      return (row) => reader.someName(row, test);
+      const known = remembered(test);
+      return (row) => reader.someName(row, known);
     }
-    case 'session': {
-      const test = idTest(value);
+    case 'session':
       return (row) => reader.someSession(row, test);
-    }
-    case 'interaction': {
-      const test = idTest(value);
-      return (row) => {
-        const g_uid = reader.interaction(row);
-        return g_uid !== null && test(g_uid);
-      };
-    }
+    case 'interaction':
+      return single(reader.interaction, test);
     case 'cause': {
-      const test = remembered(valueTest(value));
-      return (row) => reader.someCause(row, test);
+      const known = remembered(test);
+      return (row) => reader.someCause(row, known);
     }
     case 'origin':
-      return single(reader.origin, remembered(valueTest(value)));
+      return single(reader.origin, remembered(test));
     case 'strategy':
-      return single(reader.strategy, remembered(valueTest(value)));
+      return single(reader.strategy, remembered(test));
   }
 }
 

@@ -4,7 +4,8 @@
  * Letters A-Z fold; other characters must be equal (ids, names and data keys are ASCII).
  */
 function sameAt(text: string, at: number, wanted: string): boolean {
-  for (let i = 0; i < wanted.length; i++) {
+  // From the end: ids and names share their starts (`S-00`, `interaction.`), so most differ there.
+  for (let i = wanted.length - 1; i >= 0; i--) {
     let c = text.charCodeAt(at + i);
     if (c >= 65 && c <= 90) c += 32;
     if (c !== wanted.charCodeAt(i)) return false;
