@@ -122,7 +122,7 @@ test('a bad file, picked or dropped, shows its error and changes nothing', async
   await engine.run({ verb: 'arrive', media: 'TMediaVoice', g_uid: 'G-LIVE', session: 'S-LIVE' });
   const epoch = await page.evaluate(() => window.__inspector?.store.getState().epoch);
   const good = (await new Response(
-    new Blob([await smallRecording()]).stream().pipeThrough(new DecompressionStream('gzip')),
+    new Blob([new Uint8Array(await smallRecording())]).stream().pipeThrough(new DecompressionStream('gzip')),
   ).text()) as string;
   const lines = good.trimEnd().split('\n');
   const bad = lines.findIndex((line) => line.includes('"interactionid":"G-REC"'));

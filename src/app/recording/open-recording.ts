@@ -32,16 +32,21 @@ export function recordingName(connection: Connection): string | null {
   return connection instanceof RecordingConnection ? connection.name : null;
 }
 
-/** Tells the user, in a toast, why a recording did not open (its status says so too). */
+/**
+ * Tells the user, in a toast, why a recording did not open (its status says so too): at start,
+ * or, for a long one shown by its final state first, once its events were read.
+ */
 export function reportFailedRecording(
   store: InspectorStore,
   connection: Connection,
   ready: Promise<unknown>,
 ): void {
-  const name = recordingName(connection);
-  if (name === null) return;
-  ready.catch((error: unknown) => {
+  if (!(connection instanceof RecordingConnection)) return;
+  const report = (error: unknown) => {
     const reason = error instanceof ConnectionError ? error.reason : String(error);
-    store.getState().toast({ tone: 'error', title: 'Recording', text: `${name} does not open: ${reason}` });
-  });
+    store
+      .getState()
+      .toast({ tone: 'error', title: 'Recording', text: `${connection.name} does not open: ${reason}` });
+  };
+  ready.then(() => connection.read.catch(report), report);
 }

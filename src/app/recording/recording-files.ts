@@ -1,5 +1,4 @@
-import { readRecording } from '../../connection/recording/read-recording';
-import type { Recording } from '../../connection/recording/recording';
+import { type OpenedRecording, openRecording } from '../../connection/recording/read-recording';
 import { RecordingError } from '../../connection/recording/recording-error';
 
 /**
@@ -13,8 +12,11 @@ export function isRecordingName(name: string): boolean {
   return RECORDING_NAME.test(name);
 }
 
-/** Fetches `?recording=URL` and reads it; a failed fetch is a RecordingError `badfetch`. */
-export async function fetchRecording(url: string): Promise<Recording> {
+/**
+ * Fetches `?recording=URL` and opens it by its first line (the rest is read after); a failed
+ * fetch is a RecordingError `badfetch`.
+ */
+export async function fetchRecording(url: string): Promise<OpenedRecording> {
   let response: Response;
   try {
     response = await fetch(url);
@@ -26,7 +28,7 @@ export async function fetchRecording(url: string): Promise<Recording> {
   }
   if (!response.ok)
     throw new RecordingError('badfetch', `${url} answered ${response.status} ${response.statusText}`);
-  return readRecording(await response.blob());
+  return openRecording(await response.blob());
 }
 
 /** Hands `blob` to the browser as a download named `name`. */

@@ -1,97 +1,119 @@
 import type { z } from 'zod';
-import { Engine, type EngineEvent } from '../../engine';
+import { Engine, type EngineEvent, type Snapshot } from '../../engine';
 import { JournalLineError, JournalReader } from '../../protocol/journal-lines';
-import { DEFAULT_TRAFFIC } from '../../protocol/messages';
+import { DEFAULT_TRAFFIC, type StrategyLabel, type TrafficStatus } from '../../protocol/messages';
+import { fileLines, type Line } from './file-lines';
 import { RECORDING_FORMAT, RECORDING_VERSION, type Recording } from './recording';
 import { RecordingError } from './recording-error';
 import { envelopeSchema, eventData, headerSchema, snapshotSchema } from './schema';
 
-const GZIP_MAGIC = [0x1f, 0x8b] as const;
+/** What to show of an exported recording as soon as its first line is read: its last state. */
+export interface RecordingHead {
+  readonly epoch: string;
+  readonly traffic: TrafficStatus;
+  /** The state after its last event. */
+  readonly final: Snapshot;
+  /** How many events follow the first line. */
+  readonly events: number;
+  readonly labels: readonly StrategyLabel[];
+}
+
+export interface OpenedRecording {
+  /** An exported recording's first line; null for a journal file, which has no final state up front. */
+  readonly head: RecordingHead | null;
+  /** The whole recording, every line checked; rejects with the first bad line's RecordingError. */
+  readonly recording: Promise<Recording>;
+}
 
 /**
  * Reads a recording (docs/recordings.md) or a server's journal file, gzipped or not, whole: a file
- * that is wrong anywhere throws RecordingError naming the line and field, and nothing opens.
+ * that is wrong anywhere throws RecordingError naming the line and field.
  */
 export async function readRecording(file: Blob): Promise<Recording> {
-  const text = decodeText(await gunzipped(file));
-  const lines = text.split('\n');
-  const first = lines.findIndex((line) => line.trim() !== '');
-  if (first === -1) throw new RecordingError('empty', 'the file holds nothing');
-  const head = parseLine(lines[first] ?? '', first + 1);
-  if (isObject(head) && 'format' in head) return readExported(head, lines, first);
-  if (isObject(head) && (head.type === 'epoch' || head.type === 'checkpoint')) return readJournal(lines);
+  return (await openRecording(file)).recording;
+}
+
+/**
+ * Reads a file's first line, and the rest on the way: a recording's head is there to show while
+ * its events are still being read and checked (`recording`).
+ */
+export async function openRecording(file: Blob): Promise<OpenedRecording> {
+  const lines = fileLines(file);
+  let first = await lines.next();
+  while (first.done !== true && first.value.text.trim() === '') first = await lines.next();
+  if (first.done === true) throw new RecordingError('empty', 'the file holds nothing');
+  const line = first.value;
+  const value = parseLine(line.text, line.number);
+  if (isObject(value) && 'format' in value) {
+    const header = checkHeader(value, line.number);
+    const { epoch, final, labels, events } = header;
+    const traffic = { ...header.traffic, running: false };
+    return {
+      head: { epoch, traffic, final, labels, events },
+      recording: readEvents(header, traffic, lines, line.number),
+    };
+  }
+  if (isObject(value) && (value.type === 'epoch' || value.type === 'checkpoint'))
+    return { head: null, recording: readJournal(line, value, lines) };
   throw new RecordingError(
     'badformat',
     `is neither a recording's first line (format: ${RECORDING_FORMAT}) nor a journal's (type: epoch or checkpoint)`,
-    { line: first + 1 },
+    { line: line.number },
   );
 }
 
-async function gunzipped(file: Blob): Promise<Uint8Array> {
-  if (file.size === 0) throw new RecordingError('empty', 'the file is empty');
-  const magic = new Uint8Array(await file.slice(0, 2).arrayBuffer());
-  if (magic[0] !== GZIP_MAGIC[0] || magic[1] !== GZIP_MAGIC[1])
-    return new Uint8Array(await file.arrayBuffer());
-  try {
-    const stream = file.stream().pipeThrough(new DecompressionStream('gzip'));
-    return new Uint8Array(await new Response(stream).arrayBuffer());
-  } catch (error) {
-    throw new RecordingError('badgzip', `it starts as gzip but does not decompress (${message(error)})`);
-  }
-}
+type Header = z.infer<typeof headerSchema>;
 
-function decodeText(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new RecordingError('badjson', 'it is not UTF-8 text (nor gzip)');
-  }
-}
-
-function readExported(head: object, lines: readonly string[], at: number): Recording {
-  const parsed = headerSchema.safeParse(head);
-  if (!parsed.success) {
-    const version = 'version' in head ? head.version : undefined;
-    if (typeof version === 'number' && version !== RECORDING_VERSION)
-      throw new RecordingError(
-        'badversion',
-        `version ${version} is not one this page reads (${RECORDING_VERSION})`,
-        {
-          line: at + 1,
-          field: 'version',
-        },
-      );
-    throw schemaError(parsed.error, at + 1);
-  }
-  const header = parsed.data;
-  if (header.version !== RECORDING_VERSION)
+function checkHeader(value: Record<string, unknown>, line: number): Header {
+  const version = value.version;
+  if (typeof version === 'number' && version !== RECORDING_VERSION)
     throw new RecordingError(
       'badversion',
-      `version ${header.version} is not one this page reads (${RECORDING_VERSION})`,
+      `version ${version} is not one this page reads (${RECORDING_VERSION})`,
       {
-        line: at + 1,
+        line,
         field: 'version',
       },
     );
+  const parsed = headerSchema.safeParse(value);
+  if (!parsed.success) throw schemaError(parsed.error, line);
+  return parsed.data;
+}
+
+async function readEvents(
+  header: Header,
+  traffic: TrafficStatus,
+  lines: AsyncGenerator<Line>,
+  headerLine: number,
+): Promise<Recording> {
   const events: EngineEvent[] = [];
   let expected = header.base.seq + 1;
-  for (let index = at + 1; index < lines.length; index++) {
-    const text = lines[index] ?? '';
+  for await (const { number, text } of lines) {
     if (text.trim() === '') continue;
-    const event = checkEvent(parseLine(text, index + 1), index + 1);
+    const event = checkEvent(parseLine(text, number), number);
     if (event.seq !== expected)
       throw new RecordingError('badformat', `must be ${expected}: events follow the base without a gap`, {
-        line: index + 1,
+        line: number,
         field: 'seq',
       });
     events.push(event);
     expected += 1;
   }
+  if (events.length !== header.events)
+    throw new RecordingError('badformat', `must be the number of events that follow, ${events.length}`, {
+      line: headerLine,
+      field: 'events',
+    });
+  if (header.final.seq !== expected - 1)
+    throw new RecordingError('badformat', `must be the last event's seq, ${expected - 1}`, {
+      line: headerLine,
+      field: 'final.seq',
+    });
   return {
     epoch: header.epoch,
     source: 'recording',
     exported: header.exported,
-    traffic: { ...header.traffic, running: false },
+    traffic,
     base: header.base,
     events,
     labels: header.labels,
@@ -99,30 +121,15 @@ function readExported(head: object, lines: readonly string[], at: number): Recor
 }
 
 /** A server's journal file: its latest epoch, as the server would restore it. */
-function readJournal(lines: readonly string[]): Recording {
+async function readJournal(first: Line, value: unknown, lines: AsyncGenerator<Line>): Promise<Recording> {
   const reader = new JournalReader();
-  lines.forEach((text, index) => {
-    if (text.trim() === '') {
-      reader.line(text);
-      return;
-    }
-    const value = parseLine(text, index + 1);
-    // Event lines are checked as events first: the reader checks only their order.
-    if (isObject(value) && !('type' in value)) checkEvent(value, index + 1);
-    else if (isObject(value) && value.type === 'checkpoint' && 'snapshot' in value) {
-      const snapshot = snapshotSchema.safeParse(value.snapshot);
-      if (!snapshot.success) throw schemaError(snapshot.error, index + 1, 'snapshot');
-    }
-    try {
-      reader.value(value);
-    } catch (error) {
-      if (error instanceof JournalLineError)
-        throw new RecordingError('badformat', `the journal's ${error.reason.replace(/^is/, 'line is')}`, {
-          line: error.line,
-        });
-      throw error;
-    }
-  });
+  // Blank lines before the first are counted, so the reader numbers lines as the file does.
+  for (let blank = 1; blank < first.number; blank++) reader.line('');
+  take(reader, value, first.number);
+  for await (const { number, text } of lines) {
+    if (text.trim() === '') reader.line(text);
+    else take(reader, parseLine(text, number), number);
+  }
   const latest = reader.latest;
   if (latest === null) throw new RecordingError('empty', 'the journal holds no epoch');
   return {
@@ -134,6 +141,27 @@ function readJournal(lines: readonly string[]): Recording {
     events: latest.events,
     labels: [],
   };
+}
+
+/**
+ * One journal line. An event is checked as an event first, a checkpoint's snapshot as a
+ * snapshot; the journal's reader checks their order.
+ */
+function take(reader: JournalReader, value: unknown, line: number): void {
+  if (isObject(value) && !('type' in value)) checkEvent(value, line);
+  else if (isObject(value) && value.type === 'checkpoint' && 'snapshot' in value) {
+    const snapshot = snapshotSchema.safeParse(value.snapshot);
+    if (!snapshot.success) throw schemaError(snapshot.error, line, 'snapshot');
+  }
+  try {
+    reader.value(value);
+  } catch (error) {
+    if (error instanceof JournalLineError)
+      throw new RecordingError('badformat', `the journal's ${error.reason.replace(/^is/, 'line is')}`, {
+        line: error.line,
+      });
+    throw error;
+  }
 }
 
 /** An event line, checked: its envelope, then its data by its name. */
@@ -162,8 +190,4 @@ function schemaError(error: z.ZodError, line: number, prefix?: string): Recordin
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,14 +1,15 @@
 import { MessageChannel } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
+import { modelFromSnapshot } from '../../engine';
 import { EngineHost } from '../../protocol/host';
 import { loadRealmFactory } from '../../scxml/script/node-realms';
 import { CONTRACT_STRATEGY, connectionContract, Recorder } from '../contract';
 import type { ConnectionStatus } from '../types';
 import { servePort } from '../worker/serve-port';
 import { WorkerConnection, type WorkerLike } from '../worker/worker-connection';
-import { readRecording } from './read-recording';
+import { openRecording, readRecording } from './read-recording';
 import type { Recording } from './recording';
-import { RecordingConnection } from './recording-connection';
+import { HEAD_FIRST, RecordingConnection } from './recording-connection';
 import { recordingOf } from './recording-of';
 import { writeRecording } from './write-recording';
 
@@ -125,5 +126,45 @@ describe('RecordingConnection', () => {
     await expect(connection.start(recorder)).rejects.toMatchObject({ code: 'badjson' });
     expect(statuses).toEqual([{ state: 'connecting' }, { state: 'closed', reason: 'line 1: is not JSON' }]);
     expect(recorder.snapshots).toEqual([]);
+  });
+
+  it('shows a long recording by its final state first, connected at once; its base and events follow, folding to it', async () => {
+    const events = Array.from({ length: HEAD_FIRST }, (_, i) => ({
+      seq: i + 1,
+      time: 1000 + i,
+      name: 'session.event' as const,
+      session: 'S-1',
+      data: { event: 'tick' },
+      cause: { command: i + 1, verb: 'sendEvent', origin: 'api' as const },
+    }));
+    const base = {
+      seq: 0,
+      commands: 0,
+      ids: { sessions: 1, interactions: 0 },
+      sessions: [],
+      interactions: [],
+    };
+    const file = await writeRecording({
+      epoch: 'e-head',
+      source: 'recording',
+      exported: 1,
+      traffic: { running: false, rate: 20, seed: 1, sessions: 40 },
+      base,
+      events,
+      labels: [],
+    });
+    const connection = new RecordingConnection(() => openRecording(file));
+    const recorder = new Recorder();
+    await connection.start(recorder);
+    expect(recorder.snapshots.map((m) => m.snapshot.seq)).toEqual([HEAD_FIRST]);
+    expect(recorder.statuses.map((s) => s.state)).toEqual(['connecting', 'connected']);
+    expect(recorder.events_).toEqual([]);
+    await connection.read;
+    expect(recorder.snapshots.map((m) => m.snapshot.seq)).toEqual([HEAD_FIRST, 0]);
+    expect(recorder.events_.map((e) => e.seq)).toEqual(events.map((e) => e.seq));
+    expect(recorder.statuses.at(-1)).toEqual({ state: 'connected', role: 'viewer' });
+    expect(modelFromSnapshot(await connection.snapshot())).toEqual(
+      modelFromSnapshot(recorder.snapshots[0]?.snapshot ?? base),
+    );
   });
 });

@@ -8,11 +8,18 @@ import type {
   WireResult,
 } from '../../protocol/messages';
 import { type Connection, ConnectionError, type ConnectionListener } from '../types';
+import type { OpenedRecording } from './read-recording';
 import type { Recording } from './recording';
 import { RecordingError } from './recording-error';
 
 /** Events per call of the listener's `events`: the batches a host sends are as large. */
 const BATCH = 10_000;
+
+/**
+ * From this many events on, a recording's final state is shown first: reading and checking a
+ * million events takes seconds, its first line a few milliseconds.
+ */
+export const HEAD_FIRST = 50_000;
 
 /**
  * A recording, opened read-only (docs/recordings.md): `start` reads it (a file, a URL) and gives
@@ -23,36 +30,65 @@ export class RecordingConnection implements Connection {
   readonly kind = 'recording' as const;
   readonly role = 'viewer' as const;
   private listener: ConnectionListener | null = null;
-  private recording: Recording | null = null;
+  /** The whole recording, once `start` has opened it (a long one is still being read). */
+  private whole: Promise<Recording> | null = null;
+  private loaded: Promise<void> = Promise.resolve();
   /** The recording replayed, made on the first question that needs it (history, snapshot). */
   private replayed: Engine | null = null;
 
   /** `name`: what the recording was read from (a file's name, a URL), for the page to show. */
   constructor(
-    private readonly load: () => Promise<Recording>,
+    /** A file read whole (a Recording), or one opened by its first line (`openRecording`). */
+    private readonly load: () => Promise<OpenedRecording | Recording>,
     readonly name = 'recording',
   ) {}
 
+  /**
+   * Reads the recording and gives it to the listener: its base snapshot, its events, then
+   * `connected`. A long one (HEAD_FIRST events or more) shows its final state first, from its
+   * first line, and is `connected` at once; its base and events follow once all are read and
+   * checked (`loaded`), the events then all in one task, so the base is never drawn.
+   */
   async start(listener: ConnectionListener): Promise<void> {
     this.listener = listener;
     listener.status({ state: 'connecting' });
-    let recording: Recording;
+    let opened: OpenedRecording;
     try {
-      recording = await this.load();
+      const loaded = await this.load();
+      opened = 'head' in loaded ? loaded : { head: null, recording: Promise.resolve(loaded) };
     } catch (error) {
-      const refused = refusal(error);
-      listener.status({ state: 'closed', reason: refused.reason });
-      this.listener = null;
-      throw refused;
+      throw this.refuse(listener, error);
     }
     if (this.listener !== listener)
       throw new ConnectionError('closed', 'connection', 'stopped while opening');
-    this.recording = recording;
-    listener.snapshot({ epoch: recording.epoch, snapshot: recording.base, traffic: recording.traffic });
-    for (let start = 0; start < recording.events.length; start += BATCH)
-      listener.events(recording.events.slice(start, start + BATCH));
+    this.whole = opened.recording;
+    const head = opened.head;
+    if (head === null || head.events < HEAD_FIRST) {
+      try {
+        this.deliver(listener, await opened.recording);
+      } catch (error) {
+        throw this.refuse(listener, error);
+      }
+      return;
+    }
+    listener.snapshot({ epoch: head.epoch, snapshot: head.final, traffic: head.traffic });
     listener.status({ state: 'connected', role: this.role });
-    if (recording.labels.length > 0) listener.strategies(recording.labels);
+    if (head.labels.length > 0) listener.strategies(head.labels);
+    this.loaded = opened.recording.then(
+      (recording) => {
+        if (this.listener === listener) this.deliver(listener, recording);
+      },
+      (error: unknown) => {
+        throw this.listener === listener ? this.refuse(listener, error) : refusal(error);
+      },
+    );
+    // Its failure is told to the listener (closed, with the reason); `loaded` is for who asks.
+    this.loaded.catch(() => {});
+  }
+
+  /** Settles once every event is read and given to the listener; rejects with why it did not open. */
+  get read(): Promise<void> {
+    return this.loaded;
   }
 
   stop(): void {
@@ -77,7 +113,7 @@ export class RecordingConnection implements Connection {
   }
 
   async history(query: HistoryQuery): Promise<History> {
-    const { engine, recording } = this.replay();
+    const { engine, recording } = await this.replay();
     const found = await findHistory(engine, recording.epoch, query, null);
     if ('code' in found) throw new ConnectionError(found.code, found.field, found.reason);
     return found;
@@ -85,7 +121,7 @@ export class RecordingConnection implements Connection {
 
   /** A recording holds its strategy sessions' labels, not their statecharts. */
   async strategy(session: string): Promise<StrategyInspection> {
-    const labelled = this.opened().labels.some((label) => label.session === session);
+    const labelled = (await this.opened()).labels.some((label) => label.session === session);
     throw new ConnectionError(
       'unknown',
       'session',
@@ -96,16 +132,34 @@ export class RecordingConnection implements Connection {
   }
 
   async snapshot(): Promise<Snapshot> {
-    return this.replay().engine.snapshot();
+    return (await this.replay()).engine.snapshot();
   }
 
-  private opened(): Recording {
-    if (this.recording === null) throw new ConnectionError('closed', 'connection', 'no recording is open');
-    return this.recording;
+  /** The listener's part: the base, the events in batches, then `connected` (which draws them). */
+  private deliver(listener: ConnectionListener, recording: Recording): void {
+    listener.snapshot({ epoch: recording.epoch, snapshot: recording.base, traffic: recording.traffic });
+    for (let start = 0; start < recording.events.length; start += BATCH)
+      listener.events(recording.events.slice(start, start + BATCH));
+    listener.status({ state: 'connected', role: this.role });
+    if (recording.labels.length > 0) listener.strategies(recording.labels);
   }
 
-  private replay(): { engine: Engine; recording: Recording } {
-    const recording = this.opened();
+  private refuse(listener: ConnectionListener, error: unknown): ConnectionError {
+    const refused = refusal(error);
+    listener.status({ state: 'closed', reason: refused.reason });
+    this.listener = null;
+    return refused;
+  }
+
+  private opened(): Promise<Recording> {
+    if (this.whole === null) throw new ConnectionError('closed', 'connection', 'no recording is open');
+    return this.whole.catch((error: unknown) => {
+      throw refusal(error);
+    });
+  }
+
+  private async replay(): Promise<{ engine: Engine; recording: Recording }> {
+    const recording = await this.opened();
     this.replayed ??= Engine.replay(recording.events, {}, recording.base);
     return { engine: this.replayed, recording };
   }

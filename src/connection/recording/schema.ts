@@ -55,7 +55,7 @@ export const trafficSchema = z.object({
 
 export const labelSchema = z.object({ session: id, strategy: z.string(), states: z.array(z.string()) });
 
-/** The first line of a recording: what it is, and the state its events start from. */
+/** The first line of a recording: what it is, the state its events start from and the one they end in. */
 export const headerSchema = z.object({
   format: z.literal(RECORDING_FORMAT),
   version: z.number().int().positive(),
@@ -63,6 +63,10 @@ export const headerSchema = z.object({
   exported: time,
   traffic: trafficSchema,
   base: snapshotSchema,
+  /** The state after the last event: the page shows it while the events are still being read. */
+  final: snapshotSchema,
+  /** How many event lines follow. */
+  events: count,
   labels: z.array(labelSchema),
 });
 

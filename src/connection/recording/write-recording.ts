@@ -1,10 +1,12 @@
+import { Engine } from '../../engine';
 import { lastSeq, RECORDING_FORMAT, RECORDING_VERSION, type Recording } from './recording';
 
 /** Events per piece of text handed to the compressor: one string per piece, not one for the file. */
 const PIECE = 10_000;
 
 /**
- * A recording as its file (docs/recordings.md): JSON lines, a header line then one event a line,
+ * A recording as its file (docs/recordings.md): JSON lines, a header line (the base and the final
+ * state) then one event a line,
  * gzipped by the platform's CompressionStream (the browser's, or Node's).
  */
 export function writeRecording(recording: Recording, exported = Date.now()): Promise<Blob> {
@@ -15,7 +17,10 @@ export function writeRecording(recording: Recording, exported = Date.now()): Pro
     exported,
     traffic: recording.traffic,
     base: recording.base,
+    // The engine's own state after the events, so that a reader shows it before reading them.
+    final: Engine.replay(recording.events, { retain: 1 }, recording.base).snapshot(),
     labels: recording.labels,
+    events: recording.events.length,
   };
   const pieces = [`${JSON.stringify(header)}\n`];
   for (let start = 0; start < recording.events.length; start += PIECE) {

@@ -1,0 +1,114 @@
+/**
+ * Opening a recording of 1,000,000 events (issue 13: at most 2 s to the first interactive frame),
+ * in headless Chromium against the built app: the page is opened on `?recording=URL`, the file
+ * (gzipped JSON lines, docs/recordings.md) served by the test's route from memory, made here by
+ * the engine's own TrafficGenerator. Baseline, in the same run: the same page opening a recording
+ * of 1,000 events, which costs the page's load and nothing much of the recording.
+ *
+ * "First interactive frame": measured from the navigation's start (the page's timeOrigin) to the
+ * first animation frame after the store holds the recording's last event (its final state drawn
+ * on that frame), and a task after it: the main thread is free to take input. Called by
+ * bench/timeline.ts.
+ */
+import { spawnSync } from 'node:child_process';
+import { chromium, type Page } from '@playwright/test';
+import { writeRecording } from '../src/connection/recording/write-recording';
+import { Engine, type EngineEvent, pump, TrafficGenerator } from '../src/engine';
+import { DEFAULT_TRAFFIC } from '../src/protocol/messages';
+import { fmt, report } from './measure';
+import { startPreview } from './serve';
+
+const EVENTS = 1_000_000;
+const BASELINE_EVENTS = 1_000;
+const ROUNDS = 3;
+const GOAL_MS = 2_000;
+const PORT = 4181;
+
+/** A recording of `count` traffic events from an empty engine, as the file the page exports. */
+async function trafficRecording(count: number): Promise<Buffer> {
+  const engine = new Engine({ retain: 10_000 });
+  const base = engine.snapshot();
+  const generator = new TrafficGenerator({ seed: 21, targetSessions: 400 });
+  const events: EngineEvent[] = [];
+  engine.subscribe((batch) => {
+    generator.observe(batch);
+    for (const event of batch) if (events.length < count) events.push(event);
+  });
+  while (events.length < count) pump(engine, generator, 10_000);
+  const file = await writeRecording({
+    epoch: `bench-${count}`,
+    source: 'recording',
+    exported: null,
+    traffic: DEFAULT_TRAFFIC,
+    base,
+    events,
+    labels: [],
+  });
+  return Buffer.from(await file.arrayBuffer());
+}
+
+/** Runs in the page: resolves, in ms since the navigation started, at the first interactive frame. */
+const FIRST_INTERACTIVE_FRAME = `(last) => new Promise((resolve) => {
+  function check() {
+    const state = window.__inspector?.store.getState();
+    if (state?.seq === last) {
+      requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0));
+      return;
+    }
+    setTimeout(check, 5);
+  }
+  check();
+})`;
+
+/** Opens the page on the recording and returns ms from navigation start to the first interactive frame. */
+async function open(page: Page, url: string, last: number): Promise<number> {
+  await page.goto(`${url}/?recording=/bench/recording.json.gz`, { waitUntil: 'commit' });
+  return page.evaluate(`(${FIRST_INTERACTIVE_FRAME})(${last})`) as Promise<number>;
+}
+
+async function measure(url: string, body: Buffer, last: number): Promise<number[]> {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium',
+  });
+  try {
+    const times: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const page = await browser.newPage();
+      await page.route(
+        (target) => target.pathname === '/bench/recording.json.gz',
+        (route) => route.fulfill({ body, contentType: 'application/gzip' }),
+      );
+      times.push(await open(page, url, last));
+      await page.close();
+    }
+    return times;
+  } finally {
+    await browser.close();
+  }
+}
+
+export async function runTimelineRecordingBench(): Promise<string[]> {
+  const build = spawnSync('node', ['node_modules/vite/bin/vite.js', 'build'], { stdio: 'ignore' });
+  if (build.status !== 0) throw new Error('vite build failed');
+  const [big, small] = [await trafficRecording(EVENTS), await trafficRecording(BASELINE_EVENTS)];
+  const preview = await startPreview(PORT);
+  try {
+    const opened = Math.min(...(await measure(preview.url, big, EVENTS)));
+    const baseline = Math.min(...(await measure(preview.url, small, BASELINE_EVENTS)));
+    return [
+      `recording of ${fmt(EVENTS)} events: ${fmt(big.length / 1e6, 1)} MB gzipped; best of ${ROUNDS} rounds`,
+      report(
+        'open 1M-event recording',
+        `${fmt(opened)} ms`,
+        `${fmt(baseline)} ms`,
+        opened / baseline,
+        `goal ≤ ${fmt(GOAL_MS)} ms: ${opened <= GOAL_MS ? 'met' : 'NOT met'}`,
+      ),
+    ];
+  } finally {
+    preview.stop();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`)
+  console.log((await runTimelineRecordingBench()).join('\n'));
