@@ -16,12 +16,15 @@ import { CheckedSyntax } from './checked-syntax';
 import { HeapMeter } from './heap-meter';
 import { QuickJSRealm } from './quickjs-realm';
 import type { RealmFactory, ScriptLimits, ScriptRealm } from './realm';
+import { RealmPool, type RealmPoolOptions } from './realm-pool';
 
 export interface QuickJSLoadOptions {
   /** Where the `.wasm` file is served (the browser); Node reads it from `node_modules` by path. */
   readonly wasmLocation?: string;
   /** The most the heap of one module may grow to; WebAssembly's own cap is 2 GB. */
   readonly maxHeapBytes?: number;
+  /** Realms made ahead in idle time (`realm-pool.ts`); none by default. */
+  readonly pool?: RealmPoolOptions;
 }
 
 export interface QuickJSRealmFactory extends RealmFactory {
@@ -30,6 +33,8 @@ export interface QuickJSRealmFactory extends RealmFactory {
    * module; a host that can wait (a test running runaways in a row) waits for this.
    */
   settled(): Promise<void>;
+  /** Realms made ahead and waiting in the pool (each holds its heap). */
+  pooled(): number;
 }
 
 const DEFAULT_MAX_HEAP_BYTES = 1024 * 1024 * 1024;
@@ -55,12 +60,14 @@ export async function loadQuickJSRealmFactory(
   let current = await loadModule(options);
   let loading: Promise<void> | null = null;
   const checkedSyntax = new CheckedSyntax();
+  const homes = new WeakMap<QuickJSRealm, Loaded>();
 
   const replace = (): Promise<void> => {
     loading ??= loadModule(options).then(
       (fresh) => {
         current = fresh;
         loading = null;
+        pool?.prune();
       },
       () => {
         // The retired module goes on serving; the next runaway tries again.
@@ -70,15 +77,35 @@ export async function loadQuickJSRealmFactory(
     return loading;
   };
 
+  const make = (limits: ScriptLimits): QuickJSRealm => {
+    const home = current;
+    const realm = new QuickJSRealm(home.module, home.meter, limits, checkedSyntax, () => {
+      if (home.retired) return;
+      home.retired = true;
+      pool?.prune();
+      void replace();
+    });
+    homes.set(realm, home);
+    return realm;
+  };
+
+  const pool =
+    options.pool === undefined || options.pool.size === 0
+      ? null
+      : new RealmPool<QuickJSRealm>(options.pool, {
+          // Not in a retired module: the pool waits for the fresh one (`prune` refills it then).
+          make: (limits) => {
+            if (current.retired) throw new Error('the module is retired');
+            return make(limits);
+          },
+          usable: (realm) => homes.get(realm)?.retired === false,
+          discard: (realm) => realm.dispose(),
+        });
+  pool?.refill();
+
   return {
-    create(limits: ScriptLimits): ScriptRealm {
-      const home = current;
-      return new QuickJSRealm(home.module, home.meter, limits, checkedSyntax, () => {
-        if (home.retired) return;
-        home.retired = true;
-        void replace();
-      });
-    },
+    create: (limits: ScriptLimits): ScriptRealm => pool?.take(limits) ?? make(limits),
     settled: () => loading ?? Promise.resolve(),
+    pooled: () => pool?.size ?? 0,
   };
 }
