@@ -21,7 +21,8 @@ export function recordingOf(
     exported: null,
     traffic: base.traffic,
     base: base.snapshot,
-    events,
+    // A copy: the page's record goes on growing while the file is written.
+    events: events.slice(),
     labels: [...latest.values()].filter((label) => label.states.length > 0),
   };
 }
