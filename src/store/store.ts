@@ -161,6 +161,8 @@ export function createInspectorStore(
 
     applyEvents(events) {
       const { record, log, logVersion, at } = get();
+      // A batch that leaves a gap is refused before anything (the log) takes it.
+      record.fresh(events);
       // The present moves on from the record's head, whatever is on screen.
       const live = { ...record.head, log, logVersion };
       const next = applyBatch(live, events);
@@ -178,6 +180,7 @@ export function createInspectorStore(
 
     travelTo(seq) {
       const { record, at, log, recordRow } = get();
+      if (at === null && seq === record.last) return;
       const from = at ?? record.last;
       const view = travelView(record, from, seq);
       if (seq === record.last) {

@@ -185,3 +185,16 @@ describe('rowsThrough: where the log is cut in the past', () => {
     expect(rowsThrough(log, recordRow, 4)).toBe(log.total);
   });
 });
+
+describe('a batch that leaves a gap', () => {
+  it('is refused with a TimelineError before the log or the model take any of it', () => {
+    const { store, events, more } = travelled(18, 100);
+    more(50);
+    const before = store.getState();
+    const total = before.log.total;
+    const later = { ...(events.at(-1) as EngineEvent), seq: before.seq + 2 };
+    expect(() => store.getState().applyEvents([later])).toThrow(/does not follow/);
+    expect(store.getState()).toBe(before);
+    expect(store.getState().log.total).toBe(total);
+  });
+});

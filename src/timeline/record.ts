@@ -108,12 +108,7 @@ export class TimelineRecord<S, A = never> {
    * below `last` are skipped, as the store's reducer skips them; a gap is refused, changing nothing.
    */
   append(events: readonly EngineEvent[], head: S): void {
-    const fresh = events.filter((event) => event.seq > this.last);
-    fresh.forEach((event, i) => {
-      if (event.seq !== this.last + 1 + i)
-        throw new TimelineError('gap', `event seq ${event.seq} does not follow seq ${this.last + i}`);
-    });
-    for (const event of fresh) this.held.push(event);
+    for (const event of this.fresh(events)) this.held.push(event);
     this.latest = head;
     const newest = this.checkpoints[this.checkpoints.length - 1] as Checkpoint<S>;
     if (this.last - newest.seq >= this.interval)
@@ -123,6 +118,19 @@ export class TimelineRecord<S, A = never> {
         state: head,
       });
     if (this.held.length > this.capacity * 1.2) this.dropOldest();
+  }
+
+  /**
+   * The events after `last`, checked to follow it without a gap: a caller checks a batch with it
+   * before applying it anywhere. Throws a TimelineError `gap`.
+   */
+  fresh(events: readonly EngineEvent[]): EngineEvent[] {
+    const fresh = events.filter((event) => event.seq > this.last);
+    fresh.forEach((event, i) => {
+      if (event.seq !== this.last + 1 + i)
+        throw new TimelineError('gap', `event seq ${event.seq} does not follow seq ${this.last + i}`);
+    });
+    return fresh;
   }
 
   /** Something that arrived after event `last` (strategy labels), and the state it made. */
