@@ -39,6 +39,6 @@ export {
   type Udata,
 } from './model';
 export type { Resource, ResourceInput } from './resource';
-export { modelFromSnapshot, type Snapshot } from './snapshot';
+export { modelFromSnapshot, type Snapshot, takeSnapshot } from './snapshot';
 export { pump, TrafficGenerator } from './traffic';
 export { validateCommand } from './validate';

@@ -1,5 +1,5 @@
 import type { SnapshotMessage } from '../connection/types';
-import type { EngineEvent, Model, Snapshot } from '../engine';
+import { type EngineEvent, type Model, takeSnapshot } from '../engine';
 import { TimelineError } from './timeline-error';
 
 /**
@@ -187,7 +187,7 @@ export class TimelineRecord<S, A = never> {
     const commands = (this.held[cut - 1] as EngineEvent).cause.command;
     this.baseMessage = {
       ...this.baseMessage,
-      snapshot: snapshotOf(this.reducer.model(checkpoint.state), checkpoint.seq, commands),
+      snapshot: takeSnapshot(this.reducer.model(checkpoint.state), checkpoint.seq, commands),
     };
     this.held = this.held.slice(cut);
     this.checkpoints = this.checkpoints.slice(index);
@@ -195,14 +195,4 @@ export class TimelineRecord<S, A = never> {
     this.asideList = this.asideList.slice(gone);
     this.asidesDropped = checkpoint.asides;
   }
-}
-
-function snapshotOf(model: Model, seq: number, commands: number): Snapshot {
-  return {
-    seq,
-    commands,
-    ids: model.ids,
-    sessions: [...model.sessions.values()],
-    interactions: [...model.interactions.values()],
-  };
 }
