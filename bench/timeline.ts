@@ -20,6 +20,7 @@ import { type PageRecord, pageRecord } from '../src/store/page-record';
 import { rowsThrough, travelView } from '../src/store/time-travel';
 import { fmt, percentile, report } from './measure';
 import { timelineQueryFigure } from './timeline-query';
+import { timelineRecordingFigure } from './timeline-recording';
 
 export const TIMELINE_EVENTS = 1_000_000;
 /** The page's batches: what one paced frame hands the store under heavy traffic. */
@@ -189,7 +190,7 @@ function heap(world: TimelineWorld): string[] {
 }
 
 /** Each figure on the same world; other parts add theirs here. */
-const FIGURES: readonly TimelineFigure[] = [jumps, heap, timelineQueryFigure];
+const FIGURES: readonly TimelineFigure[] = [jumps, heap, timelineQueryFigure, timelineRecordingFigure];
 
 export async function runTimelineBench(): Promise<string[]> {
   const world = timelineWorld();
