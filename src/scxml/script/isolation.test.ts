@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadRealmFactory } from './node-realms';
-import { type RealmFactory, ScriptError, type ScriptRealm } from './realm';
+import type { RealmFactory, ScriptRealm } from './realm';
+import { failure } from './testing';
 
 const MB = 1024 * 1024;
 const LIMITS = { stepMs: 300, memoryBytes: 8 * MB };
@@ -9,16 +10,6 @@ let factory: RealmFactory;
 beforeAll(async () => {
   factory = await loadRealmFactory();
 });
-
-function failure(action: () => unknown): ScriptError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ScriptError) return error;
-    throw error;
-  }
-  throw new Error('expected a ScriptError');
-}
 
 /** A bystander realm holding state, to show a runaway elsewhere leaves it working. */
 function bystander(): ScriptRealm {

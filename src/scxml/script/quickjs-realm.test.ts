@@ -1,6 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadRealmFactory } from './node-realms';
-import { type RealmFactory, ScriptError, type ScriptRealm } from './realm';
+import type { RealmFactory, ScriptRealm } from './realm';
+import { failure } from './testing';
 
 const LIMITS = { stepMs: 1000, memoryBytes: 8 * 1024 * 1024 };
 let factory: RealmFactory;
@@ -17,16 +18,6 @@ function realm(): ScriptRealm {
   const created = factory.create(LIMITS);
   open.push(created);
   return created;
-}
-
-function failure(action: () => unknown): ScriptError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ScriptError) return error;
-    throw error;
-  }
-  throw new Error('expected a ScriptError');
 }
 
 describe('QuickJS realm: values cross as copies', () => {

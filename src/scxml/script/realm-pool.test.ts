@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadRealmFactory } from './node-realms';
 import type { QuickJSRealmFactory } from './quickjs-factory';
-import { ScriptError } from './realm';
 import { RealmPool } from './realm-pool';
+import { failure } from './testing';
 
 const MB = 1024 * 1024;
 const LIMITS = { stepMs: 100, memoryBytes: 8 * MB };
@@ -12,16 +12,6 @@ async function pooled(factory: QuickJSRealmFactory, count: number): Promise<void
   for (let turn = 0; turn < 200 && factory.pooled() !== count; turn++)
     await new Promise((resolve) => setImmediate(resolve));
   expect(factory.pooled()).toBe(count);
-}
-
-function failure(action: () => unknown): ScriptError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ScriptError) return error;
-    throw error;
-  }
-  throw new Error('expected a ScriptError');
 }
 
 describe('[isolation] realms made ahead of need (the pool)', () => {
