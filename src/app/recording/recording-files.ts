@@ -28,7 +28,8 @@ export async function fetchRecording(url: string): Promise<OpenedRecording> {
   }
   if (!response.ok)
     throw new RecordingError('badfetch', `${url} answered ${response.status} ${response.statusText}`);
-  return openRecording(await response.blob());
+  // Read as it arrives: a long recording's first line is shown before the rest has come.
+  return openRecording(response.body ?? (await response.blob()));
 }
 
 /** Hands `blob` to the browser as a download named `name`. */

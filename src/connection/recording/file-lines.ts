@@ -16,13 +16,15 @@ export interface Line {
  * event loop, so a large file is read while the page goes on drawing. A bad gzip stream is
  * `badgzip`, bytes that are not UTF-8 `badjson`.
  */
-export async function* fileLines(file: Blob): AsyncGenerator<Line> {
-  if (file.size === 0) throw new RecordingError('empty', 'the file is empty');
-  const magic = new Uint8Array(await file.slice(0, 2).arrayBuffer());
-  const gzip = magic[0] === GZIP_MAGIC[0] && magic[1] === GZIP_MAGIC[1];
-  const reader = (
-    gzip ? file.stream().pipeThrough(new DecompressionStream('gzip')) : file.stream()
-  ).getReader();
+export async function* fileLines(file: Blob | ReadableStream<Uint8Array<ArrayBuffer>>): AsyncGenerator<Line> {
+  if (file instanceof Blob && file.size === 0) throw new RecordingError('empty', 'the file is empty');
+  // A fetched body is read as it arrives: its first line is there long before its last byte.
+  const source = (file instanceof Blob ? file.stream() : file).getReader();
+  const first = await source.read();
+  if (first.done === true) throw new RecordingError('empty', 'the file is empty');
+  const gzip = first.value[0] === GZIP_MAGIC[0] && first.value[1] === GZIP_MAGIC[1];
+  const bytes = again(first.value, source);
+  const reader = (gzip ? bytes.pipeThrough(new DecompressionStream('gzip')) : bytes).getReader();
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let carry = '';
   let number = 0;
@@ -48,8 +50,28 @@ export async function* fileLines(file: Blob): AsyncGenerator<Line> {
   }
 }
 
+/** The stream `reader` reads, with `first` (read already to look at it) put back in front. */
+function again(
+  first: Uint8Array<ArrayBuffer>,
+  reader: ReadableStreamDefaultReader<Uint8Array<ArrayBuffer>>,
+): ReadableStream<Uint8Array<ArrayBuffer>> {
+  let pending: Uint8Array<ArrayBuffer> | null = first;
+  return new ReadableStream<Uint8Array<ArrayBuffer>>({
+    async pull(controller) {
+      if (pending !== null) {
+        controller.enqueue(pending);
+        pending = null;
+        return;
+      }
+      const { value, done } = await reader.read();
+      if (done) controller.close();
+      else controller.enqueue(value);
+    },
+  });
+}
+
 async function read(
-  reader: ReadableStreamDefaultReader<Uint8Array>,
+  reader: ReadableStreamDefaultReader<Uint8Array<ArrayBuffer>>,
   gzip: boolean,
 ): Promise<Uint8Array | undefined> {
   try {

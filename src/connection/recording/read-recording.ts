@@ -37,7 +37,9 @@ export async function readRecording(file: Blob): Promise<Recording> {
  * Reads a file's first line, and the rest on the way: a recording's head is there to show while
  * its events are still being read and checked (`recording`).
  */
-export async function openRecording(file: Blob): Promise<OpenedRecording> {
+export async function openRecording(
+  file: Blob | ReadableStream<Uint8Array<ArrayBuffer>>,
+): Promise<OpenedRecording> {
   const lines = fileLines(file);
   let first = await lines.next();
   while (first.done !== true && first.value.text.trim() === '') first = await lines.next();
