@@ -11,9 +11,10 @@ const selectLiveClock = (state: InspectorState) =>
 
 /**
  * The page's triage, fed from the store's record as events arrive (once per store change that
- * brings new events or a new record) and advanced each second on a live engine, so an orphan
- * shows once its time is up even when nothing else happens. Re-renders only when an entry changes.
- * A change of `limits` starts a new feed over the whole record.
+ * brings new events, a new record or another seq on screen) and advanced each second on a live
+ * engine while the present is on screen, so an orphan shows once its time is up even when nothing
+ * else happens. With the past on screen it is the triage as of that seq (TriageFeed). Re-renders
+ * only when an entry changes. A change of `limits` starts a new feed over the whole record.
  */
 export function useTriage(limits: TriageLimits): Triage {
   const { store } = useActionContext();
@@ -26,22 +27,22 @@ export function useTriage(limits: TriageLimits): Triage {
 
   useEffect(() => {
     const sync = () => {
-      if (feed.sync(store.getState().record, liveClock ? Date.now() : null)) changed();
+      const { record, at } = store.getState();
+      if (feed.sync(record, { clock: liveClock ? Date.now() : null, at })) changed();
     };
     sync();
-    let record = store.getState().record;
-    let seq = store.getState().seq;
+    let { record, seq, at } = store.getState();
     return store.subscribe((state) => {
-      if (state.record === record && state.seq === seq) return;
-      record = state.record;
-      seq = state.seq;
+      if (state.record === record && state.seq === seq && state.at === at) return;
+      ({ record, seq, at } = state);
       sync();
     });
   }, [store, feed, liveClock]);
 
   useEffect(() => {
-    if (liveClock && feed.advance(now)) changed();
-  }, [feed, now, liveClock]);
+    // Read from the store, not a render's: a tick must never move a past triage on.
+    if (liveClock && store.getState().at === null && feed.advance(now)) changed();
+  }, [store, feed, now, liveClock]);
 
   return feed.triage;
 }
