@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { applyEvent, type EngineEvent, modelFromSnapshot } from '../engine';
+import { applyEvent, type EngineEvent, modelFromSnapshot, type Snapshot } from '../engine';
 import type { StrategyLabel } from '../protocol/messages';
 import type { Role } from '../protocol/role';
 import type { Connection, ConnectionListener, ConnectionStatus, ResyncInfo, SnapshotMessage } from './types';
@@ -113,6 +113,25 @@ export function connectionContract(
       });
     }
 
+    /**
+     * The events streamed since the first snapshot follow it seq by seq, without a gap or a
+     * duplicate, and folded onto it they give the connection's snapshot now (returned).
+     */
+    async function expectStreamFoldsToSnapshot(
+      connection: Connection,
+      recorder: Recorder,
+    ): Promise<Snapshot> {
+      const first = recorder.snapshots[0];
+      if (first === undefined) throw new Error('no snapshot');
+      const seqs = recorder.events_.map((e) => e.seq);
+      expect(seqs).toEqual(seqs.map((_, i) => first.snapshot.seq + i + 1));
+      const model = modelFromSnapshot(first.snapshot);
+      for (const event of recorder.events_) applyEvent(model, event);
+      const now = await connection.snapshot();
+      expect(modelFromSnapshot(now)).toEqual(model);
+      return now;
+    }
+
     it('start resolves after the first snapshot, and reports connecting then connected', async () => {
       const { recorder } = await started();
       expect(recorder.snapshots).toHaveLength(1);
@@ -123,14 +142,7 @@ export function connectionContract(
 
     it('what start delivers folds to snapshot(), and history tells of what happened before it', async () => {
       const { connection, recorder } = await started(endedAndPurged);
-      const first = recorder.snapshots[0];
-      if (first === undefined) throw new Error('no snapshot');
-      const seqs = recorder.events_.map((e) => e.seq);
-      expect(seqs).toEqual(seqs.map((_, i) => first.snapshot.seq + i + 1));
-      const model = modelFromSnapshot(first.snapshot);
-      for (const event of recorder.events_) applyEvent(model, event);
-      const now = await connection.snapshot();
-      expect(modelFromSnapshot(now)).toEqual(model);
+      const now = await expectStreamFoldsToSnapshot(connection, recorder);
       expect(now.interactions.some((i) => i.g_uid === 'G-HIST')).toBe(false);
       await expectHistoryOfPurged(connection);
     });
@@ -207,15 +219,8 @@ export function connectionContract(
     it('events from elsewhere stream in, contiguous and without duplicates, and fold to the snapshot', async () => {
       const { connection, recorder, side } = await started();
       for (let i = 0; i < 50; i++) side({ verb: 'arrive', media: 'TMediaVoice' });
-      const first = recorder.snapshots[0];
-      if (first === undefined) throw new Error('no snapshot');
       await recorder.until(() => recorder.events_.length >= 250);
-      const seqs = recorder.events_.map((e) => e.seq);
-      expect(seqs).toEqual(seqs.map((_, i) => first.snapshot.seq + i + 1));
-      const model = modelFromSnapshot(first.snapshot);
-      for (const event of recorder.events_) applyEvent(model, event);
-      const now = await connection.snapshot();
-      expect(modelFromSnapshot(now)).toEqual(model);
+      await expectStreamFoldsToSnapshot(connection, recorder);
     });
 
     it('traffic can be started, paused, and re-rated; reset starts a new epoch from seq 0', async () => {
