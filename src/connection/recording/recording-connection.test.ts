@@ -13,6 +13,18 @@ import { HEAD_FIRST, RecordingConnection } from './recording-connection';
 import { recordingOf } from './recording-of';
 import { writeRecording } from './write-recording';
 
+/** A recording's events: `count` ticks sent to session S-1, seq 1 to `count`, one command each. */
+function ticks(count: number) {
+  return Array.from({ length: count }, (_, i) => ({
+    seq: i + 1,
+    time: 1000 + i,
+    name: 'session.event' as const,
+    session: 'S-1',
+    data: { event: 'tick' },
+    cause: { command: i + 1, verb: 'sendEvent', origin: 'api' as const },
+  }));
+}
+
 /**
  * A page watching a live engine from its start (the worker adapter over a real MessageChannel),
  * and the recording it would export: what it holds, written to a gzipped file and read back.
@@ -94,14 +106,7 @@ describe('RecordingConnection', () => {
   });
 
   it('delivers a long recording in batches, contiguous from the base', async () => {
-    const events = Array.from({ length: 25_001 }, (_, i) => ({
-      seq: i + 1,
-      time: 1000 + i,
-      name: 'session.event' as const,
-      session: 'S-1',
-      data: { event: 'tick' },
-      cause: { command: i + 1, verb: 'sendEvent', origin: 'api' as const },
-    }));
+    const events = ticks(25_001);
     const recording: Recording = {
       epoch: 'e-long',
       source: 'recording',
@@ -129,14 +134,7 @@ describe('RecordingConnection', () => {
   });
 
   it('shows a long recording by its final state first, connected at once; its base and events follow, folding to it', async () => {
-    const events = Array.from({ length: HEAD_FIRST }, (_, i) => ({
-      seq: i + 1,
-      time: 1000 + i,
-      name: 'session.event' as const,
-      session: 'S-1',
-      data: { event: 'tick' },
-      cause: { command: i + 1, verb: 'sendEvent', origin: 'api' as const },
-    }));
+    const events = ticks(HEAD_FIRST);
     const base = {
       seq: 0,
       commands: 0,
