@@ -65,6 +65,7 @@ export function startedSession(event: EventOf<'session.started'>): SessionRecord
     id: event.session as string,
     state: 'running',
     src: event.data.src,
+    ...(event.data.invoker === undefined ? {} : { invoker: event.data.invoker }),
     startedAt: event.time,
     endedAt: null,
     interactions: [],

@@ -115,6 +115,11 @@ export const commandSchema = z.discriminatedUnion('verb', [
       src: text.min(1, 'must not be empty'),
       session: id.optional(),
       params: params.optional(),
+      /** X10: the session whose `<invoke>` starts this one, and that invoke's id. */
+      invoker: z
+        .object({ session: id, invokeid: text.min(1, 'must not be empty') })
+        .strict()
+        .optional(),
     })
     .strict(),
   z

@@ -1,4 +1,4 @@
-import type { InteractionInit, InteractionState, Udata } from './model';
+import type { InteractionInit, InteractionState, Invoker, Udata } from './model';
 import type { Resource } from './resource';
 
 /**
@@ -79,9 +79,11 @@ export interface EventDataMap {
   // Lifecycle
   'session.started': {
     readonly src: string;
-    readonly trigger: 'start' | 'arrival';
+    readonly trigger: 'start' | 'arrival' | 'invoke';
     /** Start parameters (X10), given to the session's document; absent when there were none. */
     readonly params?: StartParams;
+    /** X10: with trigger `invoke`, the session whose `<invoke>` started it. */
+    readonly invoker?: Invoker;
   };
   /** `failed`: the session's strategy ran out of time or memory, and `detail` says how. */
   'session.ended': { readonly reason: SessionEndReason; readonly detail?: string };

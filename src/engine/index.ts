@@ -32,6 +32,7 @@ export {
   createModel,
   type InteractionRecord,
   type InteractionState,
+  type Invoker,
   type Model,
   OP_SESSION_ID,
   type SessionRecord,

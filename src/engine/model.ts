@@ -14,11 +14,19 @@ export type Udata = Readonly<Record<string, UdataValue>>;
 /** B2: the property that names the owner session. */
 export const OP_SESSION_ID = 'OP-Session-ID';
 
+/** X10: the session whose `<invoke>` started another, and the id of that invoke. */
+export type Invoker = {
+  readonly session: string;
+  readonly invokeid: string;
+};
+
 export interface SessionRecord {
   readonly id: string;
   readonly state: SessionState;
   /** The SCXML document that runs the session (S1: mandatory for an explicit start). */
   readonly src: string;
+  /** Absent for a session no `<invoke>` started. */
+  readonly invoker?: Invoker;
   readonly startedAt: number;
   readonly endedAt: number | null;
   /** `_genesys.ixn.interactions`: the g_uids it owns, in join order (B3). */

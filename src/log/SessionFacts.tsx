@@ -14,6 +14,14 @@ export function SessionFacts({ session, last }: Props) {
     <dl>
       <dt>state</dt>
       <dd data-testid="details-session-state">{session.state}</dd>
+      {session.invoker !== undefined && (
+        <>
+          <dt>invoked by</dt>
+          <dd className="mono" data-testid="details-session-invoker">
+            {session.invoker.session} (invoke {session.invoker.invokeid})
+          </dd>
+        </>
+      )}
       <dt>src</dt>
       <dd className="mono">{session.src}</dd>
       <dt>started</dt>

@@ -64,6 +64,17 @@ describe('key data', () => {
     const events = run({ verb: 'arrive', media: 'TMediaVoice' });
     expect(keyData(named(events, 'interaction.owner.changed'))).toBe('from — → S-00001 via arrival');
   });
+
+  it('[X10] names the invoker of a session an <invoke> started', () => {
+    const { run } = engineWithStore();
+    run({ verb: 'startSession', src: 'main.scxml', session: 'S-1' });
+    const events = run({
+      verb: 'startSession',
+      src: 'kid.scxml',
+      invoker: { session: 'S-1', invokeid: 'k' },
+    });
+    expect(keyData(named(events, 'session.started'))).toBe('invoke by S-1 · src kid.scxml');
+  });
 });
 
 describe('cause', () => {

@@ -32,7 +32,9 @@ function sessionText(session: string | null): string {
 export function keyData(event: EngineEvent): string {
   switch (event.name) {
     case 'session.started':
-      return `${event.data.trigger} · src ${event.data.src}`;
+      return event.data.invoker === undefined
+        ? `${event.data.trigger} · src ${event.data.src}`
+        : `invoke by ${event.data.invoker.session} · src ${event.data.src}`;
     case 'session.ended':
       return `reason ${event.data.reason}`;
     case 'interaction.created': {

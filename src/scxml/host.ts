@@ -1,6 +1,7 @@
 import { ActionRegistry } from './actions';
 import { type Clock, wallClock } from './clock';
 import { compileScxml } from './compile';
+import type { SourcePosition } from './errors';
 import type { Dialect, ScxmlDocument } from './model';
 import type { RealmFactory, ScriptLimits, ScriptRealm, ScriptValue } from './script/realm';
 import { type ParentLink, Session, type SessionHost } from './session';
@@ -22,6 +23,22 @@ export interface ScxmlHostOptions {
    * layer above puts its host objects there (ORS's `_genesys`).
    */
   readonly prepareRealm?: (realm: ScriptRealm, sessionId: string) => void;
+  /**
+   * Names an invoked child before it starts: the layer above makes it a session of its own (ORS
+   * X10: an invoked session is an ORS session). What it throws fails the `<invoke>` (an error event
+   * in the invoker). Without it, children are named like other sessions (`s1`, `s2`...).
+   */
+  readonly childId?: (child: ChildStart) => string;
+}
+
+/** What `childId` is told of a child an `<invoke>` is about to start. */
+export interface ChildStart {
+  /** The invoking session's id. */
+  readonly parent: string;
+  readonly invokeId: string;
+  readonly document: ScxmlDocument;
+  /** Where the `<invoke>` element is. */
+  readonly position: SourcePosition;
 }
 
 /** How `start` names a session and what it passes to it. */
@@ -101,8 +118,16 @@ export class ScxmlHost implements SessionHost {
     this.options.onTrace?.(record);
   }
 
-  spawn(document: ScxmlDocument, parent: ParentLink, data: Readonly<Record<string, ScriptValue>>): Session {
-    const session = this.create(document, parent, data);
+  spawn(
+    document: ScxmlDocument,
+    parent: ParentLink,
+    data: Readonly<Record<string, ScriptValue>>,
+    position: SourcePosition,
+  ): Session {
+    const { session: invoker, invokeId } = parent;
+    const id = this.options.childId?.({ parent: invoker.id, invokeId, document, position });
+    if (id !== undefined && this.sessions.has(id)) throw new Error(`a session ${id} is already running`);
+    const session = this.create(document, parent, data, id);
     this.wake(session);
     return session;
   }

@@ -79,3 +79,52 @@ describe('[6.4] a child session that fails', () => {
     host.stop();
   });
 });
+
+describe('an invoked child whose invoker leaves, by dialect', () => {
+  const CHILD = `<content><scxml xmlns="http://www.w3.org/2005/07/scxml" version="1.0" datamodel="ecmascript">
+    <state id="c"><onexit><log label="child exit" expr="'c'"/></onexit></state></scxml></content>`;
+  const PARENT = scxml(
+    `<state id="p"><invoke id="kid">${CHILD}</invoke><transition event="go" target="q"/></state><state id="q"/>`,
+  );
+  const childExits = (records: readonly TraceRecord[]) =>
+    records.filter((r) => r.kind === 'action' && r.action === 'log' && r.detail === 'child exit: c').length;
+
+  it('[X11] ORS dialect: the child ends as terminated from outside, running its onexit; childId names it', async () => {
+    const named: string[] = [];
+    const { host, records } = await testHost({
+      dialect: 'ors',
+      childId: ({ parent, invokeId }) => {
+        named.push(`${parent}/${invokeId}`);
+        return 'CHILD-1';
+      },
+    });
+    const parent = host.start(PARENT, { id: 'P' });
+    expect(named).toEqual(['P/kid']);
+    expect(host.lookup('CHILD-1')?.activeStates()).toEqual(['c']);
+    parent.send('go');
+    expect(childExits(records)).toBe(1);
+    expect(records).toContainEqual({ kind: 'session.end', session: 'CHILD-1', reason: 'cancelled' });
+  });
+
+  it('[6.4] W3C dialect: the child is cancelled, its onexit not run', async () => {
+    const { host, records } = await testHost();
+    host.start(PARENT).send('go');
+    expect(childExits(records)).toBe(0);
+  });
+
+  it('[X10] a childId that throws fails the <invoke>: an error event in the invoker, no child', async () => {
+    const { host } = await testHost({
+      dialect: 'ors',
+      childId: () => {
+        throw new Error('refused');
+      },
+    });
+    const parent = host.start(
+      scxml(
+        `<state id="p"><invoke id="kid">${CHILD}</invoke><transition event="error.execution" target="failed"/></state><state id="failed"/>`,
+      ),
+    );
+    expect(parent.activeStates()).toEqual(['failed']);
+    expect(host.size).toBe(1);
+  });
+});

@@ -56,7 +56,12 @@ export interface SessionHost {
   /** Asks for `run()` to be called soon (after the current session's step, never inside it). */
   wake(session: Session): void;
   lookup(id: string): Session | undefined;
-  spawn(document: ScxmlDocument, parent: ParentLink, data: Readonly<Record<string, ScriptValue>>): Session;
+  spawn(
+    document: ScxmlDocument,
+    parent: ParentLink,
+    data: Readonly<Record<string, ScriptValue>>,
+    position: SourcePosition,
+  ): Session;
   ended(session: Session): void;
 }
 
@@ -370,7 +375,7 @@ export class Session implements MachineState {
     for (const [invokeId, invoked] of this.children) {
       if (invoked.state !== state) continue;
       if (invoked.session.status === 'running') this.cancelledChildren.add(invokeId);
-      invoked.session.cancel();
+      this.stopChild(invoked.session);
       this.children.delete(invokeId);
     }
     this.configuration.delete(state);
@@ -412,6 +417,15 @@ export class Session implements MachineState {
     }
   }
 
+  /**
+   * A child whose invoker leaves its state, or ends. ORS (X11) ends an invoked session as one
+   * terminated from outside: its `onexit` handlers run. The Recommendation only cancels it.
+   */
+  private stopChild(child: Session): void {
+    if (this.document.dialect === 'ors') child.terminate();
+    else child.cancel();
+  }
+
   private exitInterpreter(): void {
     this.lastConfiguration = this.activeStates();
     let data: ScriptValue;
@@ -435,7 +449,7 @@ export class Session implements MachineState {
     this.status = status;
     for (const handle of this.timers.values()) this.host.clock.cancel(handle);
     this.timers.clear();
-    for (const invoked of this.children.values()) invoked.session.cancel();
+    for (const invoked of this.children.values()) this.stopChild(invoked.session);
     this.children.clear();
     this.realm.dispose();
     this.emit({
@@ -824,7 +838,7 @@ export class Session implements MachineState {
       const document = this.invokedDocument(definition);
       const data = this.eventData(definition.namelist, definition.params, null);
       const passed = isRecord(data) ? data : {};
-      const child = this.host.spawn(document, { session: this, invokeId }, passed);
+      const child = this.host.spawn(document, { session: this, invokeId }, passed, definition.position);
       this.children.set(invokeId, { session: child, definition, state });
     } catch (error) {
       this.executionError(error, { element: 'invoke', position: definition.position }, state);

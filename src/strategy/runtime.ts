@@ -9,7 +9,7 @@ import {
 } from '../engine';
 import { ActionRegistry } from '../scxml/actions';
 import { type Clock, wallClock } from '../scxml/clock';
-import { ScxmlHost } from '../scxml/host';
+import { type ChildStart, ScxmlHost } from '../scxml/host';
 import type { Dialect, ScxmlDocument } from '../scxml/model';
 import type { RealmFactory, ScriptLimits, ScriptValue } from '../scxml/script/realm';
 import type { TraceListener, TraceRecord } from '../scxml/trace';
@@ -82,6 +82,8 @@ export class StrategyRuntime {
   private readonly queues = new Map<string, string>();
   private readonly unsubscribe: () => void;
   private requests = 0;
+  /** Set by `stop`: the machines it cancels leave their engine sessions as they are. */
+  private stopped = false;
 
   constructor(private readonly options: StrategyRuntimeOptions) {
     this.engine = options.engine;
@@ -101,6 +103,7 @@ export class StrategyRuntime {
       resolve: (src) => this.documents.require(src),
       onTrace: (record) => this.trace(record),
       prepareRealm: (realm, session) => this.objectModel(realm, session),
+      childId: (child) => this.invoked(child),
     });
     this.unsubscribe = this.engine.subscribe((events) => {
       for (const event of events) this.take(event);
@@ -228,6 +231,7 @@ export class StrategyRuntime {
 
   /** Stops listening to the engine and cancels every strategy session (their engine sessions stay). */
   stop(): void {
+    this.stopped = true;
     this.unsubscribe();
     this.scxml.stop();
   }
@@ -252,6 +256,8 @@ export class StrategyRuntime {
   private begin(event: EventOf<'session.started'>): void {
     const session = event.session ?? '';
     const { src: given, trigger, params } = event.data;
+    // An invoked session's machine was started by its invoker (`invoked`), before this event came.
+    if (trigger === 'invoke') return;
     const src = trigger === 'arrival' && given.startsWith('iq:') ? this.queues.get(given.slice(3)) : given;
     const text = src === undefined ? null : this.documents.text(src);
     if (src === undefined || text === null) return;
@@ -272,6 +278,30 @@ export class StrategyRuntime {
     }
   }
 
+  /**
+   * X10: a session started by `<invoke>` is an ORS session. An engine session is started for it
+   * (trigger `invoke`, its invoker named), its id is the child's `_sessionid`, and it runs under
+   * the same rules as any strategy session. A child of a machine that is no engine session (a
+   * replay's, a test's) is refused, and so is one the engine refuses: the `<invoke>` fails.
+   */
+  private invoked(child: ChildStart): string {
+    const parent = this.running.get(child.parent);
+    if (parent === undefined) throw new Error(`session ${child.parent} is not an engine session`);
+    const src = child.document.href ?? `${parent.src}#${child.invokeId}`;
+    const result = this.engine.dispatch({
+      verb: 'startSession',
+      src: src.slice(0, LIMITS.text),
+      invoker: { session: child.parent, invokeid: child.invokeId.slice(0, LIMITS.text) },
+      origin: 'strategy',
+      strategy: parent.cause({ element: 'invoke', position: child.position }),
+    });
+    const session = result.ok ? result.events[0]?.session : undefined;
+    if (!result.ok || session == null)
+      throw new Error(`the engine refused the session: ${result.ok ? 'none started' : result.error.reason}`);
+    this.running.set(session, new Running(session, child.document, src));
+    return session;
+  }
+
   // ---- the sessions' trace ----
 
   private trace(record: TraceRecord): void {
@@ -283,6 +313,9 @@ export class StrategyRuntime {
         if (record.reason !== 'cancelled') {
           const done = record.reason === 'done';
           this.endEngineSession(record.session, done ? 'done.scxml' : 'failed', running.failure, running);
+        } else if (!this.stopped) {
+          // X11: its invoker left (an engine session ended from outside is not running any more).
+          this.endEngineSession(record.session, 'terminated', 'its invoker left', running);
         }
       }
     }
@@ -292,7 +325,7 @@ export class StrategyRuntime {
   /** The state machine ended by itself (or could not start): so does its engine session (B6). */
   private endEngineSession(
     session: string,
-    reason: 'done.scxml' | 'failed',
+    reason: 'done.scxml' | 'failed' | 'terminated',
     detail: string | undefined,
     running: Running | null,
   ): void {

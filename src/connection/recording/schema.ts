@@ -15,10 +15,13 @@ const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 const params = z.record(z.string(), z.union([scalar, z.array(scalar), z.record(z.string(), scalar)]));
 const udata = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]));
 
+const invoker = z.looseObject({ session: id, invokeid: z.string() });
+
 const sessionRecord = z.looseObject({
   id,
   state: z.enum(['running', 'ended']),
   src: z.string(),
+  invoker: invoker.optional(),
   startedAt: time,
   endedAt: time.nullable(),
   interactions: z.array(id),
@@ -77,8 +80,9 @@ const request = { ...ixn, requestid: z.string() };
 const DATA: Record<(typeof EVENT_NAMES)[number], z.ZodType> = {
   'session.started': z.looseObject({
     src: z.string(),
-    trigger: z.enum(['start', 'arrival']),
+    trigger: z.enum(['start', 'arrival', 'invoke']),
     params: params.optional(),
+    invoker: invoker.optional(),
   }),
   'session.ended': z.looseObject({
     reason: z.enum(['done.scxml', 'terminated', 'failed']),

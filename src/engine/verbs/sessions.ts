@@ -3,16 +3,21 @@ import { nextInteractionId, nextSessionId } from '../ids';
 import { defaultCategory } from '../media';
 import { type Handler, requireNewId, requireRunningSession } from './context';
 
-/** S1: an explicit start (REST `POST /scxml/session/start`) starts a session with no interactions. */
+/**
+ * S1: an explicit start (REST `POST /scxml/session/start`) starts a session with no interactions.
+ * X10: so does an `<invoke>`, whose invoker must be running (trigger `invoke`).
+ */
 export const startSession: Handler<'startSession'> = (command, { model, emit }) => {
   const id = command.session ?? nextSessionId(model.ids);
   requireNewId(model.sessions, id, 'session', 'session');
-  const { src, params } = command;
-  emit(
-    'session.started',
-    id,
-    params === undefined ? { src, trigger: 'start' } : { src, trigger: 'start', params },
-  );
+  const { src, params, invoker } = command;
+  if (invoker !== undefined) requireRunningSession(model, invoker.session, 'invoker.session');
+  emit('session.started', id, {
+    src,
+    trigger: invoker === undefined ? 'start' : 'invoke',
+    ...(params === undefined ? {} : { params }),
+    ...(invoker === undefined ? {} : { invoker }),
+  });
 };
 
 /** S2 and B6: ending a session releases every interaction it owns, then the session ends. */

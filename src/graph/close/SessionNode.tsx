@@ -40,6 +40,18 @@ function SessionNodeView({ id }: NodeProps<SessionFlowNode>) {
         )}
       </div>
       <div className="session-meta">
+        {look.invoker !== null && (
+          <>
+            <span
+              className="session-invoker"
+              data-testid="session-invoker"
+              title={`invoked by session ${look.invoker}`}
+            >
+              ↳ {look.invoker}
+            </span>
+            <span aria-hidden="true">·</span>
+          </>
+        )}
         {strategy !== undefined && (
           <>
             <span

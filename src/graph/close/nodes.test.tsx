@@ -58,6 +58,7 @@ function props<N extends SessionFlowNode | InteractionFlowNode>(type: N['type'])
 const session: SessionLook = {
   id: 'S-0000A',
   src: 'iq:support',
+  invoker: null,
   state: 'running',
   count: 2,
   startedAt: Date.now() - 42_000,
@@ -88,6 +89,12 @@ describe('SessionNode', () => {
     expect(node.textContent).toContain('running');
     expect(node.textContent).toContain('2 interactions');
     expect(node.textContent).toMatch(/4[12] s/);
+  });
+
+  it('[X10] names the session whose <invoke> started it', () => {
+    render(<SessionNode {...props<SessionFlowNode>('session')} />, { ...session, invoker: 'S-0000B' });
+    expect(screen.getByTestId('session-invoker').textContent).toBe('↳ S-0000B');
+    expect(screen.getByTestId('session-S-0000A').title).toContain('invoked by S-0000B');
   });
 
   it("shows the strategy it runs and its active states in place of 'running', as the host's labels change", () => {

@@ -132,6 +132,7 @@ export class NodeDeriver {
         () => ({
           id: session.id,
           src: session.src,
+          invoker: session.invoker?.session ?? null,
           state: session.state,
           count: container.count,
           startedAt: session.startedAt,

@@ -6,6 +6,8 @@ import type { Flight } from '../scene/animation';
 export type SessionLook = {
   readonly id: string;
   readonly src: string;
+  /** X10: the session whose `<invoke>` started this one; null for any other. */
+  readonly invoker: string | null;
   readonly state: SessionState;
   readonly count: number;
   readonly startedAt: number;
@@ -46,7 +48,10 @@ export function interactionCount(count: number): string {
 
 /** A session's tooltip, also what a screen reader adds to its name: a refused drop's reason, or what it is. */
 export function sessionTitle(look: SessionLook): string {
-  return look.refusal ?? `${look.id} · ${look.src} · ${look.state} · ${interactionCount(look.count)}`;
+  const invoked = look.invoker === null ? '' : ` · invoked by ${look.invoker}`;
+  return (
+    look.refusal ?? `${look.id}${invoked} · ${look.src} · ${look.state} · ${interactionCount(look.count)}`
+  );
 }
 
 /** An interaction's tooltip, also what a screen reader adds to its name (id and media). */
