@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { strategy, strategyRig } from './testing';
+import { replayStrategies } from './replay';
+import { strategy, strategyRig, testRealms } from './testing';
 
 /**
  * The invoker: started as S-1, it detaches G1 (an interaction of its own) and, in `waiting`,
@@ -111,6 +112,21 @@ describe('Sessions started by <invoke> are ORS sessions', () => {
     expect(rig.logs(rig.child)).toContain('exit: holding');
     expect(rig.engine.state.sessions.get(rig.child)?.state).toBe('ended');
     expect(rig.engine.state.interactions.get('G1')?.owner).toBeNull();
+  });
+
+  it('[E2] a run with an invoked session replays to the same journal and state', async () => {
+    const live = await invokedRig();
+    live.runtime.send('S-1', 'leave');
+    const documents: Record<string, string> = { 'invoker.scxml': INVOKER, 'child.scxml': CHILD };
+    const replay = replayStrategies(live.journal, {
+      realms: await testRealms(),
+      documents: (src) => documents[src] ?? null,
+      provisioning: new Map([['q', 'invoker.scxml']]),
+    });
+    if (!replay.ok) throw new Error(replay.error.reason);
+    expect(replay.mismatch).toBeNull();
+    expect(replay.engine.eventsSince(0)).toEqual(live.journal);
+    expect(replay.engine.snapshot()).toEqual(live.engine.snapshot());
   });
 
   it('[X10] [E1] the engine refuses an invoker that is not running; a start that names one is refused', async () => {
