@@ -108,12 +108,44 @@ describe('xi:include in the ORS dialect', () => {
     expect(error.position.line).toBe(2);
   });
 
-  it('[XInclude 3.1] an xpointer scheme other than element() is refused as unsupported', () => {
+  it("[XInclude 3.1] xpointer() and xmlns() as written in practice: id('x'), id('x')/*, a prefixed path", () => {
+    const common = `<scxml ${SCXML}><state id="a"/><state id="b"><state id="b1"/><state id="b2"/></state><state id="c"><state id="c1"/><state id="c2"/></state></scxml>`;
+    const { resolve } = files({ 'common.scxml': common });
+    const document = compileScxml(
+      doc(`<state id="one"><xi:include href="common.scxml" xpointer="xpointer(id('a'))"/></state>
+        <state id="kids"><xi:include href="common.scxml" xpointer="xpointer(id('b')/*)"/></state>
+        <state id="path"><xi:include href="common.scxml"
+          xpointer="xmlns(s=http://www.w3.org/2005/07/scxml) xpointer(//s:state[@id='c']/s:state[2])"/></state>`),
+      { dialect: 'ors', resolve },
+    );
+    expect(document.byId.get('one')?.children.map((c) => c.id)).toEqual(['a']);
+    expect(document.byId.get('kids')?.children.map((c) => c.id)).toEqual(['b1', 'b2']);
+    expect(document.byId.get('path')?.children.map((c) => c.id)).toEqual(['c2']);
+  });
+
+  it('[XInclude 3.1] an xpointer that cannot be read, or uses no supported scheme, is refused naming it', () => {
+    const c = { 'c.scxml': `<scxml ${SCXML}><state id="a"/></scxml>` };
+    const unsupported = includeRefusal(doc('<xi:include href="c.scxml" xpointer="xpath1(//state)"/>'), c);
+    expect(unsupported).toMatchObject({ failure: 'xpointer', href: 'c.scxml' });
+    expect(unsupported.reason).toBe(
+      'xpointer "xpath1(//state)": only shorthand ids, element(), xmlns() and xpointer() are supported',
+    );
+    const axis = includeRefusal(doc('<xi:include href="c.scxml" xpointer="xpointer(//following::a)"/>'), c);
+    expect(axis.reason).toMatch(
+      /^xpointer "xpointer\(\/\/following::a\)": xpointer\(\/\/following::a\): only id/,
+    );
+    const unbound = includeRefusal(doc('<xi:include href="c.scxml" xpointer="xpointer(//s:state)"/>'), c);
+    expect(unbound.reason).toMatch(/the prefix "s" is not bound by xmlns\(\)/);
+  });
+
+  it('[XInclude 3.1] xpointer(//state) picks no SCXML state: XPath reads an unprefixed name as no namespace, and the error says so', () => {
     const error = includeRefusal(doc('<xi:include href="c.scxml" xpointer="xpointer(//state)"/>'), {
       'c.scxml': `<scxml ${SCXML}><state id="a"/></scxml>`,
     });
     expect(error).toMatchObject({ failure: 'xpointer' });
-    expect(error.reason).toMatch(/only shorthand ids and element\(\) are supported/);
+    expect(error.reason).toMatch(
+      /^xpointer "xpointer\(\/\/state\)" points to no element \(an unprefixed name/,
+    );
   });
 
   it('[XInclude 4.1] an include cycle is refused where it closes, naming the chain', () => {

@@ -1,5 +1,6 @@
 import { type IncludeFailure, ScxmlIncludeError } from './errors';
 import { childElements, parseXml, type XmlElement, type XmlNode } from './xml';
+import { pointTo } from './xpointer';
 
 export const XINCLUDE_NS = 'http://www.w3.org/2001/XInclude';
 
@@ -15,8 +16,8 @@ export interface IncludeContext {
 
 /**
  * The tree with every `xi:include` replaced by what it names (XInclude 1.0): `parse="text"` by the
- * file's text (a `<script>`'s body), `parse="xml"` by the file's root element or the element its
- * `xpointer` picks, itself expanded. A missing file falls back on `xi:fallback` when there is one.
+ * file's text (a `<script>`'s body), `parse="xml"` by the file's root element or the elements its
+ * `xpointer` picks (`xpointer.ts`), itself expanded. A missing file falls back on `xi:fallback` when there is one.
  */
 export function expandIncludes(root: XmlElement, context: IncludeContext): XmlElement {
   if (isInclude(root)) refuse(root, 'attribute', '', 'the root element cannot be an xi:include');
@@ -74,7 +75,7 @@ class Expander {
     const included = this.element(parseXml(text, href), href, [...stack, href]);
     if (xpointer === undefined) return [included];
     const picked = pointTo(included, xpointer);
-    return typeof picked === 'string' ? refuse(element, 'xpointer', href, picked) : [picked];
+    return typeof picked === 'string' ? refuse(element, 'xpointer', href, picked) : [...picked];
   }
 }
 
@@ -89,53 +90,4 @@ export function resolveHref(base: string | null, href: string): string {
     else out.push(segment);
   }
   return out.join('/');
-}
-
-/**
- * The element an XPointer picks, or why none: a shorthand pointer (an element's `id`), or
- * `element()` parts (`element(main)`, `element(/1/2)`, `element(main/3)`), tried left to right as the
- * XPointer Framework says. Other schemes (`xpointer()`, `xmlns()`) are skipped; none left is an error.
- */
-function pointTo(root: XmlElement, pointer: string): XmlElement | string {
-  const text = pointer.trim();
-  if (/^[A-Za-z_][\w.-]*$/.test(text))
-    return byId(root, text) ?? `xpointer "${pointer}": no element has the id "${text}"`;
-  const parts = [...text.matchAll(/([A-Za-z_][\w.:-]*)\(((?:[^()^]|\^.)*)\)\s*/g)];
-  if (parts.length === 0 || parts.map((p) => p[0]).join('') !== text)
-    return `xpointer "${pointer}" is not a shorthand id or scheme(...) parts`;
-  const schemes = parts.map((p) => p[1]);
-  for (const part of parts) {
-    if (part[1] !== 'element') continue;
-    const found = elementScheme(root, part[2] ?? '');
-    if (found) return found;
-  }
-  return schemes.includes('element')
-    ? `xpointer "${pointer}" points to no element`
-    : `xpointer "${pointer}": only shorthand ids and element() are supported`;
-}
-
-/** `element(id/2/1)`: from the element with that id (or the document for a leading `/`), child steps. */
-function elementScheme(root: XmlElement, data: string): XmlElement | null {
-  const [head = '', ...steps] = data.split('/');
-  let at: XmlElement | null = head === '' ? null : byId(root, head);
-  if (head !== '' && !at) return null;
-  for (const step of steps) {
-    if (!/^[1-9]\d*$/.test(step)) return null;
-    const index = Number(step) - 1;
-    // From the document node, the only child is the root element.
-    const next: XmlElement | undefined =
-      at === null ? (index === 0 ? root : undefined) : childElements(at)[index];
-    if (!next) return null;
-    at = next;
-  }
-  return at;
-}
-
-function byId(element: XmlElement, id: string): XmlElement | null {
-  if (element.attributes.get('id') === id) return element;
-  for (const child of childElements(element)) {
-    const found = byId(child, id);
-    if (found) return found;
-  }
-  return null;
 }
