@@ -50,3 +50,38 @@ test('a detached interaction left alone is listed as an orphan; a click selects 
   await expect(graph.interaction('G-ORPHAN')).toHaveClass(/selected/);
   await expect(page.getByTestId('details-owner')).toHaveText('none');
 });
+
+test('the limits are kept per browser and written into the link; a link names them whole, a bad one is named @dev', async ({
+  page,
+  engine,
+}) => {
+  const open = async () => {
+    await engine.ready();
+    await page.getByTestId('triage-toggle').click();
+  };
+  const rule = (kind: string) => page.getByTestId(`triage-${kind}`).locator('p');
+  await open();
+  await page.getByLabel('Orphans (s)').fill('2');
+  await page.getByRole('button', { name: 'Apply limits' }).click();
+  await expect(rule('orphan')).toContainText('within 2 s');
+  await expect
+    .poll(() => page.evaluate(() => localStorage.getItem('ors-inspector.preferences')))
+    .toContain('"orphan":2000');
+  await expect.poll(() => page.url()).toContain('triage=orphan%3A2');
+
+  // A fresh page of this browser, no link: the kept limits.
+  await page.goto('/');
+  await open();
+  await expect(rule('orphan')).toContainText('within 2 s');
+
+  // A link's limits win; those it leaves out are the defaults, not the kept ones.
+  await page.goto('/?triage=ping-pong:45');
+  await open();
+  await expect(rule('ping-pong')).toContainText('within 45 s');
+  await expect(rule('orphan')).toContainText('within 10 s');
+
+  await page.goto('/?triage=orphan:-1');
+  await open();
+  await expect(page.getByText(/^triage must be kind:seconds/)).toBeVisible();
+  await expect(rule('orphan')).toContainText('within 10 s');
+});

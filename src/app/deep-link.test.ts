@@ -9,7 +9,7 @@ describe('readDeepLink', () => {
       engine: null,
       token: null,
       traffic: {},
-      view: { selection: null, at: null, viewport: null, filters: null },
+      view: { selection: null, at: null, viewport: null, filters: null, triage: null },
       problems: [],
     });
   });
@@ -20,7 +20,7 @@ describe('readDeepLink', () => {
         engine: 'http://127.0.0.1:3001',
         token: 'op',
         traffic: { rate: 1000, sessions: 400, seed: 7, running: false },
-        view: { selection: null, at: null, viewport: null, filters: null },
+        view: { selection: null, at: null, viewport: null, filters: null, triage: null },
         problems: [],
       },
     );

@@ -51,9 +51,11 @@ export function openInspector(
   const store = createInspectorStore(connection.kind, null);
   for (const problem of problems) store.getState().toast({ tone: 'error', title: 'Link', text: problem });
   const saved = storage === null ? null : readSaved(storage);
-  const preferences = createPreferencesStore(
-    saved === null ? DEFAULT_PREFERENCES : { time: saved.time, legend: saved.legend },
-  );
+  const preferences = createPreferencesStore({
+    time: saved?.time ?? DEFAULT_PREFERENCES.time,
+    legend: saved?.legend ?? DEFAULT_PREFERENCES.legend,
+    triage: link.view.triage ?? saved?.triage ?? DEFAULT_PREFERENCES.triage,
+  });
   const filters = link.view.filters ?? (saved === null ? null : { ...NO_FILTERS, ...saved.filters });
   if (filters !== null) store.getState().setFilters(filters);
   if (storage !== null) keepPreferences(preferences, store, storage);

@@ -17,6 +17,11 @@ export function PreferencesProvider({ value, children }: { value: PreferencesSto
   return <PreferencesContext.Provider value={value}>{children}</PreferencesContext.Provider>;
 }
 
+/** The store itself, for what reads it outside rendering (the URL kept in step with the view). */
+export function usePreferencesStore(): PreferencesStore {
+  return useContext(PreferencesContext);
+}
+
 export function usePreference<T>(selector: (preferences: Preferences & PreferenceActions) => T): T {
   return useStore(useContext(PreferencesContext), selector);
 }

@@ -1,4 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { DEFAULT_LIMITS, type TriageLimits } from '../triage';
 
 /** How the page shows a moment: the browser's local clock, UTC, or how long ago it was. */
 export const TIME_DISPLAYS = ['local', 'utc', 'relative'] as const;
@@ -13,13 +14,16 @@ export interface Preferences {
   readonly time: TimeDisplay;
   /** The graph's legend is open. */
   readonly legend: boolean;
+  /** How long each triage detector waits before it calls something an anomaly (a link holds them too). */
+  readonly triage: TriageLimits;
 }
 
-export const DEFAULT_PREFERENCES: Preferences = { time: 'local', legend: false };
+export const DEFAULT_PREFERENCES: Preferences = { time: 'local', legend: false, triage: DEFAULT_LIMITS };
 
 export interface PreferenceActions {
   setTime(time: TimeDisplay): void;
   setLegend(open: boolean): void;
+  setTriage(limits: TriageLimits): void;
 }
 
 export type PreferencesStore = StoreApi<Preferences & PreferenceActions>;
@@ -30,5 +34,6 @@ export function createPreferencesStore(initial: Preferences = DEFAULT_PREFERENCE
     ...initial,
     setTime: (time) => set({ time }),
     setLegend: (legend) => set({ legend }),
+    setTriage: (triage) => set({ triage }),
   }));
 }

@@ -4,9 +4,15 @@ import { type PreferenceStorage, type SavedPreferences, writeSaved } from './sav
 
 /** What is kept of the page's present state: see SavedPreferences. */
 export function savedOf(preferences: PreferencesStore, store: InspectorStore): SavedPreferences {
-  const { time, legend } = preferences.getState();
+  const { time, legend, triage } = preferences.getState();
   const { names, origin, strategy, text, query } = store.getState().filters;
-  return { version: 1, time, legend, filters: { names: [...names], origin, strategy, text, query } };
+  return {
+    version: 1,
+    time,
+    legend,
+    triage: { ...triage },
+    filters: { names: [...names], origin, strategy, text, query },
+  };
 }
 
 /**

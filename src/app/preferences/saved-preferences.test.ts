@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createPreferencesStore } from '../../store/preferences';
 import { createInspectorStore } from '../../store/store';
+import { triageLimits } from '../../triage';
 import { keepPreferences } from './keep-preferences';
 import {
   PREFERENCES_KEY,
@@ -25,6 +26,7 @@ const SAVED: SavedPreferences = {
   version: 1,
   time: 'utc',
   legend: true,
+  triage: { orphan: 5_000, 'ping-pong': 30_000, 'idle-session': 120_000, 'waiting-unowned': 30_000 },
   filters: { names: ['interaction.owner.changed'], origin: 'drag', strategy: '', text: 'queue', query: '' },
 };
 
@@ -35,6 +37,28 @@ describe('saved preferences', () => {
     const storage = memoryStorage({ [PREFERENCES_KEY]: JSON.stringify(SAVED) });
     expect(readSaved(storage)).toEqual(SAVED);
   });
+
+  it('reads a value kept before the triage limits were, without them', () => {
+    const { triage: _, ...older } = SAVED;
+    const storage = memoryStorage({ [PREFERENCES_KEY]: JSON.stringify(older) });
+    expect(readSaved(storage)).toEqual(older);
+  });
+
+  it.each([
+    ['not positive', { ...SAVED.triage, orphan: 0 }, /triage\.orphan: not a positive number of milliseconds/],
+    ['not a number', { ...SAVED.triage, 'ping-pong': '30' }, /triage\.ping-pong/],
+    ['missing a kind', { orphan: 5_000 }, /triage\.idle-session/],
+  ])(
+    'refuses triage limits %s, says why, and keeps the rest with the default limits',
+    (_what, triage, why) => {
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+      const storage = memoryStorage({ [PREFERENCES_KEY]: JSON.stringify({ ...SAVED, triage }) });
+      const { triage: _, ...rest } = SAVED;
+      expect(readSaved(storage)).toEqual(rest);
+      expect(warn).toHaveBeenCalledWith(expect.stringMatching(why));
+      expect(warn).toHaveBeenCalledWith(expect.stringMatching(/the default limits apply/));
+    },
+  );
 
   it('reads nothing from a browser that kept nothing, and says nothing', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
@@ -77,11 +101,13 @@ describe('keepPreferences', () => {
     const store = createInspectorStore();
     const stop = keepPreferences(preferences, store, storage);
     preferences.getState().setTime('relative');
+    preferences.getState().setTriage(triageLimits({ orphan: 2_000 }));
     store.getState().setFilters({ origin: 'api', session: 'S-00001' });
     expect(readSaved(storage)).toEqual({
       version: 1,
       time: 'relative',
       legend: false,
+      triage: triageLimits({ orphan: 2_000 }),
       filters: { names: [], origin: 'api', strategy: '', text: '', query: '' },
     });
     stop();

@@ -6,14 +6,21 @@ import { isFilterName } from '../url-state/view-link';
 /** One key for the whole of it; the version inside says which shape it has. */
 export const PREFERENCES_KEY = 'ors-inspector.preferences';
 
+/** A triage limit as kept: milliseconds, positive (z.number() refuses an infinity). */
+const limit = z.number().positive('not a positive number of milliseconds');
+
 /**
  * What the browser keeps between visits: the preferences, and the log's filters but for the ids
- * (a session's or an interaction's), which name things of one moment, not a habit.
+ * (a session's or an interaction's), which name things of one moment, not a habit. The triage
+ * limits came later: a value kept before them has none, and the defaults apply.
  */
 export const SavedPreferences = z.object({
   version: z.literal(1),
   time: z.enum(TIME_DISPLAYS),
   legend: z.boolean(),
+  triage: z
+    .object({ orphan: limit, 'ping-pong': limit, 'idle-session': limit, 'waiting-unowned': limit })
+    .optional(),
   filters: z.object({
     names: z.array(z.string().refine(isFilterName, 'not an event name')),
     origin: z.union([z.enum(ORIGINS), z.literal('')]),
@@ -53,6 +60,17 @@ export function readSaved(storage: PreferenceStorage): SavedPreferences | null {
   const problems = parsed.error.issues.map(
     (issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`,
   );
+  // Bad limits cost only the limits: the rest is kept.
+  const withoutLimits =
+    typeof json === 'object' && json !== null && parsed.error.issues.every((i) => i.path[0] === 'triage')
+      ? SavedPreferences.safeParse({ ...json, triage: undefined })
+      : null;
+  if (withoutLimits?.success === true) {
+    console.warn(
+      `Preferences: the triage limits in ${PREFERENCES_KEY} are not usable (${problems.join('; ')}); ignored, the default limits apply.`,
+    );
+    return withoutLimits.data;
+  }
   console.warn(
     `Preferences: ${PREFERENCES_KEY} is not usable (${problems.join('; ')}); ignored, defaults apply.`,
   );

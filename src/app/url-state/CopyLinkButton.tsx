@@ -1,4 +1,5 @@
 import { useStoreApi } from '@xyflow/react';
+import { usePreferencesStore } from '../../store/preferences-react';
 import { useActionContext } from '../../store/react';
 import { currentLink } from './current-link';
 import type { PendingView } from './pending-view';
@@ -10,15 +11,22 @@ import type { PendingView } from './pending-view';
 export function CopyLinkButton({ pending }: { pending: PendingView }) {
   const { store } = useActionContext();
   const flow = useStoreApi();
+  const preferences = usePreferencesStore();
   const copy = async () => {
-    const link = currentLink(new URL(window.location.href), store.getState(), flow.getState(), pending);
+    const link = currentLink(
+      new URL(window.location.href),
+      store.getState(),
+      preferences.getState(),
+      flow.getState(),
+      pending,
+    );
     const { toast } = store.getState();
     try {
       await navigator.clipboard.writeText(link.href);
       toast({
         tone: 'info',
         title: 'Link copied',
-        text: 'It opens this view: selection, moment, filters and viewport.',
+        text: 'It opens this view: selection, moment, filters, triage limits and viewport.',
       });
     } catch (error) {
       toast({

@@ -1,15 +1,17 @@
 import type { ReactFlowState } from '@xyflow/react';
+import type { Preferences } from '../../store/preferences';
 import type { InspectorState } from '../../store/state';
 import type { PendingView } from './pending-view';
 import { writeViewLink } from './view-link';
 
 /**
- * The page's URL for the view on screen: the selection, the moment, the log's filters and the
- * graph's viewport, with the link's parts not shown yet as the link had them.
+ * The page's URL for the view on screen: the selection, the moment, the log's filters, the
+ * triage limits and the graph's viewport, with the link's parts not shown yet as the link had them.
  */
 export function currentLink(
   url: URL,
   state: InspectorState,
+  preferences: Pick<Preferences, 'triage'>,
   flow: Pick<ReactFlowState, 'transform'>,
   pending: PendingView,
 ): URL {
@@ -18,6 +20,12 @@ export function currentLink(
   const viewport = state.epoch === null ? null : { x, y, zoom };
   return writeViewLink(
     url,
-    pending.over({ selection: state.selection, at: state.at, filters: state.filters, viewport }),
+    pending.over({
+      selection: state.selection,
+      at: state.at,
+      filters: state.filters,
+      triage: preferences.triage,
+      viewport,
+    }),
   );
 }

@@ -31,6 +31,7 @@ export class PendingView {
       selection: this.selection ?? view.selection,
       at: this.at ?? view.at,
       filters: view.filters,
+      triage: view.triage,
       viewport: this.viewport ?? view.viewport,
     };
   }

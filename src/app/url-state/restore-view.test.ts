@@ -9,6 +9,7 @@ const link = (parts: { selection?: PendingView['selection']; at?: number }) =>
     at: parts.at ?? null,
     viewport: null,
     filters: null,
+    triage: null,
   });
 
 describe('restoring a link on a page that has its first snapshot', () => {

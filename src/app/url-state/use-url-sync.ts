@@ -1,5 +1,6 @@
 import { useStoreApi } from '@xyflow/react';
 import { useEffect } from 'react';
+import { usePreferencesStore } from '../../store/preferences-react';
 import { useActionContext } from '../../store/react';
 import { currentLink } from './current-link';
 import type { PendingView } from './pending-view';
@@ -14,12 +15,13 @@ const QUIET_MS = 300;
 export function useUrlSync(pending: PendingView): void {
   const { store } = useActionContext();
   const flow = useStoreApi();
+  const preferences = usePreferencesStore();
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;
     const write = () => {
       timer = null;
       const now = new URL(window.location.href);
-      const next = currentLink(now, store.getState(), flow.getState(), pending);
+      const next = currentLink(now, store.getState(), preferences.getState(), flow.getState(), pending);
       if (next.href !== now.href) window.history.replaceState(window.history.state, '', next);
     };
     const later = () => {
@@ -38,10 +40,14 @@ export function useUrlSync(pending: PendingView): void {
     const stopFlow = flow.subscribe((state, previous) => {
       if (state.transform !== previous.transform) later();
     });
+    const stopPreferences = preferences.subscribe((state, previous) => {
+      if (state.triage !== previous.triage) later();
+    });
     return () => {
       stopStore();
       stopFlow();
+      stopPreferences();
       if (timer !== null) clearTimeout(timer);
     };
-  }, [store, flow, pending]);
+  }, [store, flow, preferences, pending]);
 }

@@ -3,19 +3,29 @@ import { EVENT_NAMES, ORIGINS, type Origin } from '../../engine';
 import { ZOOM_RANGE } from '../../graph/GraphView';
 import { ERROR_NAME } from '../../log/filter';
 import type { LogFilters, Selection } from '../../store/state';
+import { DEFAULT_LIMITS, type TriageLimits } from '../../triage';
+import { readTriageParam, triageParamText } from './triage-param';
 
-/** What a link says of the view: what is selected, when, the log's filters, where the graph looks. */
+/**
+ * What a link says of the view: what is selected, when, the log's filters and the triage limits
+ * (what the lists on screen are made with), where the graph looks.
+ */
 export interface ViewState {
   readonly selection: Selection;
   /** The seq on screen; null: live. */
   readonly at: number | null;
   readonly filters: LogFilters;
+  readonly triage: TriageLimits;
   readonly viewport: Viewport | null;
 }
 
-/** A link's view. `filters` is null when the link names no view at all (saved filters apply). */
-export interface ViewLink extends Omit<ViewState, 'filters'> {
+/**
+ * A link's view. `filters` and `triage` are null when the link names no view at all (the saved
+ * ones apply).
+ */
+export interface ViewLink extends Omit<ViewState, 'filters' | 'triage'> {
   readonly filters: LogFilters | null;
+  readonly triage: TriageLimits | null;
 }
 
 /** The URL's parameter for each part of the view; the others (`engine`, traffic...) are left alone. */
@@ -30,6 +40,7 @@ const P = {
   strategy: 'strategy',
   text: 'search',
   query: 'query',
+  triage: 'triage',
 } as const;
 
 const KNOWN_NAMES: ReadonlySet<string> = new Set([...EVENT_NAMES, ERROR_NAME]);
@@ -40,8 +51,9 @@ const isOrigin = (value: string): value is Origin => KNOWN_ORIGINS.has(value);
 
 /**
  * The view a URL names. Never throws: a bad value is put in `problems` by name and left out. A
- * link naming any part of a view names its filters whole (those it leaves out are off), so it
- * opens the same log whatever the browser saved.
+ * link naming any part of a view names its filters whole (those it leaves out are off) and its
+ * triage limits whole (those it leaves out are the defaults), so it opens the same log and the
+ * same triage whatever the browser saved.
  */
 export function readViewLink(params: URLSearchParams, problems: string[]): ViewLink {
   const shown = (raw: string) => `'${raw.slice(0, 80)}'`;
@@ -98,8 +110,16 @@ export function readViewLink(params: URLSearchParams, problems: string[]): ViewL
     text: text('text'),
     query: text('query'),
   };
+  const rawTriage = params.get(P.triage);
+  const triage = rawTriage === null ? DEFAULT_LIMITS : readTriageParam(rawTriage, problems);
   const namesView = Object.values(P).some((key) => params.has(key));
-  return { selection, at, viewport, filters: namesView ? filters : null };
+  return {
+    selection,
+    at,
+    viewport,
+    filters: namesView ? filters : null,
+    triage: namesView ? triage : null,
+  };
 }
 
 /**
@@ -121,6 +141,7 @@ export function writeViewLink(url: URL, view: ViewState): URL {
   put(P.strategy, filters.strategy);
   put(P.text, filters.text);
   put(P.query, filters.query);
+  put(P.triage, triageParamText(view.triage));
   return next;
 }
 

@@ -1,6 +1,8 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createPreferencesStore } from '../../store/preferences';
+import { PreferencesProvider } from '../../store/preferences-react';
 import { InspectorProvider } from '../../store/react';
 import { engineWithStore } from '../../store/testing';
 import { TriagePanel } from './TriagePanel';
@@ -14,12 +16,15 @@ afterEach(cleanup);
 function renderTriage() {
   const inspector = engineWithStore();
   inspector.run({ verb: 'arrive', media: 'TMediaVoice', g_uid: 'G-LEFT', session: 'S-A' });
+  const preferences = createPreferencesStore();
   render(
-    <InspectorProvider value={{ store: inspector.store, connection: inspector.connection }}>
-      <TriagePanel />
-    </InspectorProvider>,
+    <PreferencesProvider value={preferences}>
+      <InspectorProvider value={{ store: inspector.store, connection: inspector.connection }}>
+        <TriagePanel />
+      </InspectorProvider>
+    </PreferencesProvider>,
   );
-  return inspector;
+  return { ...inspector, preferences };
 }
 
 describe('TriagePanel', () => {
@@ -47,8 +52,8 @@ describe('TriagePanel', () => {
     expect(store.getState().at).toBe(seq);
   });
 
-  it('a limit that is not a positive number is named, and nothing changes', () => {
-    renderTriage();
+  it('a limit that is not a positive number is named, and nothing changes; a good one is the preference', () => {
+    const { preferences } = renderTriage();
     fireEvent.click(screen.getByTestId('triage-toggle'));
     const input = screen.getByLabelText('Orphans (s)');
     fireEvent.change(input, { target: { value: '-3' } });
@@ -59,5 +64,6 @@ describe('TriagePanel', () => {
     fireEvent.click(screen.getByText('Apply limits'));
     expect(screen.queryByTestId('triage-limits-error')).toBeNull();
     expect(screen.getByTestId('triage-orphan').textContent).toContain('within 5 s');
+    expect(preferences.getState().triage.orphan).toBe(5_000);
   });
 });

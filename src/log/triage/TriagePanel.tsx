@@ -1,9 +1,10 @@
 import { useId, useState } from 'react';
 import { TimeText } from '../../display/TimeText';
 import { shortGuid } from '../../engine';
+import { usePreference } from '../../store/preferences-react';
 import { useActionContext } from '../../store/react';
 import { TimelineError } from '../../timeline/timeline-error';
-import { ANOMALY_KINDS, type Anomaly, DEFAULT_LIMITS, type TriageLimits } from '../../triage';
+import { ANOMALY_KINDS, type Anomaly } from '../../triage';
 import { KIND_TITLES, kindRule } from './kinds';
 import { TriageLimitsForm } from './TriageLimitsForm';
 import { useTriage } from './use-triage';
@@ -12,11 +13,12 @@ import './triage.css';
 /**
  * The triage list: association anomalies by kind, with counts. Collapsed, its button says how
  * many there are; open, a click on an entry selects its item and takes the timeline to the event
- * that made it an anomaly.
+ * that made it an anomaly. Its limits are a preference (kept per browser, and in a link).
  */
 export function TriagePanel() {
   const { store } = useActionContext();
-  const [limits, setLimits] = useState<TriageLimits>(DEFAULT_LIMITS);
+  const limits = usePreference((p) => p.triage);
+  const setLimits = usePreference((p) => p.setTriage);
   const triage = useTriage(limits);
   const [open, setOpen] = useState(false);
   const id = useId();
