@@ -11,13 +11,17 @@
  * code runs, so it would report 0 for any cost. Also reported: the most arrivals per second
  * handled back to back, strategy events (events taken by the state machines) per second, and
  * memory (RSS) per live session. Baseline: the same arrivals on an engine without strategies.
+ * Then the realm pool the server runs with, on vs off in the same run (`poolFigures`).
  */
 import { readFileSync } from 'node:fs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Engine } from '../src/engine';
 import { SAMPLES_SEED } from '../src/protocol/samples';
 import { VirtualClock } from '../src/scxml/clock';
+import { DEFAULT_LIMITS } from '../src/scxml/host';
 import { loadRealmFactory } from '../src/scxml/script/node-realms';
 import type { RealmFactory } from '../src/scxml/script/realm';
+import { DEFAULT_REALM_POOL } from '../src/server/strategy-setup';
 import { registerFakeServices, StrategyRuntime } from '../src/strategy';
 import { fmt, percentile, report } from './measure';
 
@@ -61,21 +65,14 @@ function rig(realms: RealmFactory | null) {
  * Offers SESSIONS arrivals, one every 1000/`perSecond` ms of wall time (`perSecond` Infinity: back
  * to back), and times each to its first ixn action (for the baseline: to its own arrival's end).
  */
-function offer(realms: RealmFactory | null, perSecond: number): Run {
+function offer(realms: RealmFactory | null, perSecond: number, sessions = SESSIONS): Run {
   const { engine, runtime, events } = rig(realms);
-  const firstAction = new Map<string, number>();
-  engine.subscribe((batch) => {
-    for (const event of batch) {
-      if (event.cause.origin !== 'strategy' || event.session === null || firstAction.has(event.session))
-        continue;
-      if (event.cause.strategy?.element.startsWith('ixn:')) firstAction.set(event.session, performance.now());
-    }
-  });
+  const firstAction = firstActions(engine);
   const rssBefore = process.memoryUsage().rss;
   const latencies: number[] = [];
   const gap = 1000 / perSecond;
   const start = performance.now();
-  for (let i = 0; i < SESSIONS; i++) {
+  for (let i = 0; i < sessions; i++) {
     // Back to back, an arrival is due when the one before it is done: its latency is its own cost.
     const due = gap === 0 ? performance.now() : start + i * gap;
     while (performance.now() < due) {
@@ -88,9 +85,22 @@ function offer(realms: RealmFactory | null, perSecond: number): Run {
   }
   const ms = performance.now() - start;
   const live = runtime === null ? 0 : runtime.sessions.length;
-  const rssPerSessionKb = (process.memoryUsage().rss - rssBefore) / 1024 / SESSIONS;
+  const rssPerSessionKb = (process.memoryUsage().rss - rssBefore) / 1024 / sessions;
   runtime?.stop();
   return { latencies: latencies.sort((a, b) => a - b), ms, strategyEvents: events(), rssPerSessionKb, live };
+}
+
+/** Wall-clock time of each session's first `<ixn:*>` action, as the engine journals it. */
+function firstActions(engine: Engine): Map<string, number> {
+  const firstAction = new Map<string, number>();
+  engine.subscribe((batch) => {
+    for (const event of batch) {
+      if (event.cause.origin !== 'strategy' || event.session === null || firstAction.has(event.session))
+        continue;
+      if (event.cause.strategy?.element.startsWith('ixn:')) firstAction.set(event.session, performance.now());
+    }
+  });
+  return firstAction;
 }
 
 export async function runStrategiesBench(): Promise<string[]> {
@@ -110,6 +120,7 @@ export async function runStrategiesBench(): Promise<string[]> {
   const p99 = percentile(paced.latencies, 99);
   const p99Base = percentile(pacedBase.latencies, 99);
   const eventsPerSecond = (flat.strategyEvents / flat.ms) * 1000;
+  const pool = await poolFigures();
   return [
     `${fmt(SESSIONS)} concurrent sessions of greet-and-route (Composer-shaped), runtime in Node, wall clock`,
     report(
@@ -148,5 +159,92 @@ export async function runStrategiesBench(): Promise<string[]> {
       first.rssPerSessionKb / Math.max(firstBase.rssPerSessionKb, 0.001),
       `${fmt((first.rssPerSessionKb * SESSIONS) / 1024)} MB for ${fmt(SESSIONS)} sessions`,
     ),
+    ...pool,
   ];
+}
+
+/** Pool on vs off: the server's pool (its size and the runtime's limits) against realms made on arrival. */
+const POOL_SIZE = DEFAULT_REALM_POOL;
+const POOL_BACK_TO_BACK = 3_000;
+const POOL_PACED = 1_500;
+/** Below capacity (about 450/s back to back): the host is idle between arrivals, as most of the day. */
+const POOL_OFFERED_PER_SECOND = 200;
+
+async function poolFigures(): Promise<string[]> {
+  const off = await loadRealmFactory();
+  const rssBefore = process.memoryUsage().rss;
+  const on = await loadRealmFactory({ size: POOL_SIZE, limits: DEFAULT_LIMITS });
+  while (on.pooled() < POOL_SIZE) await new Promise((resolve) => setImmediate(resolve));
+  const poolKb = (process.memoryUsage().rss - rssBefore) / 1024;
+  const flatOff = offer(off, Number.POSITIVE_INFINITY, POOL_BACK_TO_BACK);
+  while (on.pooled() < POOL_SIZE) await new Promise((resolve) => setImmediate(resolve));
+  const flatOn = offer(on, Number.POSITIVE_INFINITY, POOL_BACK_TO_BACK);
+  const pacedOff = await offerWithIdle(off);
+  const pacedOn = await offerWithIdle(on);
+  const perSecond = (run: Run) => (POOL_BACK_TO_BACK / run.ms) * 1000;
+  const p = (run: IdleRun, n: number) => percentile(run.latencies, n);
+  return [
+    `realm pool (${POOL_SIZE} realms, the server's default) on vs off, same run; baseline = off`,
+    report(
+      `arrivals per second back to back (${fmt(POOL_BACK_TO_BACK)})`,
+      fmt(perSecond(flatOn)),
+      fmt(perSecond(flatOff)),
+      perSecond(flatOn) / perSecond(flatOff),
+      'no idle time: the pool can only serve its first realms',
+    ),
+    report(
+      `p99 ms, arrival to first ixn action @${POOL_OFFERED_PER_SECOND}/s`,
+      fmt(p(pacedOn, 99), 2),
+      fmt(p(pacedOff, 99), 2),
+      p(pacedOn, 99) / p(pacedOff, 99),
+      `p50 ${fmt(p(pacedOn, 50), 2)} vs ${fmt(p(pacedOff, 50), 2)} ms; ${fmt(POOL_PACED)} arrivals on timers, from each one's due time`,
+    ),
+    report(
+      `event loop delay max ms @${POOL_OFFERED_PER_SECOND}/s`,
+      fmt(pacedOn.loopMaxMs, 2),
+      fmt(pacedOff.loopMaxMs, 2),
+      pacedOn.loopMaxMs / pacedOff.loopMaxMs,
+      `p99 ${fmt(pacedOn.loopP99Ms, 2)} vs ${fmt(pacedOff.loopP99Ms, 2)} ms: refilling must not starve the loop`,
+    ),
+    report(
+      'memory held by the full pool (RSS)',
+      `${fmt(poolKb / 1024, 1)} MB`,
+      '0 MB',
+      Number.NaN,
+      `${fmt(poolKb / POOL_SIZE, 1)} KB per waiting realm`,
+    ),
+  ];
+}
+
+interface IdleRun {
+  readonly latencies: number[];
+  readonly loopMaxMs: number;
+  readonly loopP99Ms: number;
+}
+
+/**
+ * Arrivals on timers at POOL_OFFERED_PER_SECOND, so Node is idle between them (the pool refills
+ * then); each timed from its due time, so a timer the loop ran late (a refill in the way) counts.
+ */
+async function offerWithIdle(realms: RealmFactory): Promise<IdleRun> {
+  const { engine, runtime } = rig(realms);
+  const firstAction = firstActions(engine);
+  const loop = monitorEventLoopDelay({ resolution: 1 });
+  loop.enable();
+  const latencies: number[] = [];
+  const start = performance.now();
+  for (let i = 0; i < POOL_PACED; i++) {
+    const due = start + (i * 1000) / POOL_OFFERED_PER_SECOND;
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - performance.now())));
+    const session = `S-${i}`;
+    engine.execute({ verb: 'arrive', media: 'TMediaVoice', queue: 'sales', session, origin: 'traffic' });
+    latencies.push((firstAction.get(session) ?? Number.POSITIVE_INFINITY) - due);
+  }
+  loop.disable();
+  runtime?.stop();
+  return {
+    latencies: latencies.sort((a, b) => a - b),
+    loopMaxMs: loop.max / 1e6,
+    loopP99Ms: loop.percentile(99) / 1e6,
+  };
 }

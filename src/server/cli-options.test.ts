@@ -14,6 +14,7 @@ describe('npm run server flags and environment', () => {
         journal: undefined,
         staticDir: undefined,
         strategies: DEFAULT_STRATEGIES,
+        realmPool: 64,
         tokens: { operator: undefined, viewer: undefined },
       },
     });
@@ -36,6 +37,8 @@ describe('npm run server flags and environment', () => {
       'dist',
       '--strategies',
       'mine',
+      '--realm-pool',
+      '0',
     ];
     const env = {
       ORS_PORT: '4000',
@@ -48,6 +51,7 @@ describe('npm run server flags and environment', () => {
       ORS_VIEWER_TOKEN: 'env-view',
       ORS_STATIC: 'build',
       ORS_STRATEGIES: 'env-strategies',
+      ORS_REALM_POOL: '8',
     };
     const fromFlags = {
       port: 0,
@@ -56,6 +60,7 @@ describe('npm run server flags and environment', () => {
       journal: 'data/j.jsonl',
       staticDir: 'dist',
       strategies: 'mine',
+      realmPool: 0,
       tokens: { operator: 'op', viewer: 'view' },
     };
     expect(parseCli(flags, env)).toEqual({ kind: 'run', options: fromFlags });
@@ -68,6 +73,7 @@ describe('npm run server flags and environment', () => {
         journal: 'env.jsonl',
         staticDir: 'build',
         strategies: 'env-strategies',
+        realmPool: 8,
         tokens: { operator: 'env-op', viewer: 'env-view' },
       },
     });
@@ -85,6 +91,9 @@ describe('npm run server flags and environment', () => {
     expect(error([], { ORS_PORT: '3e3' })).toBe('--port must be a whole number from 0 to 65535, got "3e3"');
     expect(error(['--rate', '0'])).toBe('--rate must be a whole number from 1 to 10000, got "0"');
     expect(error(['--seed', '-1'])).toContain("'--seed'");
+    expect(error(['--realm-pool', '2000'])).toBe(
+      '--realm-pool must be a whole number from 0 to 1024, got "2000"',
+    );
     expect(error(['--traffic', 'maybe'])).toBe('--traffic must be on or off, got "maybe"');
     expect(error(['--operator-token', 'same', '--viewer-token', 'same'])).toBe(
       'the operator and viewer tokens must differ',

@@ -2,12 +2,14 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_TRAFFIC, TRAFFIC_RATE } from '../protocol/messages';
 import { DEFAULT_HOST, DEFAULT_PORT, type ServerOptions } from './create-server';
+import { DEFAULT_REALM_POOL } from './strategy-setup';
 
 export const USAGE = `usage: npm run server -- [--port 3001] [--host 127.0.0.1] [--seed 1] [--rate 20] [--traffic on|off]
          [--journal FILE] [--operator-token TOKEN] [--viewer-token TOKEN] [--static DIR]
-         [--strategies DIR]
+         [--strategies DIR] [--realm-pool 64]
 Each flag may come from the environment instead: ORS_PORT, ORS_HOST, ORS_SEED, ORS_RATE, ORS_TRAFFIC,
-ORS_JOURNAL, ORS_OPERATOR_TOKEN, ORS_VIEWER_TOKEN, ORS_STATIC, ORS_STRATEGIES (a flag wins over its variable).
+ORS_JOURNAL, ORS_OPERATOR_TOKEN, ORS_VIEWER_TOKEN, ORS_STATIC, ORS_STRATEGIES, ORS_REALM_POOL (a flag wins
+over its variable). --realm-pool N keeps N script realms made ahead in idle time (0: none).
 Strategies are read from --strategies DIR only (default: the repository's public/strategies). When DIR
 has a samples.json, its samples run fed by arrivals and random traffic starts paused unless --traffic on.
 Without tokens every client is an operator; prefer the variables for tokens (flags show in ps).`;
@@ -24,11 +26,14 @@ const FLAGS = {
   'viewer-token': 'ORS_VIEWER_TOKEN',
   static: 'ORS_STATIC',
   strategies: 'ORS_STRATEGIES',
+  'realm-pool': 'ORS_REALM_POOL',
 } as const;
 
 /** The sample strategies that ship with the repository. */
 export const DEFAULT_STRATEGIES = fileURLToPath(new URL('../../public/strategies', import.meta.url));
 type Flag = keyof typeof FLAGS;
+/** About 55 MB of waiting heap: more would only hold memory, a burst that large queues anyway. */
+const MAX_REALM_POOL = 1024;
 
 export type Cli =
   | { readonly kind: 'run'; readonly options: ServerOptions }
@@ -83,6 +88,7 @@ function read(argv: readonly string[], env: Readonly<Record<string, string | und
     journal: value('journal'),
     staticDir: value('static'),
     strategies: value('strategies') ?? DEFAULT_STRATEGIES,
+    realmPool: integer('realm-pool', value('realm-pool'), 0, MAX_REALM_POOL) ?? DEFAULT_REALM_POOL,
     tokens: { operator, viewer },
   };
   return { kind: 'run', options };

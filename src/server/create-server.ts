@@ -17,7 +17,7 @@ import { serveSocket, WIRE_LIMITS, type WireLimits } from './serve-socket';
 import { staticRoot } from './static-files';
 import { StrategyDirectory } from './strategy-directory';
 import { readSamples } from './strategy-samples';
-import { strategySetup } from './strategy-setup';
+import { DEFAULT_REALM_POOL, strategySetup } from './strategy-setup';
 
 export interface ServerOptions {
   /** 3001 unless told; 0 picks a free port (tests). */
@@ -37,6 +37,8 @@ export interface ServerOptions {
    * one the server runs no strategies and its REST interface answers `unavailable`.
    */
   readonly strategies?: string;
+  /** Script realms kept made ahead in idle time (DEFAULT_REALM_POOL unless told; 0: none). */
+  readonly realmPool?: number;
   /** Events kept in memory for resumes; a client further behind gets a snapshot. */
   readonly retain?: number;
   readonly limits?: Partial<WireLimits>;
@@ -74,7 +76,10 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     directory === null
       ? undefined
       : {
-          ...(await strategySetup(directory, options.traffic?.seed ?? DEFAULT_TRAFFIC.seed)),
+          ...(await strategySetup(directory, {
+            seed: options.traffic?.seed ?? DEFAULT_TRAFFIC.seed,
+            pool: options.realmPool ?? DEFAULT_REALM_POOL,
+          })),
           ...(samples === null ? {} : { provisioning: samplesProvisioning(samples) }),
         };
   const opened =
@@ -116,6 +121,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
       clients: io.of('/').sockets.size,
       uptime: Math.round((Date.now() - startedAt) / 1000),
       journal: options.journal ?? null,
+      realms: strategies?.realms.pooled() ?? null,
       ...(error === null ? {} : { error: `journal: ${error}` }),
     };
   };

@@ -33,6 +33,8 @@ export interface Health {
   readonly uptime: number;
   /** The journal file, or null when state is in memory only. */
   readonly journal: string | null;
+  /** Script realms made ahead and waiting (`--realm-pool`), or null when the server runs no strategies. */
+  readonly realms: number | null;
   /** Why `ok` is false. */
   readonly error?: string;
 }

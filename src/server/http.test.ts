@@ -57,6 +57,7 @@ describe('http: /health and the built app', () => {
       clients: 0,
       uptime: expect.any(Number),
       journal: null,
+      realms: null,
     });
   });
 

@@ -1,15 +1,33 @@
+import { DEFAULT_LIMITS } from '../scxml/host';
 import { loadRealmFactory } from '../scxml/script/node-realms';
+import type { QuickJSRealmFactory } from '../scxml/script/quickjs-factory';
 import { registerFakeServices, type StrategySetup } from '../strategy';
 import type { StrategyDirectory } from './strategy-directory';
 
 /**
- * How the server runs strategies: documents from its directory only (what sessions start with,
- * `xi:include` and `<data src>` alike), in the ORS dialect, with the FAKE services seeded by the
- * traffic seed, so a run can be repeated.
+ * Realms made ahead of arrivals (`--realm-pool`): each waiting realm holds about 55 KB of heap, so
+ * 64 hold about 3.5 MB, and cover a burst of 64 arrivals after any idle moment.
  */
-export async function strategySetup(directory: StrategyDirectory, seed: number): Promise<StrategySetup> {
+export const DEFAULT_REALM_POOL = 64;
+
+export interface ServerStrategyOptions {
+  /** The FAKE services' seed (the traffic seed), so a run can be repeated. */
+  readonly seed: number;
+  /** Realms made ahead in idle time; 0 makes each realm on arrival. */
+  readonly pool?: number;
+}
+
+/**
+ * How the server runs strategies: documents from its directory only (what sessions start with,
+ * `xi:include` and `<data src>` alike), in the ORS dialect, with the FAKE services. Pooled realms
+ * have the limits the runtime asks for (the host's defaults), so every session may take one.
+ */
+export async function strategySetup(
+  directory: StrategyDirectory,
+  { seed, pool = DEFAULT_REALM_POOL }: ServerStrategyOptions,
+): Promise<StrategySetup & { readonly realms: QuickJSRealmFactory }> {
   return {
-    realms: await loadRealmFactory(),
+    realms: await loadRealmFactory(pool === 0 ? undefined : { size: pool, limits: DEFAULT_LIMITS }),
     documents: directory.read,
     dialect: 'ors',
     register: (actions) => registerFakeServices(actions, { seed }),
