@@ -143,3 +143,38 @@ test('Follow pans to the owner after each move; a pan of the user turns it off a
   await page.waitForTimeout(700);
   expect(await graph.viewport()).toEqual(zoomed);
 });
+
+test('the zoom buttons, Fit view and the overview turn Follow off, as a pan does @dev', async ({
+  page,
+  engine,
+  graph,
+}) => {
+  await engine.quiet();
+  await engine.run(ARRIVE('G-BUTTONS', 'S-1'));
+  // Enough sessions that the overview shows (part of the graph out of view) once zoomed in.
+  for (let i = 2; i <= 16; i++) await engine.run(START(`S-${i}`));
+  await graph.interaction('G-BUTTONS').click();
+  const follow = page.getByTestId('follow');
+  const toast = page.getByTestId('toast').filter({ hasText: 'Follow is off' });
+  const turnedOffBy = async (press: () => Promise<void>) => {
+    await page.keyboard.press('f');
+    await expect(follow).toHaveAttribute('aria-pressed', 'true');
+    // The last press's toast gone, so that this press's is the one seen.
+    await page.evaluate(() => {
+      const state = window.__inspector?.store.getState();
+      for (const { id } of state?.toasts ?? []) state?.dismissToast(id);
+    });
+    await expect(toast).toHaveCount(0);
+    await press();
+    await expect(follow).toHaveAttribute('aria-pressed', 'false');
+    await expect(toast).toHaveCount(1);
+  };
+  await turnedOffBy(() => page.locator('.react-flow__controls-zoomin').click());
+  await turnedOffBy(() => page.locator('.react-flow__controls-zoomout').click());
+  await turnedOffBy(() => page.locator('.fit-view').click());
+  for (let i = 0; i < 8 && (await page.getByTestId('overview').count()) === 0; i++) {
+    await page.locator('.react-flow__controls-zoomin').click();
+    await page.waitForTimeout(150);
+  }
+  await turnedOffBy(() => page.getByTestId('overview').click());
+});

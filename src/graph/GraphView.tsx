@@ -1,6 +1,5 @@
 import {
   Background,
-  Controls,
   type Edge,
   type NodeMouseHandler,
   type NodeTypes,
@@ -14,7 +13,6 @@ import { type KeyboardEvent, useCallback, useReducer, useRef, useState } from 'r
 import { useActionContext, useInspector } from '../store/react';
 import { selectCanWrite, selectSelection } from '../store/selectors';
 import type { InspectorState } from '../store/state';
-import { FitViewButton } from './close/FitViewButton';
 import { GraphLegend } from './close/GraphLegend';
 import { GraphSearch } from './close/GraphSearch';
 import { InteractionNode } from './close/InteractionNode';
@@ -23,6 +21,7 @@ import { SessionNode } from './close/SessionNode';
 import { UnownedNode } from './close/UnownedNode';
 import { DetailProvider, selectFar } from './close/use-detail';
 import { samePane, selectPane, useFirstView } from './close/use-first-view';
+import { ViewControls } from './close/ViewControls';
 import { sameArea, selectArea } from './close/view-area';
 import { GraphController } from './controller/graph-controller';
 import type { GraphNode } from './controller/nodes';
@@ -141,9 +140,7 @@ export function GraphView({ linkView }: { linkView: () => Viewport | null }) {
           <Background gap={24} />
           {far && <FarCanvas source={controller} />}
           {!far && <LineageOverlay arrows={controller.lineage()} />}
-          <Controls showInteractive={false} showFitView={false}>
-            <FitViewButton bounds={bounds} above={findPanel} />
-          </Controls>
+          <ViewControls bounds={bounds} above={findPanel} />
           <Overview bounds={controller.bounds()} source={controller} />
           <Panel position="top-left" ref={findPanel} className="graph-corner">
             <GraphSearch find={find} />

@@ -1,8 +1,8 @@
 import type { InspectorStore } from '../store';
 
 /**
- * The user moved the view (a drag, the wheel, the overview, Fit view): Follow would take it back
- * on the next move, so it stops, and a toast says why.
+ * The user moved the view (a drag, the wheel, the zoom buttons, the overview, Fit view): Follow
+ * would take it back on the next move, so it stops, and a toast says why.
  */
 export function stopFollowing(store: InspectorStore): void {
   if (store.getState().followed === null) return;
