@@ -14,6 +14,7 @@ import { journalArchive } from './journal-history';
 import { restRoutes } from './rest-routes';
 import { type RoleTokens, roleFor } from './roles';
 import { serveSocket, WIRE_LIMITS, type WireLimits } from './serve-socket';
+import { SessionRequests } from './session-requests';
 import { staticRoot } from './static-files';
 import { StrategyDirectory } from './strategy-directory';
 import { readSamples } from './strategy-samples';
@@ -39,6 +40,8 @@ export interface ServerOptions {
   readonly strategies?: string;
   /** Script realms kept made ahead in idle time (DEFAULT_REALM_POOL unless told; 0: none). */
   readonly realmPool?: number;
+  /** How long a REST `request/<name>` waits for the session's `<ws:response>` (REQUEST_TIMEOUT_MS unless told). */
+  readonly requestTimeoutMs?: number;
   /** Events kept in memory for resumes; a client further behind gets a snapshot. */
   readonly retain?: number;
   readonly limits?: Partial<WireLimits>;
@@ -57,6 +60,8 @@ export interface RunningServer {
 
 export const DEFAULT_PORT = 3001;
 export const DEFAULT_HOST = '127.0.0.1';
+/** A request's answer waits this long for the session; an HTTP client's own timeout is usually longer. */
+export const REQUEST_TIMEOUT_MS = 5000;
 const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|::1|\[::1\])$/;
 
 /**
@@ -72,6 +77,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   const directory =
     options.strategies === undefined ? null : await StrategyDirectory.open(options.strategies);
   const samples = directory === null ? null : readSamples(directory);
+  const requests = new SessionRequests(options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS);
   const strategies =
     directory === null
       ? undefined
@@ -79,6 +85,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
           ...(await strategySetup(directory, {
             seed: options.traffic?.seed ?? DEFAULT_TRAFFIC.seed,
             pool: options.realmPool ?? DEFAULT_REALM_POOL,
+            requests,
           })),
           ...(samples === null ? {} : { provisioning: samplesProvisioning(samples) }),
         };
@@ -128,6 +135,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   const rest = restRoutes({
     host,
     directory,
+    requests,
     tokens,
     loopback,
     bodyBytes: limits.messageChars,

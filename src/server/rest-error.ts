@@ -15,7 +15,7 @@ type HttpCode =
   | 'badtime'
   | 'toolarge'
   | 'badtype'
-  | 'notimplemented'
+  | 'timeout'
   | 'unavailable'
   | 'internal';
 
@@ -43,8 +43,8 @@ const STATUS: Readonly<Record<string, number>> = {
   duplicate: 409,
   baddocument: 422,
   internal: 500,
-  notimplemented: 501,
   unavailable: 503,
+  timeout: 504,
 };
 
 /** 400 unless the code says otherwise; the engine's `invalidstate.*` are conflicts with its state. */

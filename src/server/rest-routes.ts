@@ -8,11 +8,14 @@ import { RestRateLimit } from './rest-rate';
 import { type RestSessions, restSessions, type SessionRoute } from './rest-sessions';
 import { type RoleTokens, roleFor } from './roles';
 import { ScheduledStarts } from './scheduled-starts';
+import type { SessionRequests } from './session-requests';
 import type { StrategyDirectory } from './strategy-directory';
 
 export interface RestOptions {
   readonly host: EngineHost;
   readonly directory: StrategyDirectory | null;
+  /** Where `request/<name>` waits for the session's `<ws:response>`. */
+  readonly requests: SessionRequests;
   readonly tokens: RoleTokens;
   /** The server listens on loopback only: pages it did not serve itself are refused (as for sockets). */
   readonly loopback: boolean;
@@ -30,8 +33,6 @@ export interface RestRoutes {
   stop(): void;
 }
 
-type Route = SessionRoute | { readonly kind: 'request'; readonly session: string };
-
 /** A request the interface will not take, and the headers that say more (`Allow`, `WWW-Authenticate`). */
 interface Refusal {
   readonly error: RestError;
@@ -39,7 +40,7 @@ interface Refusal {
 }
 
 /**
- * ORS's External Interface (X12, X13) under `/scxml/session/`: start, event, terminate, query.
+ * ORS's External Interface (X12, X13) under `/scxml/session/`: start, event, request, terminate, query.
  * Each request passes, in order: its origin (as for sockets), its client's rate, its token (`Authorization: Bearer`),
  * its route and method, the viewer's read-only rule, its parameters; then the runtime decides.
  * Every refusal is a typed JSON error (rest-error.ts) and changes nothing.
@@ -48,7 +49,9 @@ export function restRoutes(options: RestOptions): RestRoutes {
   const scheduled = new ScheduledStarts();
   const rate = new RestRateLimit(options.rate.perSecond, options.rate.burst);
   const sessions: RestSessions | null =
-    options.directory === null ? null : restSessions(options.host, options.directory, scheduled, options.log);
+    options.directory === null
+      ? null
+      : restSessions(options.host, options.directory, scheduled, options.requests, options.log);
 
   /** The route a request may take, or why not; its parameters are not read yet. */
   const admit = (req: IncomingMessage, url: URL): SessionRoute | Refusal => {
@@ -81,8 +84,6 @@ export function restRoutes(options: RestOptions): RestRoutes {
       };
     const forbidden = viewerRefusal(role, found);
     if (forbidden !== null) return { error: forbidden };
-    if (found.kind === 'request')
-      return { error: rest('notimplemented', 'path', 'requests answered by <response> are not supported') };
     return found;
   };
 
@@ -96,7 +97,7 @@ export function restRoutes(options: RestOptions): RestRoutes {
       );
     const read = await readParams(req, url, options.bodyBytes);
     if (!read.ok) return sendError(res, read.error);
-    const answered = sessions.answer(admitted, read.params);
+    const answered = await sessions.answer(admitted, read.params);
     if ('error' in answered) return sendError(res, answered.error);
     sendJson(res, answered.status, answered.body);
   };
@@ -116,11 +117,17 @@ export function restRoutes(options: RestOptions): RestRoutes {
     }
   };
 
-  return { handle, stop: () => scheduled.stop() };
+  return {
+    handle,
+    stop: () => {
+      scheduled.stop();
+      options.requests.stop();
+    },
+  };
 }
 
 /** `/scxml/session/start`, `/scxml/session/<id>/(event/<name>|terminate|query|request/<name>)`. */
-function routeOf(pathname: string): Route | RestError {
+function routeOf(pathname: string): SessionRoute | RestError {
   const parts = pathname.split('/').slice(1);
   if (parts[0] !== 'scxml' || parts[1] !== 'session') return notFound(pathname);
   let decoded: string[];
@@ -135,12 +142,13 @@ function routeOf(pathname: string): Route | RestError {
   if (decoded.length === 2 && verb === 'terminate') return { kind: 'terminate', session };
   if (decoded.length === 2 && verb === 'query') return { kind: 'query', session };
   if (decoded.length === 3 && verb === 'event' && name !== undefined) return { kind: 'event', session, name };
-  if (decoded.length === 3 && verb === 'request') return { kind: 'request', session };
+  if (decoded.length === 3 && verb === 'request' && name !== undefined)
+    return { kind: 'request', session, name };
   return notFound(pathname);
 }
 
 /** [choice] A viewer may query (it reads), and nothing else. */
-function viewerRefusal(role: Role, route: Route): RestError | null {
+function viewerRefusal(role: Role, route: SessionRoute): RestError | null {
   if (role === 'operator' || route.kind === 'query') return null;
   return rest(
     'forbidden',
@@ -159,6 +167,6 @@ function notFound(pathname: string): RestError {
     'notfound',
     'path',
     `no route ${pathname}: POST /scxml/session/start, POST /scxml/session/<id>/event/<name>, ` +
-      'POST /scxml/session/<id>/terminate, GET /scxml/session/<id>/query',
+      'POST /scxml/session/<id>/request/<name>, POST /scxml/session/<id>/terminate, GET /scxml/session/<id>/query',
   );
 }

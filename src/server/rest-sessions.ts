@@ -5,6 +5,7 @@ import type { StrategyError, StrategyRuntime } from '../strategy';
 import { type RestError, rest } from './rest-error';
 import type { RestParams } from './rest-input';
 import { ScheduledStarts } from './scheduled-starts';
+import type { SessionRequests } from './session-requests';
 import type { StrategyDirectory } from './strategy-directory';
 
 export type Answer = { readonly status: number; readonly body: unknown } | { readonly error: RestError };
@@ -12,11 +13,12 @@ export type Answer = { readonly status: number; readonly body: unknown } | { rea
 export type SessionRoute =
   | { readonly kind: 'start' }
   | { readonly kind: 'event'; readonly session: string; readonly name: string }
+  | { readonly kind: 'request'; readonly session: string; readonly name: string }
   | { readonly kind: 'terminate'; readonly session: string }
   | { readonly kind: 'query'; readonly session: string };
 
 export interface RestSessions {
-  answer(route: SessionRoute, params: RestParams): Answer;
+  answer(route: SessionRoute, params: RestParams): Answer | Promise<Answer>;
 }
 
 /**
@@ -28,6 +30,7 @@ export function restSessions(
   host: EngineHost,
   directory: StrategyDirectory,
   scheduled: ScheduledStarts,
+  requests: SessionRequests,
   log: (line: string) => void,
 ): RestSessions {
   const runtime = (): StrategyRuntime => {
@@ -82,6 +85,28 @@ export function restSessions(
     return { status: 202, body: { sessionid: session, event: name } };
   };
 
+  /** X13: the event, then the session's `<ws:response>` as the answer (session-requests.ts). */
+  const request = async (session: string, name: string, params: RestParams): Promise<Answer> => {
+    const waiting = notRunning(session);
+    if (waiting !== null) return waiting;
+    const data = asParams(params);
+    if ('error' in data) return data;
+    const asked = requests.ask(session, () => runtime().send(session, name, data.params ?? {}));
+    if (!(asked instanceof Promise)) return failed(fromStrategy(asked));
+    const outcome = await asked;
+    if (outcome.kind !== 'answered')
+      return failed(
+        outcome.kind === 'timeout'
+          ? rest('timeout', 'request', `session ${session} gave no <ws:response> to ${name} in time`)
+          : rest('unavailable', 'server', 'the server stopped before the session answered'),
+      );
+    const { response } = outcome;
+    return {
+      status: response.type === 'positive' ? 200 : 422,
+      body: { sessionid: session, request: name, ...response },
+    };
+  };
+
   const terminate = (session: string): Answer => {
     if (scheduled.cancel(session))
       return { status: 200, body: { sessionid: session, terminated: 'scheduled' } };
@@ -133,6 +158,8 @@ export function restSessions(
           return start(params);
         case 'event':
           return event(route.session, route.name, params);
+        case 'request':
+          return request(route.session, route.name, params);
         case 'terminate':
           return terminate(route.session);
         case 'query':

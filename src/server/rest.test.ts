@@ -279,7 +279,8 @@ describe('[X12] [X13] the ORS REST interface', () => {
       ['/scxml/session/S-NOPE/query', { method: 'GET' }, 404, 'unknown', 'session'],
       [`/scxml/session/${session}/query`, { method: 'POST' }, 405, 'badmethod', 'method'],
       ['/scxml/session/start', { method: 'GET' }, 405, 'badmethod', 'method'],
-      [`/scxml/session/${session}/request/ask`, form(''), 501, 'notimplemented', 'path'],
+      ['/scxml/session/S-NOPE/request/ask', form(''), 404, 'unknown', 'session'],
+      [`/scxml/session/${session}/request/bad name`, form(''), 400, 'badcommand', 'event'],
       ['/scxml/session/nope', form(''), 404, 'notfound', 'path'],
       ['/scxml/session/%E0%A4%A/query', { method: 'GET' }, 400, 'badrequest', 'path'],
     ];

@@ -2,6 +2,7 @@ import { DEFAULT_LIMITS } from '../scxml/host';
 import { loadRealmFactory } from '../scxml/script/node-realms';
 import type { QuickJSRealmFactory } from '../scxml/script/quickjs-factory';
 import { registerFakeServices, type StrategySetup } from '../strategy';
+import { type SessionRequests, WS_NAMESPACE } from './session-requests';
 import type { StrategyDirectory } from './strategy-directory';
 
 /**
@@ -15,6 +16,8 @@ export interface ServerStrategyOptions {
   readonly seed: number;
   /** Realms made ahead in idle time; 0 makes each realm on arrival. */
   readonly pool?: number;
+  /** Where `<ws:response>` answers REST requests; without it the element is unsupported. */
+  readonly requests?: SessionRequests;
 }
 
 /**
@@ -24,12 +27,15 @@ export interface ServerStrategyOptions {
  */
 export async function strategySetup(
   directory: StrategyDirectory,
-  { seed, pool = DEFAULT_REALM_POOL }: ServerStrategyOptions,
+  { seed, pool = DEFAULT_REALM_POOL, requests }: ServerStrategyOptions,
 ): Promise<StrategySetup & { readonly realms: QuickJSRealmFactory }> {
   return {
     realms: await loadRealmFactory(pool === 0 ? undefined : { size: pool, limits: DEFAULT_LIMITS }),
     documents: directory.read,
     dialect: 'ors',
-    register: (actions) => registerFakeServices(actions, { seed }),
+    register: (actions) => {
+      registerFakeServices(actions, { seed });
+      if (requests !== undefined) actions.register(WS_NAMESPACE, 'response', requests.respond);
+    },
   };
 }
