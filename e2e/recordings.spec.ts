@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { HEAD_FIRST } from '../src/connection/recording/recording-connection';
 import { writeRecording } from '../src/connection/recording/write-recording';
-import { Engine } from '../src/engine';
+import { Engine, type EngineEvent, pump, TrafficGenerator } from '../src/engine';
 import { expect, test } from './fixtures';
 
 /**
@@ -41,6 +42,26 @@ async function smallRecording(): Promise<Buffer> {
     traffic: { running: true, rate: 20, seed: 1, sessions: 40 },
     base,
     events: engine.eventsSince(0) ?? [],
+    labels: [],
+  });
+  return Buffer.from(await file.arrayBuffer());
+}
+
+/** A recording long enough to open by its final state first: traffic from an empty engine. */
+async function longRecording(count: number): Promise<Buffer> {
+  let now = Date.UTC(2026, 0, 1);
+  const engine = new Engine({ clock: () => (now += 5) });
+  const base = engine.snapshot();
+  const events: EngineEvent[] = [];
+  engine.subscribe((batch) => events.push(...batch));
+  pump(engine, new TrafficGenerator({ seed: 13, targetSessions: 30 }), count);
+  const file = await writeRecording({
+    epoch: 'e2e-long',
+    source: 'recording',
+    exported: null,
+    traffic: { running: true, rate: 20, seed: 13, sessions: 30 },
+    base,
+    events: events.slice(0, count),
     labels: [],
   });
   return Buffer.from(await file.arrayBuffer());
@@ -154,4 +175,36 @@ test('a bad file, picked or dropped, shows its error and changes nothing', async
   expect(await page.evaluate(() => window.__inspector?.connection.kind)).toBe('worker');
   await expect(page.getByTestId('recording-badge')).toHaveCount(0);
   await expect(page.getByTestId('interaction-G-LIVE')).toBeVisible();
+});
+
+test('a long recording opens at its final state, its events fill the timeline in, and it steps back to its first event', async ({
+  page,
+}) => {
+  const count = HEAD_FIRST + 10_000;
+  const body = await longRecording(count);
+  await page.route(
+    (url) => url.pathname === '/files/long.json.gz',
+    (route) => route.fulfill({ body, contentType: 'application/gzip' }),
+  );
+  await page.goto('/?recording=/files/long.json.gz');
+  await page.waitForFunction((last) => window.__inspector?.store.getState().seq === last, count);
+  await expect(page.getByTestId('connection-status')).toContainText('recording · connected');
+  // Every event in: the timeline holds the recording from its base, and says so.
+  await page.waitForFunction(() => window.__inspector?.store.getState().filling === null);
+  await expect(page.getByTestId('recording-filling')).toHaveCount(0);
+  await expect(page.getByTestId('timeline-first')).toContainText('oldest held: seq 0');
+  await expect(page.getByTestId('timeline-last')).toContainText(`live: seq ${count}`);
+
+  // To the oldest held seq (the base: nothing yet), then one event forward: the first.
+  await page.getByTestId('timeline-slider').focus();
+  await page.keyboard.press('Home');
+  await expect(page.getByTestId('timeline')).toContainText('seq 0');
+  expect(await page.evaluate(() => window.__inspector?.store.getState().model.sessions.size)).toBe(0);
+  await page.getByTestId('timeline-event-forward').click();
+  await expect.poll(() => page.evaluate(() => window.__inspector?.store.getState().at)).toBe(1);
+  const first = await page.evaluate(() => {
+    const state = window.__inspector?.store.getState();
+    return { logAt: state?.logAt, interactions: state?.model.interactions.size };
+  });
+  expect(first).toEqual({ logAt: 1, interactions: 1 });
 });

@@ -30,6 +30,12 @@ export interface SnapshotMessage {
   readonly epoch: string;
   readonly snapshot: Snapshot;
   readonly traffic: TrafficStatus;
+  /**
+   * Set when the page already shows the state at this seq (a long recording's final state, shown
+   * first): the events up to it follow this snapshot, and the page keeps showing that state while
+   * they fill its record in.
+   */
+  readonly fillTo?: number;
 }
 
 /**

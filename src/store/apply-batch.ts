@@ -15,24 +15,6 @@ export const KEEP_ENDED_MS = 15_000;
 /** What the page draws at one seq: the part of the state the timeline rebuilds for any held seq. */
 export type PageState = Pick<InspectorState, 'seq' | 'model' | 'moves' | 'history' | 'ended' | 'strategies'>;
 
-export type BatchState = PageState & Pick<InspectorState, 'log' | 'logVersion'>;
-
-/**
- * The live step: `advance`, and the batch's rows appended to the log (append-only and shared, see
- * LogBuffer), its version bumped. Returns `state` itself when nothing was new.
- */
-export function applyBatch(state: BatchState, events: readonly EngineEvent[]): BatchState {
-  const next = advance(state, events);
-  if (next === state) return state;
-  let seq = state.seq;
-  for (const event of events) {
-    if (event.seq <= seq) continue;
-    seq = event.seq;
-    state.log.append({ kind: 'event', event });
-  }
-  return { ...next, log: state.log, logVersion: state.logVersion + 1 };
-}
-
 /**
  * The one pure step from a page state and an event batch to the next: the engine's reducer on a
  * copy of the model, and the moves to animate. Live traffic, a resync and time travel (the

@@ -1,4 +1,5 @@
 import type { CommandError, EngineEvent } from '../engine';
+import { RECORD_CAPACITY } from '../timeline/record';
 
 /** One row of the event log: a journaled event, a refusal the user caused, or a marker. */
 export type LogRow =
@@ -31,7 +32,8 @@ export class LogBuffer {
   rows: LogRow[] = [];
   dropped = 0;
 
-  constructor(readonly capacity = 250_000) {}
+  /** As many rows as the timeline's record holds events: the log reaches back as far as it. */
+  constructor(readonly capacity = RECORD_CAPACITY) {}
 
   get length(): number {
     return this.rows.length;

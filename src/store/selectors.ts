@@ -23,5 +23,12 @@ export const selectAt = (s: S) => s.at;
 export const selectSeq = (s: S) => s.seq;
 export const selectLogAt = (s: S) => s.logAt;
 export const selectRecord = (s: S) => s.record;
+/** The record grows in place: its newest seq is what says it did (also while a recording fills it in). */
+export const selectRecordLast = (s: S) => s.record.last;
+/** While a long recording's events fill the record in: how much of them is in, in whole percent; else null. */
+export const selectFilledPercent = (s: S) =>
+  s.filling === null
+    ? null
+    : Math.floor((100 * (s.record.last - s.record.first)) / Math.max(1, s.filling.to - s.record.first));
 export const selectToasts = (s: S) => s.toasts;
 export const selectEpoch = (s: S) => s.epoch;

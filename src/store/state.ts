@@ -77,6 +77,12 @@ export interface InspectorState {
   readonly at: number | null;
   /** This epoch's base snapshot and every event since that the page holds, with checkpoints. */
   readonly record: PageRecord;
+  /**
+   * While a long recording's events fill the record in behind its final state (shown first): the
+   * seq of that state, which the record reaches when they are all in, and the state itself (what
+   * Live shows meanwhile). Null otherwise.
+   */
+  readonly filling: Filling | null;
   /** While `at` is set: how many log rows (numbered like LogBuffer.total) are at or before it. */
   readonly logAt: number | null;
   /** The log's row number (LogBuffer.total numbering) where the record's rows begin. */
@@ -109,6 +115,12 @@ export interface InspectorState {
   readonly toasts: readonly Toast[];
   /** Commands in flight when the link dropped, oldest first: settled after the resync. */
   readonly unsettled: readonly Unsettled[];
+}
+
+/** The state on screen while the record fills in up to it (InspectorState.filling). */
+export interface Filling {
+  readonly to: number;
+  readonly shown: Pick<InspectorState, 'model' | 'moves' | 'history' | 'ended' | 'strategies'>;
 }
 
 /** A command the engine may or may not have run: its reply was lost with the link. */

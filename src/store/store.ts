@@ -5,8 +5,7 @@ import { DEFAULT_TRAFFIC, type StrategyLabel, type TrafficStatus } from '../prot
 import type { Role } from '../protocol/role';
 import type { StepUnit } from '../timeline/steps';
 import { stepTarget } from '../timeline/steps';
-import { applyBatch, type PageState } from './apply-batch';
-import { withLabels } from './labels';
+import type { PageState } from './apply-batch';
 import { LogBuffer, type LogRow } from './log-buffer';
 import { pageRecord } from './page-record';
 import {
@@ -79,6 +78,7 @@ export function initialState(
     at: null,
     // Empty until the first snapshot: there is no past to go to.
     record: pageRecord({ epoch: '', snapshot: nothing, traffic: DEFAULT_TRAFFIC }, page),
+    filling: null,
     logAt: null,
     recordRow: 0,
     model,
@@ -111,7 +111,7 @@ export function createInspectorStore(
     ...initialState(kind, role),
 
     loadSnapshot(message) {
-      const { epoch, snapshot, traffic } = message;
+      const { epoch, snapshot, traffic, fillTo } = message;
       const state = get();
       const sameEpoch = state.epoch === epoch;
       // The log is what the user saw: a reset or a restarted server does not take it away.
@@ -122,6 +122,22 @@ export function createInspectorStore(
         if (session.state === 'ended') model.sessions.delete(session.id);
       for (const interaction of snapshot.interactions) {
         if (interaction.state === 'ended') model.interactions.delete(interaction.g_uid);
+      }
+      const page: PageState = {
+        seq: snapshot.seq,
+        model,
+        moves: [],
+        history: sameEpoch ? state.record.head.history : new Map(),
+        ended: [],
+        // The host sends every running strategy's label right after a snapshot.
+        strategies: new Map(),
+      };
+      if (fillTo !== undefined && sameEpoch && state.seq === fillTo) {
+        // The record starts over from this base, behind the state on screen, which stays.
+        const { model: shownModel, moves, history, ended, strategies } = state;
+        const shown = { model: shownModel, moves, history, ended, strategies };
+        set({ record: pageRecord(message, page), filling: { to: fillTo, shown }, recordRow: log.total });
+        return;
       }
       // A resync, or another engine life (a reset, a server restarted after a crash): say so.
       const time = Date.now();
@@ -135,21 +151,13 @@ export function createInspectorStore(
       } else if (state.epoch !== null) {
         log.append({ kind: 'marker', time, seq: snapshot.seq, epoch, text: newEpochText(snapshot.seq) });
       }
-      const page: PageState = {
-        seq: snapshot.seq,
-        model,
-        moves: [],
-        history: sameEpoch ? state.record.head.history : new Map(),
-        ended: [],
-        // The host sends every running strategy's label right after a snapshot.
-        strategies: new Map(),
-      };
       // Any snapshot starts a new record, and the present: what came before it may have a gap.
       set({
         epoch,
         ...page,
         at: null,
         record: pageRecord(message, page),
+        filling: null,
         logAt: null,
         recordRow: log.total,
         log,
@@ -160,30 +168,45 @@ export function createInspectorStore(
     },
 
     applyEvents(events) {
-      const { record, log, logVersion, at } = get();
+      const { record, log, logVersion, at, filling } = get();
       // A batch that leaves a gap is refused before anything (the log) takes it.
-      record.fresh(events);
-      // The present moves on from the record's head, whatever is on screen.
-      const live = { ...record.head, log, logVersion };
-      const next = applyBatch(live, events);
-      if (next === live) return;
-      record.append(events, next);
-      set(at === null ? next : { seq: next.seq, logVersion: next.logVersion });
+      const fresh = record.fresh(events);
+      if (fresh.length === 0) return;
+      // The present moves on in the record, whatever is on screen.
+      const head = record.append(fresh);
+      for (const event of fresh) log.append({ kind: 'event', event });
+      const rows = { logVersion: logVersion + 1 };
+      if (filling !== null) {
+        // Filled in: the record's present is the state on screen (its moves, already drawn, stay).
+        const done = record.last >= filling.to ? { filling: null } : {};
+        set(
+          at === null && record.last >= filling.to
+            ? { ...rows, ...done, ...head, moves: get().moves }
+            : { ...rows, ...done },
+        );
+        return;
+      }
+      set(at === null ? { ...rows, ...head } : { ...rows, seq: head.seq });
     },
 
     applyStrategies(labels) {
-      const { record, at } = get();
-      const next = withLabels(record.head, labels);
-      record.note(labels, next);
-      if (at === null) set({ strategies: next.strategies });
+      const { record, at, filling } = get();
+      const next = record.note(labels);
+      if (at === null && filling === null) set({ strategies: next.strategies });
     },
 
     travelTo(seq) {
-      const { record, at, log, recordRow } = get();
-      if (at === null && seq === record.last) return;
-      const from = at ?? record.last;
+      const { record, at, log, recordRow, filling } = get();
+      const present = filling?.to ?? record.last;
+      if (at === null && seq === present) return;
+      if (filling !== null && seq === filling.to) {
+        set({ ...filling.shown, at: null, logAt: null, follow: true });
+        return;
+      }
+      // While the record fills in, the state on screen may be past its last event.
+      const from = Math.min(at ?? present, record.last);
       const view = travelView(record, from, seq);
-      if (seq === record.last) {
+      if (seq === record.last && filling === null) {
         set({ ...view, at: null, logAt: null, follow: true });
         return;
       }
@@ -192,8 +215,8 @@ export function createInspectorStore(
     },
 
     goLive() {
-      const { record } = get();
-      if (get().at !== null) get().travelTo(record.last);
+      const { record, at, filling } = get();
+      if (at !== null) get().travelTo(filling?.to ?? record.last);
     },
 
     step(unit, direction) {

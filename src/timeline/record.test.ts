@@ -58,7 +58,6 @@ function build(seed: number, count: number, batches: readonly number[], interval
     },
   );
   const reference = new Map<number, Folded>([[base.seq, start]]);
-  let live = start;
   let scratch: Folded = start;
   let i = 0;
   let b = 0;
@@ -66,8 +65,7 @@ function build(seed: number, count: number, batches: readonly number[], interval
     const size = batches[b++ % batches.length] ?? 1;
     const batch = events.slice(i, i + size);
     i += batch.length;
-    live = REDUCER.events(live, batch);
-    record.append(batch, live);
+    record.append(batch);
     for (const event of batch) {
       const model = copyModel(scratch.model);
       applyEvent(model, event);
@@ -75,8 +73,7 @@ function build(seed: number, count: number, batches: readonly number[], interval
       reference.set(event.seq, scratch);
     }
     if (size % 2 === 1) {
-      live = REDUCER.aside(live, i);
-      record.note(i, live);
+      record.note(i);
       scratch = { model: scratch.model, notes: [...scratch.notes, i] };
       reference.set(record.last, scratch);
     }
@@ -132,7 +129,35 @@ describe('TimelineRecord: one epoch, checkpoints and a bounded past', () => {
     const last = record.last;
     const { events } = traffic(6, 200);
     const later = events.slice(last + 1, last + 5);
-    expect(() => record.append(later, record.head)).toThrow(/does not follow/);
+    expect(() => record.append(later)).toThrow(/does not follow/);
     expect(record.last).toBe(last);
+  });
+});
+
+describe('TimelineRecord: a batch longer than the interval', () => {
+  it('is checkpointed inside it: no state is rebuilt from more than `interval` events', () => {
+    const { base, events } = traffic(8, 1000);
+    const replayed: number[] = [];
+    const counting: TimelineReducer<Folded, number> = {
+      ...REDUCER,
+      events(state, batch) {
+        replayed.push(batch.length);
+        return REDUCER.events(state, batch);
+      },
+    };
+    const start: Folded = { model: copyModel(new Engine().state), notes: [] };
+    const record = new TimelineRecord(
+      { epoch: 'e', snapshot: base, traffic: DEFAULT_TRAFFIC },
+      start,
+      counting,
+      {
+        interval: 100,
+      },
+    );
+    record.append(events);
+    expect(record.last).toBe(1000);
+    replayed.length = 0;
+    for (let seq = record.first; seq <= record.last; seq += 7) record.stateAt(seq);
+    expect(Math.max(...replayed)).toBeLessThanOrEqual(100);
   });
 });

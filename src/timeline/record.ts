@@ -3,8 +3,8 @@ import { type EngineEvent, type Model, takeSnapshot } from '../engine';
 import { TimelineError } from './timeline-error';
 
 /**
- * How the record rebuilds a state: the caller's own reducer (the store passes its `applyBatch`),
- * so a state in the past is made by the very code that made it live. Neither may change `state`.
+ * How the record makes its states: the caller's own reducer (the store passes its `advance`), so
+ * the present and a state in the past are made by the very same code. Neither may change `state`.
  */
 export interface TimelineReducer<S, A> {
   /** The state after `events`, which follow `state` without a gap. */
@@ -16,9 +16,9 @@ export interface TimelineReducer<S, A> {
 }
 
 export interface RecordOptions {
-  /** A checkpoint at least every this many events: a jump replays at most this many (plus a batch). */
+  /** A checkpoint every this many events: a jump replays at most this many. */
   readonly interval?: number;
-  /** Events held; past 1.2 times this the oldest go and the base moves up to a checkpoint. */
+  /** Events held; past CAPACITY_SLACK times this the oldest go and the base moves up to a checkpoint. */
   readonly capacity?: number;
 }
 
@@ -35,19 +35,29 @@ interface Aside<A> {
   readonly value: A;
 }
 
-export const CHECKPOINT_INTERVAL = 2_000;
-/** As many as the log keeps rows (LogBuffer), so the timeline reaches back as far as the log. */
-export const RECORD_CAPACITY = 250_000;
+/**
+ * Chosen by memory and replay time (docs/timeline.md): a checkpoint holds copies of the model's maps
+ * (a few hundred KB with 500 sessions live), a replay costs one to two microseconds an event.
+ */
+export const CHECKPOINT_INTERVAL = 5_000;
+/**
+ * A million events: every event of a recording that long, and hours of a live engine. The log keeps
+ * as many rows (LogBuffer), so the timeline reaches back as far as the log, over the same objects.
+ */
+export const RECORD_CAPACITY = 1_000_000;
+/** The oldest go in bulk, once this much over the capacity: dropping is a copy of what is held. */
+const CAPACITY_SLACK = 1.1;
 
 /**
  * The page's record of one engine epoch: a base snapshot and every event since, oldest first with
  * contiguous seqs, plus checkpoints of the state every `interval` events. `stateAt(seq)` costs the
- * nearest checkpoint and a replay of at most `interval` events (or one live batch, if longer).
+ * nearest checkpoint and a replay of at most `interval` events.
  *
- * The checkpoints are the live states themselves, handed over as they are made (`append`): states
- * are immutable, so keeping one costs nothing more than not letting it go. Bounded: past 1.2 times
- * `capacity` events the oldest are dropped and the base becomes a checkpoint's state (its model as a
- * snapshot), so `first` moves up and a page left open for hours holds what a day's log holds.
+ * The record makes the present itself (`append`, with the caller's reducer), cutting a long batch at
+ * each checkpoint's seq; a checkpoint is that state as it is: states are immutable, so keeping one
+ * costs nothing more than not letting it go. Bounded: past CAPACITY_SLACK times `capacity` events
+ * the oldest are dropped and the base becomes a checkpoint's state (its model as a snapshot), so
+ * `first` moves up and a page left open for hours holds the newest `capacity` events.
  */
 export class TimelineRecord<S, A = never> {
   private baseMessage: SnapshotMessage;
@@ -104,20 +114,28 @@ export class TimelineRecord<S, A = never> {
   }
 
   /**
-   * Live events, and the state the caller's reducer made of them (its new present). Events at or
+   * Live events: the record's reducer folds them into its present, which it returns. Events at or
    * below `last` are skipped, as the store's reducer skips them; a gap is refused, changing nothing.
+   * A batch is folded in pieces that end at checkpoint seqs, so no replay is longer than `interval`.
    */
-  append(events: readonly EngineEvent[], head: S): void {
-    for (const event of this.fresh(events)) this.held.push(event);
-    this.latest = head;
-    const newest = this.checkpoints[this.checkpoints.length - 1] as Checkpoint<S>;
-    if (this.last - newest.seq >= this.interval)
-      this.checkpoints.push({
-        seq: this.last,
-        asides: this.asidesDropped + this.asideList.length,
-        state: head,
-      });
-    if (this.held.length > this.capacity * 1.2) this.dropOldest();
+  append(events: readonly EngineEvent[]): S {
+    const fresh = this.fresh(events);
+    let start = 0;
+    while (start < fresh.length) {
+      const newest = this.checkpoints[this.checkpoints.length - 1] as Checkpoint<S>;
+      const piece = fresh.slice(start, start + newest.seq + this.interval - this.last);
+      start += piece.length;
+      this.latest = this.reducer.events(this.latest, piece);
+      for (const event of piece) this.held.push(event);
+      if (this.last - newest.seq >= this.interval)
+        this.checkpoints.push({
+          seq: this.last,
+          asides: this.asidesDropped + this.asideList.length,
+          state: this.latest,
+        });
+    }
+    if (this.held.length > this.capacity * CAPACITY_SLACK) this.dropOldest();
+    return this.latest;
   }
 
   /**
@@ -133,10 +151,11 @@ export class TimelineRecord<S, A = never> {
     return fresh;
   }
 
-  /** Something that arrived after event `last` (strategy labels), and the state it made. */
-  note(aside: A, head: S): void {
+  /** Something that arrived after event `last` (strategy labels): the present it makes. */
+  note(aside: A): S {
     this.asideList.push({ after: this.last, value: aside });
-    this.latest = head;
+    this.latest = this.reducer.aside(this.latest, aside);
+    return this.latest;
   }
 
   /** The state at `seq`, rebuilt from the nearest checkpoint at or before it. */

@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { TimeText } from '../../display/TimeText';
 import { useActionContext, useInspector } from '../../store/react';
-import { selectAt, selectRecord, selectSelection, selectSeq } from '../../store/selectors';
+import { selectAt, selectRecord, selectRecordLast, selectSelection, selectSeq } from '../../store/selectors';
 import { STEP_BUTTONS, type StepButton } from './step-buttons';
 import { useTimelineKeys } from './use-timeline-keys';
 import './timeline.css';
@@ -14,18 +14,19 @@ import './timeline.css';
 export function TimelineBar() {
   const { store } = useActionContext();
   const record = useInspector(selectRecord);
-  // The record grows in place: the live seq is what says it did.
+  // The record grows in place: its newest seq is what says it did.
+  const last = useInspector(selectRecordLast);
   const live = useInspector(selectSeq);
   const at = useInspector(selectAt);
   const selection = useInspector(selectSelection);
-  const shown = at ?? record.last;
+  const shown = at ?? last;
   const travel = useCallback((seq: number) => store.getState().travelTo(seq), [store]);
   useTimelineKeys(store, selection !== null);
   const usable = (button: StepButton) => {
     if (button.unit === 'selected' && selection === null) return false;
     return button.direction === 1 ? at !== null : shown > record.first;
   };
-  const newer = record.last - shown;
+  const newer = last - shown;
   // When the event on screen happened (the base snapshot's seq has no event of its own).
   const shownTime = at === null ? undefined : record.eventAt(at)?.time;
   return (
@@ -42,17 +43,17 @@ export function TimelineBar() {
           type="range"
           className="timeline-slider"
           aria-label="Seq on screen"
-          aria-valuetext={at === null ? `live, seq ${live}` : `seq ${at} of ${record.last}`}
+          aria-valuetext={at === null ? `live, seq ${live}` : `seq ${at} of ${last}`}
           min={record.first}
-          max={record.last}
+          max={last}
           step={1}
           value={shown}
-          disabled={record.first === record.last}
+          disabled={record.first === last}
           onChange={(e) => travel(Number(e.currentTarget.value))}
           data-testid="timeline-slider"
         />
         <span className="timeline-end" data-testid="timeline-last">
-          live: seq {record.last}
+          live: seq {last}
         </span>
       </div>
       <div className="timeline-controls">

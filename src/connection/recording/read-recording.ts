@@ -11,18 +11,30 @@ import { envelopeSchema, eventData, headerSchema, snapshotSchema } from './schem
 export interface RecordingHead {
   readonly epoch: string;
   readonly traffic: TrafficStatus;
-  /** The state after its last event. */
+  /** The state its events follow. */
+  readonly base: Snapshot;
+  /** The state after its last event (what is live in it, in a file this page wrote). */
   readonly final: Snapshot;
   /** How many events follow the first line. */
   readonly events: number;
   readonly labels: readonly StrategyLabel[];
 }
 
+/** Where a recording's events go as they are read: checked, in order, in batches. */
+export type EventSink = (events: readonly EngineEvent[]) => void;
+
+/** Events a batch handed to an EventSink: a few milliseconds of the store's work each. */
+const SINK_BATCH = 2_000;
+
 export interface OpenedRecording {
   /** An exported recording's first line; null for a journal file, which has no final state up front. */
   readonly head: RecordingHead | null;
-  /** The whole recording, every line checked; rejects with the first bad line's RecordingError. */
-  readonly recording: Promise<Recording>;
+  /**
+   * Reads the rest (call it once): every line checked, an exported recording's events handed to
+   * `take` as they are read (a journal's are not: a later epoch in it may replace them), and the
+   * whole recording at the end. Rejects with the first bad line's RecordingError.
+   */
+  readonly rest: (take?: EventSink) => Promise<Recording>;
 }
 
 /**
@@ -30,7 +42,7 @@ export interface OpenedRecording {
  * that is wrong anywhere throws RecordingError naming the line and field.
  */
 export async function readRecording(file: Blob): Promise<Recording> {
-  return (await openRecording(file)).recording;
+  return (await openRecording(file)).rest();
 }
 
 /**
@@ -48,15 +60,15 @@ export async function openRecording(
   const value = parseLine(line.text, line.number);
   if (isObject(value) && 'format' in value) {
     const header = checkHeader(value, line.number);
-    const { epoch, final, labels, events } = header;
+    const { epoch, base, final, labels, events } = header;
     const traffic = { ...header.traffic, running: false };
     return {
-      head: { epoch, traffic, final, labels, events },
-      recording: readEvents(header, traffic, lines, line.number),
+      head: { epoch, traffic, base, final, labels, events },
+      rest: (take) => readEvents(header, traffic, lines, line.number, take),
     };
   }
   if (isObject(value) && (value.type === 'epoch' || value.type === 'checkpoint'))
-    return { head: null, recording: readJournal(line, value, lines) };
+    return { head: null, rest: () => readJournal(line, value, lines) };
   throw new RecordingError(
     'badformat',
     `is neither a recording's first line (format: ${RECORDING_FORMAT}) nor a journal's (type: epoch or checkpoint)`,
@@ -87,8 +99,10 @@ async function readEvents(
   traffic: TrafficStatus,
   lines: AsyncGenerator<Line>,
   headerLine: number,
+  take: EventSink = () => {},
 ): Promise<Recording> {
   const events: EngineEvent[] = [];
+  let taken = 0;
   let expected = header.base.seq + 1;
   for await (const { number, text } of lines) {
     if (text.trim() === '') continue;
@@ -100,7 +114,12 @@ async function readEvents(
       });
     events.push(event);
     expected += 1;
+    if (events.length - taken === SINK_BATCH) {
+      take(events.slice(taken));
+      taken = events.length;
+    }
   }
+  if (events.length > taken) take(events.slice(taken));
   if (events.length !== header.events)
     throw new RecordingError('badformat', `must be the number of events that follow, ${events.length}`, {
       line: headerLine,

@@ -8,7 +8,8 @@ import type {
   WireResult,
 } from '../../protocol/messages';
 import { type Connection, ConnectionError, type ConnectionListener } from '../types';
-import type { OpenedRecording } from './read-recording';
+import { afterPaint } from './after-paint';
+import type { OpenedRecording, RecordingHead } from './read-recording';
 import type { Recording } from './recording';
 import { RecordingError } from './recording-error';
 
@@ -46,8 +47,8 @@ export class RecordingConnection implements Connection {
   /**
    * Reads the recording and gives it to the listener: its base snapshot, its events, then
    * `connected`. A long one (HEAD_FIRST events or more) shows its final state first, from its
-   * first line, and is `connected` at once; its base and events follow once all are read and
-   * checked (`loaded`), the events then all in one task, so the base is never drawn.
+   * first line, and is `connected` at once; once that frame is drawn, its base follows (marked to
+   * fill the record in behind the state on screen) and its events as they are read and checked.
    */
   async start(listener: ConnectionListener): Promise<void> {
     this.listener = listener;
@@ -55,17 +56,17 @@ export class RecordingConnection implements Connection {
     let opened: OpenedRecording;
     try {
       const loaded = await this.load();
-      opened = 'head' in loaded ? loaded : { head: null, recording: Promise.resolve(loaded) };
+      opened = 'head' in loaded ? loaded : { head: null, rest: async () => loaded };
     } catch (error) {
       throw this.refuse(listener, error);
     }
     if (this.listener !== listener)
       throw new ConnectionError('closed', 'connection', 'stopped while opening');
-    this.whole = opened.recording;
     const head = opened.head;
     if (head === null || head.events < HEAD_FIRST) {
+      this.whole = opened.rest();
       try {
-        this.deliver(listener, await opened.recording);
+        await this.deliver(listener, await this.whole);
       } catch (error) {
         throw this.refuse(listener, error);
       }
@@ -74,9 +75,11 @@ export class RecordingConnection implements Connection {
     listener.snapshot({ epoch: head.epoch, snapshot: head.final, traffic: head.traffic });
     listener.status({ state: 'connected', role: this.role });
     if (head.labels.length > 0) listener.strategies(head.labels);
-    this.loaded = opened.recording.then(
+    this.whole = this.fill(listener, opened, head);
+    this.loaded = this.whole.then(
       (recording) => {
-        if (this.listener === listener) this.deliver(listener, recording);
+        // The record's present gets the labels too, now that it has reached the final state.
+        if (this.listener === listener && recording.labels.length > 0) listener.strategies(recording.labels);
       },
       (error: unknown) => {
         throw this.listener === listener ? this.refuse(listener, error) : refusal(error);
@@ -84,6 +87,29 @@ export class RecordingConnection implements Connection {
     );
     // Its failure is told to the listener (closed, with the reason); `loaded` is for who asks.
     this.loaded.catch(() => {});
+  }
+
+  /**
+   * A long recording's base and events, behind its final state on screen: read once that state is
+   * drawn, so the first frame does not wait for the reading, then handed on as they are read.
+   */
+  private async fill(
+    listener: ConnectionListener,
+    opened: OpenedRecording,
+    head: RecordingHead,
+  ): Promise<Recording> {
+    await afterPaint();
+    if (this.listener !== listener)
+      throw new ConnectionError('closed', 'connection', 'stopped while opening');
+    listener.snapshot({
+      epoch: head.epoch,
+      snapshot: head.base,
+      traffic: head.traffic,
+      fillTo: head.final.seq,
+    });
+    return opened.rest((events) => {
+      if (this.listener === listener) listener.events(events);
+    });
   }
 
   /** Settles once every event is read and given to the listener; rejects with why it did not open. */
@@ -135,11 +161,18 @@ export class RecordingConnection implements Connection {
     return (await this.replay()).engine.snapshot();
   }
 
-  /** The listener's part: the base, the events in batches, then `connected` (which draws them). */
-  private deliver(listener: ConnectionListener, recording: Recording): void {
+  /**
+   * The listener's part: the base, the events in batches (a frame drawn between two, so the page
+   * takes them a batch at a time), then `connected`.
+   */
+  private async deliver(listener: ConnectionListener, recording: Recording): Promise<void> {
     listener.snapshot({ epoch: recording.epoch, snapshot: recording.base, traffic: recording.traffic });
-    for (let start = 0; start < recording.events.length; start += BATCH)
+    for (let start = 0; start < recording.events.length; start += BATCH) {
+      if (start > 0) await afterPaint();
+      if (this.listener !== listener)
+        throw new ConnectionError('closed', 'connection', 'stopped while opening');
       listener.events(recording.events.slice(start, start + BATCH));
+    }
     listener.status({ state: 'connected', role: this.role });
     if (recording.labels.length > 0) listener.strategies(recording.labels);
   }

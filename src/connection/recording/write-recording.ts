@@ -1,4 +1,4 @@
-import { Engine } from '../../engine';
+import { Engine, type Snapshot } from '../../engine';
 import { lastSeq, RECORDING_FORMAT, RECORDING_VERSION, type Recording } from './recording';
 
 /** Events per piece of text handed to the compressor: one string per piece, not one for the file. */
@@ -18,7 +18,7 @@ export function writeRecording(recording: Recording, exported = Date.now()): Pro
     traffic: recording.traffic,
     base: recording.base,
     // The engine's own state after the events, so that a reader shows it before reading them.
-    final: Engine.replay(recording.events, { retain: 1 }, recording.base).snapshot(),
+    final: live(Engine.replay(recording.events, { retain: 1 }, recording.base).snapshot()),
     labels: recording.labels,
     events: recording.events.length,
   };
@@ -29,6 +29,18 @@ export function writeRecording(recording: Recording, exported = Date.now()): Pro
   }
   const stream = new Blob(pieces).stream().pipeThrough(new CompressionStream('gzip'));
   return new Response(stream).blob();
+}
+
+/**
+ * A snapshot without what had ended: the page shows only what is live, and a long run's ended
+ * sessions outnumber its live ones ten to one, all of it to read and check before the first frame.
+ */
+function live(snapshot: Snapshot): Snapshot {
+  return {
+    ...snapshot,
+    sessions: snapshot.sessions.filter((session) => session.state !== 'ended'),
+    interactions: snapshot.interactions.filter((interaction) => interaction.state !== 'ended'),
+  };
 }
 
 /** The file name a download gets: the epoch and the last seq it holds. */
