@@ -1,3 +1,4 @@
+import type { QueryClock } from '../query';
 import type { TimeDisplay } from '../store/preferences';
 import { formatDuration } from './duration';
 
@@ -36,6 +37,14 @@ function clockOf(time: number, utc: boolean): Clock {
       : `${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
   }
   return { day: cache.day, time: `${cache.hms}.${String(time - second * 1000).padStart(3, '0')}` };
+}
+
+/**
+ * The clock a time typed in a search or a query is read on: the display's. A relative display's
+ * is the local clock, on which it writes a moment's date and its tooltip the moment whole.
+ */
+export function queryClockOf(display: TimeDisplay): QueryClock {
+  return display === 'utc' ? 'utc' : 'local';
 }
 
 /** HH:MM:SS.mmm on the local clock or on UTC, without the date. */

@@ -1,5 +1,5 @@
 import { shortGuid } from '../engine';
-import { compileQuery, compileText, parseQuery } from '../query';
+import { compileQuery, compileText, parseQuery, type QueryClock } from '../query';
 import type { LogBuffer, LogRow } from '../store/log-buffer';
 import type { LogFilters } from '../store/state';
 import { rowName } from './format';
@@ -37,17 +37,18 @@ export function sameFilters(a: LogFilters, b: LogFilters): boolean {
 
 /**
  * Does a row pass? Every filter that is set must hold. Markers (a resync, a reconnect) always
- * pass: they say the stream had a seam, which matters whatever you are looking at.
+ * pass: they say the stream had a seam, which matters whatever you are looking at. A time in the
+ * search or the query is read on `clock`, the one the log shows times on.
  */
-export function match(row: LogRow, filters: LogFilters): boolean {
-  return compile(filters)(row);
+export function match(row: LogRow, filters: LogFilters, clock: QueryClock = 'local'): boolean {
+  return compile(filters, clock)(row);
 }
 
 /**
  * The filters as one predicate, prepared once per pass rather than once per row: only the filters
  * that are set are tested, so a lone query costs a row no more than the query.
  */
-function compile(filters: LogFilters): Test {
+function compile(filters: LogFilters, clock: QueryClock): Test {
   const tests: Test[] = [];
   if (filters.names.length > 0) {
     const names = new Set(filters.names);
@@ -65,8 +66,8 @@ function compile(filters: LogFilters): Test {
   const interaction = filters.interaction.trim();
   if (interaction !== '') tests.push((row) => isInteraction(LOG_ROW_READER.interaction(row), interaction));
   const text = filters.text.trim();
-  if (text !== '') tests.push(compileText(text, LOG_ROW_READER));
-  const query = compiledQuery(filters.query);
+  if (text !== '') tests.push(compileText(text, LOG_ROW_READER, clock));
+  const query = compiledQuery(filters.query, clock);
   if (query !== null) tests.push(query);
   const [only] = tests;
   if (tests.length === 1 && only !== undefined) return (row) => row.kind === 'marker' || only(row);
@@ -77,10 +78,10 @@ function compile(filters: LogFilters): Test {
  * The query's predicate, or null when there is none. One that does not parse (a hand-edited
  * link, say) filters nothing: the query box shows its error and never applies it.
  */
-function compiledQuery(query: string): Test | null {
+function compiledQuery(query: string, clock: QueryClock): Test | null {
   if (query.trim() === '') return null;
   const parsed = parseQuery(query);
-  return parsed.ok ? compileQuery(parsed.query, LOG_ROW_READER) : null;
+  return parsed.ok ? compileQuery(parsed.query, LOG_ROW_READER, clock) : null;
 }
 
 /** The full g_uid or the short one the log shows. */
@@ -98,6 +99,7 @@ function isInteraction(g_uid: string | null, wanted: string): boolean {
 export class FilteredIndex {
   private log: LogBuffer | null = null;
   private filters: LogFilters | null = null;
+  private clock: QueryClock = 'local';
   private test: Test = () => true;
   /** Absolute numbers of the matching rows, ascending; null while every row matches. */
   private matches: number[] | null = null;
@@ -110,10 +112,15 @@ export class FilteredIndex {
   /** `log.dropped` when the index was last brought up to date. */
   private seenDropped = 0;
 
-  /** Brings the index up to date with `log` under `filters`. */
-  update(log: LogBuffer, filters: LogFilters): void {
-    if (log !== this.log || this.filters === null || !sameFilters(filters, this.filters)) {
-      this.recompute(log, filters);
+  /** Brings the index up to date with `log` under `filters`, a time in them read on `clock`. */
+  update(log: LogBuffer, filters: LogFilters, clock: QueryClock = 'local'): void {
+    if (
+      log !== this.log ||
+      this.filters === null ||
+      !sameFilters(filters, this.filters) ||
+      clock !== this.clock
+    ) {
+      this.recompute(log, filters, clock);
       return;
     }
     this.cutDropped(log);
@@ -145,15 +152,16 @@ export class FilteredIndex {
     return lowerBound(this.matches, total);
   }
 
-  private recompute(log: LogBuffer, filters: LogFilters): void {
+  private recompute(log: LogBuffer, filters: LogFilters, clock: QueryClock): void {
     this.log = log;
     this.filters = filters;
+    this.clock = clock;
     this.generation++;
     this.shed = 0;
     this.seenDropped = log.dropped;
     this.scanned = log.dropped;
     this.matches = hasFilters(filters) ? [] : null;
-    if (this.matches !== null) this.test = compile(filters);
+    if (this.matches !== null) this.test = compile(filters, clock);
     this.extend(log);
   }
 

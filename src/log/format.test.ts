@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CommandError, EngineEvent } from '../engine';
 import type { LogRow } from '../store/log-buffer';
 import { engineWithStore } from '../store/testing';
-import { CELL_TEXT, causeText, keyData, rowCells, strategyText } from './format';
+import { causeText, keyData, rowCells, strategyText } from './format';
 
 /** Events of a small scene: two arrivals, an associate by drag, a redirect, a udata change. */
 function scene() {
@@ -118,16 +118,6 @@ describe('row cells', () => {
       name: 'interaction.added',
       interaction: g_uid.slice(-6),
     });
-  });
-
-  it("gives the search box a time on the local clock and on UTC's", () => {
-    const { associate } = scene();
-    const event = { ...named(associate, 'interaction.added'), time: Date.UTC(2026, 11, 5, 3, 4, 5, 6) };
-    const local = new Date(event.time);
-    const clock = [local.getHours(), local.getMinutes(), local.getSeconds()]
-      .map((n) => String(n).padStart(2, '0'))
-      .join(':');
-    expect(CELL_TEXT.time({ kind: 'event', event })).toBe(`${clock}.006 03:04:05.006`);
   });
 
   it('names a refusal by its ORS error event, or as "<verb> refused" when it has none', () => {

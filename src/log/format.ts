@@ -1,4 +1,3 @@
-import { clockText } from '../display/time-format';
 import { type EngineEvent, eventInteraction, type StrategyCause, shortGuid } from '../engine';
 import type { LogRow } from '../store/log-buffer';
 
@@ -8,12 +7,6 @@ import type { LogRow } from '../store/log-buffer';
  */
 export interface LogCells {
   readonly seq: string;
-  /**
-   * What the search box matches a time against: the row's local and UTC clock (HH:MM:SS.mmm), so
-   * a time typed as the log shows it is found in either display. The row draws it itself, in the
-   * display the user chose (display/time-format.ts).
-   */
-  readonly time: string;
   readonly session: string;
   /** The ORS event name verbatim; for a refusal its ORS error name or `<verb> refused`. */
   readonly name: string;
@@ -125,7 +118,6 @@ export function rowName(row: LogRow): string {
 /** Each cell's text, one function per column, so the text filter can read only the cells it needs. */
 export const CELL_TEXT: { readonly [K in keyof LogCells]: (row: LogRow) => string } = {
   seq: (row) => (row.kind === 'event' ? String(row.event.seq) : row.kind === 'marker' ? String(row.seq) : ''),
-  time: (row) => `${clockText(rowTime(row), false)} ${clockText(rowTime(row), true)}`,
   session: (row) => rowSession(row) ?? '',
   name: rowName,
   interaction: (row) => {
@@ -150,8 +142,11 @@ export const CELL_TEXT: { readonly [K in keyof LogCells]: (row: LogRow) => strin
   },
 };
 
-/** The cells a row draws as text; its time it draws in the display the user chose. */
-export function rowCells(row: LogRow): Omit<LogCells, 'time'> {
+/**
+ * The cells a row draws as text. Its time it draws in the display the user chose, and a search
+ * reads it on that clock (query-row.ts): neither is a cell of its own.
+ */
+export function rowCells(row: LogRow): LogCells {
   return {
     seq: CELL_TEXT.seq(row),
     session: CELL_TEXT.session(row),

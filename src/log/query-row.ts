@@ -1,6 +1,7 @@
-import type { RowReader, StringTest } from '../query';
+import { clockText } from '../display/time-format';
+import type { QueryClock, RowReader, StringTest } from '../query';
 import type { LogRow } from '../store/log-buffer';
-import { CELL_TEXT, rowInteraction, rowName, rowSession } from './format';
+import { CELL_TEXT, rowInteraction, rowName, rowSession, rowTime } from './format';
 
 /** The name a refusal answers to, beside its ORS error name (the name filter offers it too). */
 export const ERROR_NAME = 'error';
@@ -59,14 +60,16 @@ export const LOG_ROW_READER: RowReader<LogRow> = {
  * Every shown cell, and the full g_uid behind the short one. Cheap cells first and each only until
  * one matches; the time and seq cells are read only for a word that could occur in them, as
  * formatting a time is the dearest cell and a search of every row would spend most of its time there.
+ * The time is read as HH:MM:SS.mmm on `clock` alone: `10:42` is 10:42 as the log shows it, not
+ * also 10:42 on the other clock.
  */
-function searchCells(row: LogRow, test: StringTest, word: string): boolean {
+function searchCells(row: LogRow, test: StringTest, word: string, clock: QueryClock): boolean {
   return (
     test(CELL_TEXT.name(row)) ||
     test(rowSession(row) ?? '') ||
     test(rowInteraction(row) ?? '') ||
     test(CELL_TEXT.data(row)) ||
     test(CELL_TEXT.cause(row)) ||
-    (NUMERIC.test(word) && (test(CELL_TEXT.seq(row)) || test(CELL_TEXT.time(row))))
+    (NUMERIC.test(word) && (test(CELL_TEXT.seq(row)) || test(clockText(rowTime(row), clock === 'utc'))))
   );
 }

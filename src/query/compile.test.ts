@@ -85,7 +85,7 @@ const ROWS: readonly Row[] = [
 function passes(source: string): string[] {
   const parsed = parseQuery(source);
   if (!parsed.ok) throw new Error(parsed.error.message);
-  const test = compileQuery(parsed.query, reader);
+  const test = compileQuery(parsed.query, reader, 'local');
   return ROWS.filter(test).map((row) => row.id);
 }
 
@@ -215,7 +215,7 @@ describe('compileQuery: many distinct values', () => {
     }));
     const parsed = parseQuery('strategy:s4999 OR strategy:S1');
     if (!parsed.ok) throw new Error(parsed.error.message);
-    const test = compileQuery(parsed.query, reader);
+    const test = compileQuery(parsed.query, reader, 'local');
     // Twice over: the second pass reads what the first remembered.
     for (let pass = 0; pass < 2; pass++)
       expect(rows.filter(test).map((row) => row.id)).toEqual(['s1', 's4999']);

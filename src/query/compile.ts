@@ -1,34 +1,40 @@
 import type { QueryNode, SeqRange, TextField, ValuePattern } from './ast';
 import { endsWithFolded, equalsFolded, startsWithFolded } from './fold';
 import type { Query } from './parser';
-import type { RowReader, StringTest } from './row';
+import type { QueryClock, RowReader, StringTest } from './row';
 
 export type RowTest<R> = (row: R) => boolean;
 
-/** The query as one predicate over rows read by `reader`, built once and run per row. */
-export function compileQuery<R>(query: Query, reader: RowReader<R>): RowTest<R> {
-  return query.root === null ? () => true : compileNode(query.root, reader);
+/**
+ * The query as one predicate over rows read by `reader`, built once and run per row; a bare word
+ * finds a time as shown on `clock`.
+ */
+export function compileQuery<R>(query: Query, reader: RowReader<R>, clock: QueryClock): RowTest<R> {
+  return query.root === null ? () => true : compileNode(query.root, reader, clock);
 }
 
-/** A bare word or phrase: somewhere in the row's text, ignoring case (the log's search box too). */
-export function compileText<R>(text: string, reader: RowReader<R>): RowTest<R> {
+/**
+ * A bare word or phrase: somewhere in the row's text, its time as shown on `clock`, ignoring case
+ * (the log's search box too).
+ */
+export function compileText<R>(text: string, reader: RowReader<R>, clock: QueryClock): RowTest<R> {
   const pattern = new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
   const test: StringTest = (cell) => pattern.test(cell);
-  return (row) => reader.someText(row, test, text);
+  return (row) => reader.someText(row, test, text, clock);
 }
 
-function compileNode<R>(node: QueryNode, reader: RowReader<R>): RowTest<R> {
+function compileNode<R>(node: QueryNode, reader: RowReader<R>, clock: QueryClock): RowTest<R> {
   switch (node.kind) {
     case 'and':
-      return all(node.items.map((item) => compileNode(item, reader)));
+      return all(node.items.map((item) => compileNode(item, reader, clock)));
     case 'or':
-      return any(compileAlternatives(node.items, reader));
+      return any(compileAlternatives(node.items, reader, clock));
     case 'not': {
-      const test = compileNode(node.item, reader);
+      const test = compileNode(node.item, reader, clock);
       return (row) => !test(row);
     }
     case 'text':
-      return compileText(node.text, reader);
+      return compileText(node.text, reader, clock);
     case 'seq':
       return seqTest(node.range, reader);
     case 'data':
@@ -42,11 +48,15 @@ function compileNode<R>(node: QueryNode, reader: RowReader<R>): RowTest<R> {
  * The items of an OR, those on one field joined into one test of it (`name:a OR name:b` reads
  * the name once, and its answer is remembered once), the others each as it is.
  */
-function compileAlternatives<R>(items: readonly QueryNode[], reader: RowReader<R>): RowTest<R>[] {
+function compileAlternatives<R>(
+  items: readonly QueryNode[],
+  reader: RowReader<R>,
+  clock: QueryClock,
+): RowTest<R>[] {
   const byField = new Map<TextField, ValuePattern[]>();
   const tests: RowTest<R>[] = [];
   for (const item of items) {
-    if (item.kind !== 'field') tests.push(compileNode(item, reader));
+    if (item.kind !== 'field') tests.push(compileNode(item, reader, clock));
     else byField.set(item.field, [...(byField.get(item.field) ?? []), item.value]);
   }
   for (const [field, values] of byField) tests.push(fieldTest(field, valuesTest(field, values), reader));

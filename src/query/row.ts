@@ -2,6 +2,12 @@
 export type StringTest = (text: string) => boolean;
 
 /**
+ * The clock a row's time is read on when a bare word is looked for in it (`10:42`): the one the
+ * page shows times on, so that a time typed as seen finds the rows seen with it.
+ */
+export type QueryClock = 'local' | 'utc';
+
+/**
  * What a query reads of a row, however the caller stores its rows: the log adapts its `LogRow`
  * to it (`src/log/filter.ts`) without copying a row. Facts a row may hold several of (the sessions
  * an owner change touches, the parts of a cause, the cells of its text) are offered to a test,
@@ -25,8 +31,8 @@ export interface RowReader<R> {
   data(row: R): unknown;
   /**
    * The row's text as shown, cell by cell (cheapest first), and what stands behind a shortened
-   * cell (a full g_uid). `word` is what `test` looks for, so cells that cannot hold it (a time
-   * when the word has letters) may be skipped.
+   * cell (a full g_uid); its time on `clock` only. `word` is what `test` looks for, so cells that
+   * cannot hold it (a time when the word has letters) may be skipped.
    */
-  someText(row: R, test: StringTest, word: string): boolean;
+  someText(row: R, test: StringTest, word: string, clock: QueryClock): boolean;
 }
