@@ -1,4 +1,13 @@
-import type { EngineEvent, Snapshot } from '../engine';
+import type { EngineEvent, Snapshot, StartParams } from '../engine';
+
+/** A REST start asked for a later time (X12 `idealtime`), under the session id it answered. */
+export interface ScheduledStart {
+  readonly session: string;
+  readonly src: string;
+  readonly params?: StartParams;
+  /** When it is due, epoch ms. */
+  readonly at: number;
+}
 
 /**
  * The lines of a journal file besides events (docs/server.md, "Persistence"). Event lines are
@@ -30,6 +39,18 @@ export type JournalMark =
       readonly epoch: string;
       readonly seq: number;
       readonly snapshot: Snapshot;
+      readonly time: number;
+    }
+  /**
+   * A scheduled start, and its end (it started, failed to, or was cancelled). They belong to the
+   * server, not to an epoch: the file's waiting starts are those without an end, whatever epoch
+   * they came in, and a compacted file repeats them after its checkpoint.
+   */
+  | ({ readonly type: 'scheduled'; readonly time: number } & ScheduledStart)
+  | {
+      readonly type: 'unscheduled';
+      readonly session: string;
+      readonly reason: 'started' | 'failed' | 'cancelled';
       readonly time: number;
     };
 
@@ -63,6 +84,8 @@ export class JournalLineError extends Error {
  */
 export class JournalReader {
   latest: { epoch: string; base: Snapshot | null; events: EngineEvent[]; clean: boolean } | null = null;
+  /** The scheduled starts still waiting, by session id. */
+  readonly scheduled = new Map<string, ScheduledStart>();
   private number = 0;
 
   line(text: string): void {
@@ -98,6 +121,10 @@ export class JournalReader {
       this.latest = { epoch: line.epoch, base: line.snapshot, events: [], clean: false };
       return;
     }
+    if (line.type === 'scheduled' || line.type === 'unscheduled') {
+      this.schedule(line);
+      return;
+    }
     const latest = this.latest;
     if (latest === null) throw this.corrupt('comes before any epoch line');
     const last = (latest.base?.seq ?? 0) + latest.events.length;
@@ -112,6 +139,20 @@ export class JournalReader {
       latest.epoch = line.epoch;
       latest.clean = false;
     } else throw this.corrupt(`does not fit here (type ${String(line.type).slice(0, 40)})`);
+  }
+
+  private schedule(line: Record<string, unknown>): void {
+    const { session, src, at, params } = line;
+    if (typeof session !== 'string') throw this.corrupt(`is a ${line.type} line without a session`);
+    if (line.type === 'unscheduled') {
+      this.scheduled.delete(session);
+      return;
+    }
+    if (typeof src !== 'string' || typeof at !== 'number')
+      throw this.corrupt('is a scheduled start without its src and time');
+    // The server wrote the parameters after the engine had checked them.
+    const start = { session, src, at, ...(params === undefined ? {} : { params: params as StartParams }) };
+    this.scheduled.set(session, start);
   }
 
   private corrupt(reason: string): JournalLineError {

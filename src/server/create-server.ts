@@ -136,6 +136,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     host,
     directory,
     requests,
+    ...(opened === null ? {} : { schedule: { journal: opened.journal, waiting: opened.scheduled } }),
     tokens,
     loopback,
     bodyBytes: limits.messageChars,

@@ -165,6 +165,27 @@ describe('the journal file', () => {
     );
   });
 
+  it('[X12] keeps scheduled starts across epochs: a reopen gets those without an end; a bad one is corrupt', async () => {
+    const path = tempFile();
+    await session(path, (engine, journal) => {
+      journal.schedule({ session: 'T-1', src: 'a.scxml', at: 5, params: { x: 1 } });
+      journal.schedule({ session: 'T-2', src: 'b.scxml', at: 6 });
+      journal.schedule({ session: 'T-3', src: 'c.scxml', at: 7 });
+      journal.unschedule('T-2', 'cancelled');
+      arrivals(engine, 2);
+      journal.reset('next');
+      journal.unschedule('T-3', 'started');
+    });
+    const reopened = await session(path);
+    expect(reopened.scheduled).toEqual([{ session: 'T-1', src: 'a.scxml', at: 5, params: { x: 1 } }]);
+    expect(reopened.engine.seq).toBe(0);
+
+    appendFileSync(path, '{"type":"scheduled","session":"T-4","time":1}\n{"type":"stopped"}\n');
+    await expect(JournalFile.open(path, { warn: () => {} })).rejects.toThrow(
+      'scheduled start without its src and time',
+    );
+  });
+
   it('gives no id twice across a purge, a compaction and a restart from the file', async () => {
     const path = tempFile();
     const created = new Set<string>();

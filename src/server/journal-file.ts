@@ -2,7 +2,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, rename, truncate, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Engine, type EngineEvent, type EngineOptions, type Snapshot } from '../engine';
-import type { JournalLine } from '../protocol/journal-lines';
+import type { JournalLine, ScheduledStart } from '../protocol/journal-lines';
 import { newEpoch } from './epoch';
 import { readJournal } from './journal-read';
 
@@ -24,10 +24,11 @@ export interface JournalFileOptions {
  */
 export const COMPACT_AFTER = 200_000;
 
-/** The engine a journal file holds, under the epoch clients will see. */
+/** The engine a journal file holds, under the epoch clients will see, and the starts still waiting. */
 export interface Restored {
   readonly engine: Engine;
   readonly epoch: string;
+  readonly scheduled: readonly ScheduledStart[];
 }
 
 /**
@@ -48,6 +49,8 @@ export class JournalFile {
   /** The compaction under way, if any; while the file is being replaced, lines wait in the buffer. */
   private compacting: Promise<void> | null = null;
   private holding = false;
+  /** Scheduled starts without an end yet: a compacted file writes them again. */
+  private readonly waiting = new Map<string, ScheduledStart>();
 
   private constructor(
     private readonly path: string,
@@ -89,6 +92,7 @@ export class JournalFile {
     const engine = Engine.replay(latest?.events ?? [], options.engine, latest?.base ?? undefined);
     const epoch = latest?.clean ? latest.epoch : newEpoch();
     const journal = new JournalFile(path, epoch, engine.seq, latest?.events.length ?? 0, options);
+    for (const start of contents.scheduled) journal.waiting.set(start.session, start);
     if (latest === null) journal.write({ type: 'epoch', epoch, time: Date.now() });
     else if (!latest.clean) {
       options.warn(
@@ -96,7 +100,7 @@ export class JournalFile {
       );
       journal.write({ type: 'recovered', epoch, from: latest.epoch, seq: engine.seq, time: Date.now() });
     }
-    return { journal, engine, epoch };
+    return { journal, engine, epoch, scheduled: contents.scheduled };
   }
 
   /** Why writing failed, or null while the file is being written. */
@@ -118,6 +122,18 @@ export class JournalFile {
         this.compacting = null;
       });
     }
+  }
+
+  /** A start scheduled for later (X12 `idealtime`): a restart finds it waiting. */
+  schedule(start: ScheduledStart): void {
+    this.waiting.set(start.session, start);
+    this.write({ type: 'scheduled', ...start, time: Date.now() });
+  }
+
+  /** A scheduled start that waits no more. */
+  unschedule(session: string, reason: 'started' | 'failed' | 'cancelled'): void {
+    this.waiting.delete(session);
+    this.write({ type: 'unscheduled', session, reason, time: Date.now() });
   }
 
   /** A reset: a new, empty engine from here on. */
@@ -143,8 +159,8 @@ export class JournalFile {
   }
 
   /**
-   * Replaces the file with one line, a checkpoint of `snapshot`; lines journaled meanwhile follow
-   * it. The old file stays whole until the new one is renamed over it: a crash before leaves the
+   * Replaces the file with a checkpoint of `snapshot` and the scheduled starts still waiting;
+   * lines journaled meanwhile follow them. The old file stays whole until the new one is renamed over it: a crash before leaves the
    * old file, after it the new one, never a mix. Should the new file fail, the old one goes on.
    */
   private async compact(snapshot: Snapshot): Promise<void> {
@@ -157,13 +173,17 @@ export class JournalFile {
     };
     // What the checkpoint covers goes to the old file, which is then closed and on disk.
     this.flush();
+    const waiting = [...this.waiting.values()].map(
+      (start): JournalLine => ({ type: 'scheduled', ...start, time: checkpoint.time }),
+    );
     this.holding = true;
     this.written = 0;
     const old = this.stream;
     await new Promise<void>((resolve) => old.end(resolve));
     const next = `${this.path}.compacting`;
     try {
-      await writeFile(next, `${JSON.stringify(checkpoint)}\n`, { flush: true });
+      const lines = [checkpoint, ...waiting].map((line) => `${JSON.stringify(line)}\n`).join('');
+      await writeFile(next, lines, { flush: true });
       await rename(next, this.path);
     } catch (error) {
       this.options.warn(

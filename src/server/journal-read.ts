@@ -1,10 +1,17 @@
 import { createReadStream } from 'node:fs';
-import { type JournalEpoch, JournalLineError, JournalReader } from '../protocol/journal-lines';
+import {
+  type JournalEpoch,
+  JournalLineError,
+  JournalReader,
+  type ScheduledStart,
+} from '../protocol/journal-lines';
 
 /** What a journal file holds: the latest epoch's events, and where its last complete line ends. */
 export interface JournalContents {
   /** The epoch to restore, or null for an empty (or missing) file. */
   readonly latest: JournalEpoch | null;
+  /** The scheduled starts still waiting (X12 `idealtime`), in the order they were scheduled. */
+  readonly scheduled: readonly ScheduledStart[];
   /** Bytes up to the end of the last complete line. */
   readonly validBytes: number;
   /** Bytes after it: a last line without its newline, a write that a crash cut short. */
@@ -33,8 +40,8 @@ export async function readJournal(path: string): Promise<JournalContents> {
       throw new JournalCorrupt(`journal ${path}: ${error.message}; move the file away to start afresh`);
     }
   });
-  if (bytes === null) return { latest: null, validBytes: 0, tornBytes: 0 };
-  return { latest: reader.latest, ...bytes };
+  if (bytes === null) return { latest: null, scheduled: [], validBytes: 0, tornBytes: 0 };
+  return { latest: reader.latest, scheduled: [...reader.scheduled.values()], ...bytes };
 }
 
 /**

@@ -1,11 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EngineHost } from '../protocol/host';
+import type { ScheduledStart } from '../protocol/journal-lines';
 import type { Role } from '../protocol/role';
 import { allowedOrigin } from './http-routes';
 import { type RestError, rest, sendError, sendJson } from './rest-error';
 import { readParams } from './rest-input';
 import { RestRateLimit } from './rest-rate';
-import { type RestSessions, restSessions, type SessionRoute } from './rest-sessions';
+import { type RestSessions, restSessions, type ScheduleJournal, type SessionRoute } from './rest-sessions';
 import { type RoleTokens, roleFor } from './roles';
 import { ScheduledStarts } from './scheduled-starts';
 import type { SessionRequests } from './session-requests';
@@ -16,6 +17,8 @@ export interface RestOptions {
   readonly directory: StrategyDirectory | null;
   /** Where `request/<name>` waits for the session's `<ws:response>`. */
   readonly requests: SessionRequests;
+  /** Where scheduled starts are kept across restarts, and those it held when the server started. */
+  readonly schedule?: { readonly journal: ScheduleJournal; readonly waiting: readonly ScheduledStart[] };
   readonly tokens: RoleTokens;
   /** The server listens on loopback only: pages it did not serve itself are refused (as for sockets). */
   readonly loopback: boolean;
@@ -48,10 +51,15 @@ interface Refusal {
 export function restRoutes(options: RestOptions): RestRoutes {
   const scheduled = new ScheduledStarts();
   const rate = new RestRateLimit(options.rate.perSecond, options.rate.burst);
+  const journal = options.schedule?.journal ?? null;
   const sessions: RestSessions | null =
     options.directory === null
       ? null
-      : restSessions(options.host, options.directory, scheduled, options.requests, options.log);
+      : restSessions(options.host, options.directory, scheduled, options.requests, journal, options.log);
+  const waiting = options.schedule?.waiting ?? [];
+  if (sessions !== null) sessions.restore(waiting);
+  else if (waiting.length > 0)
+    options.log(`rest: ${waiting.length} scheduled start(s) wait for a server with --strategies DIR`);
 
   /** The route a request may take, or why not; its parameters are not read yet. */
   const admit = (req: IncomingMessage, url: URL): SessionRoute | Refusal => {

@@ -1,5 +1,6 @@
 import { Engine, type ParamValue, type StartParams } from '../engine';
 import type { EngineHost } from '../protocol/host';
+import type { ScheduledStart } from '../protocol/journal-lines';
 import type { ScriptValue } from '../scxml/script/realm';
 import type { StrategyError, StrategyRuntime } from '../strategy';
 import { type RestError, rest } from './rest-error';
@@ -19,6 +20,14 @@ export type SessionRoute =
 
 export interface RestSessions {
   answer(route: SessionRoute, params: RestParams): Answer | Promise<Answer>;
+  /** Waits again for the starts a journal file says were scheduled; one whose time passed starts at once. */
+  restore(starts: readonly ScheduledStart[]): void;
+}
+
+/** Where scheduled starts are kept across restarts (the journal file, `JournalFile`). */
+export interface ScheduleJournal {
+  schedule(start: ScheduledStart): void;
+  unschedule(session: string, reason: 'started' | 'failed' | 'cancelled'): void;
 }
 
 /**
@@ -31,6 +40,7 @@ export function restSessions(
   directory: StrategyDirectory,
   scheduled: ScheduledStarts,
   requests: SessionRequests,
+  journal: ScheduleJournal | null,
   log: (line: string) => void,
 ): RestSessions {
   const runtime = (): StrategyRuntime => {
@@ -68,11 +78,26 @@ export function restSessions(
       ...(params ? { params } : {}),
     });
     if (!trial.ok) return failed(fromStrategy(trial.error));
+    const start = { session, src, at, ...(params ? { params } : {}) };
+    wait(start);
+    journal?.schedule(start);
+    return { status: 202, body: { sessionid: session, idealtime: at } };
+  };
+
+  const wait = ({ session, src, params, at }: ScheduledStart): void => {
     scheduled.add(session, at, () => {
       const started = runtime().start(src, params, { session });
+      journal?.unschedule(session, started.ok ? 'started' : 'failed');
       if (!started.ok) log(`rest: the start scheduled as ${session} failed: ${started.error.reason}`);
     });
-    return { status: 202, body: { sessionid: session, idealtime: at } };
+  };
+
+  const restore = (starts: readonly ScheduledStart[]): void => {
+    for (const start of starts) {
+      // Started before the stop, its end not written yet: it must not start twice.
+      if (host.current.state.sessions.has(start.session)) journal?.unschedule(start.session, 'started');
+      else wait(start);
+    }
   };
 
   const event = (session: string, name: string, params: RestParams): Answer => {
@@ -108,8 +133,10 @@ export function restSessions(
   };
 
   const terminate = (session: string): Answer => {
-    if (scheduled.cancel(session))
+    if (scheduled.cancel(session)) {
+      journal?.unschedule(session, 'cancelled');
       return { status: 200, body: { sessionid: session, terminated: 'scheduled' } };
+    }
     const ended = runtime().dispatch({ verb: 'endSession', session, reason: 'terminated', origin: 'api' });
     if (!ended.ok) return failed(fromStrategy(ended.error));
     return { status: 200, body: { sessionid: session, terminated: 'running' } };
@@ -152,6 +179,7 @@ export function restSessions(
   };
 
   return {
+    restore,
     answer(route, params) {
       switch (route.kind) {
         case 'start':

@@ -1,6 +1,7 @@
 /**
- * X12's `idealtime`: starts asked for a later time, each under the session id it was promised.
- * They live in memory only: a restart forgets them (docs/server.md).
+ * X12's `idealtime`: starts asked for a later time, each under the session id it was promised,
+ * on timers. With a journal file the REST layer writes them there too, so a restart waits for
+ * them again (rest-sessions.ts); stopping only clears the timers.
  */
 export class ScheduledStarts {
   private readonly waiting = new Map<string, { readonly at: number; readonly timer: NodeJS.Timeout }>();

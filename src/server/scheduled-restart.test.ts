@@ -1,0 +1,102 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { RunningServer } from './create-server';
+import { startServer, until } from './testing';
+
+const HOLDER =
+  '<scxml xmlns="http://www.w3.org/2005/07/scxml" version="1.0" name="Holder"><state id="holding"/></scxml>';
+
+/** A journal file and a strategy directory beside it. */
+function place() {
+  const base = mkdtempSync(join(tmpdir(), 'scheduled-'));
+  const strategies = join(base, 'strategies');
+  mkdirSync(strategies);
+  writeFileSync(join(strategies, 'holder.scxml'), HOLDER);
+  return { journal: join(base, 'journal.jsonl'), strategies };
+}
+
+describe('[X12] scheduled starts (idealtime) survive a server restart', () => {
+  let server: RunningServer | null = null;
+  afterEach(async () => {
+    await server?.close();
+    server = null;
+  });
+
+  const restart = async (at: { journal: string; strategies: string }, options = {}) => {
+    await server?.close();
+    server = await startServer({ ...at, traffic: { running: false }, ...options });
+    return server;
+  };
+  const post = async (path: string, body = '') => {
+    const response = await fetch(`${server?.address.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body,
+    });
+    return { status: response.status, body: await response.json() };
+  };
+  const query = async (session: string) => {
+    const response = await fetch(`${server?.address.url}/scxml/session/${session}/query`);
+    return { status: response.status, body: await response.json() };
+  };
+  const schedule = async (at: number, extra = '') =>
+    (await post('/scxml/session/start', `src=holder.scxml&idealtime=${at}${extra}`)).body.sessionid as string;
+  const starts = (session: string) =>
+    (server?.host.current.eventsSince(0) ?? []).filter(
+      (e) => e.name === 'session.started' && e.session === session,
+    );
+
+  it('a pending start waits again after a restart and fires at its time, with its parameters; a cancelled one stays cancelled', async () => {
+    const at = place();
+    await restart(at);
+    const due = Date.now() + 1500;
+    const pending = await schedule(due, '&customer=C-7');
+    const cancelled = await schedule(due);
+    expect((await post(`/scxml/session/${cancelled}/terminate`)).body.terminated).toBe('scheduled');
+
+    await restart(at);
+    expect(await query(pending)).toEqual({
+      status: 200,
+      body: { sessionid: pending, state: 'scheduled', idealtime: due },
+    });
+    expect((await query(cancelled)).status).toBe(404);
+    expect(starts(pending)).toEqual([]);
+    await until(() => starts(pending).length === 1, 5000);
+    expect(Date.now()).toBeGreaterThanOrEqual(due);
+    expect(starts(pending)[0]?.data).toMatchObject({ src: 'holder.scxml', params: { customer: 'C-7' } });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(starts(cancelled)).toEqual([]);
+
+    // Started, it is no longer waiting: another restart does not start it again.
+    await restart(at);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(starts(pending)).toHaveLength(1);
+    expect((await query(pending)).body.state).toBe('ended'); // its strategy did not survive this restart
+  });
+
+  it('a start whose time passed while the server was down fires at once when it comes back', async () => {
+    const at = place();
+    await restart(at);
+    const pending = await schedule(Date.now() + 300);
+    await server?.close();
+    server = null;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const back = Date.now();
+    await restart(at);
+    await until(() => starts(pending).length === 1, 1000);
+    expect((await query(pending)).body).toMatchObject({ state: 'running', strategy: 'Holder' });
+    expect(Date.now() - back).toBeLessThan(1000);
+  });
+
+  it('a compacted journal keeps the starts still waiting (after its checkpoint)', async () => {
+    const at = place();
+    await restart(at, { compactAfter: 20 });
+    const pending = await schedule(Date.now() + 60_000);
+    for (let i = 0; i < 40; i++) server?.host.current.dispatch({ verb: 'arrive', media: 'TMediaEMail' });
+    await until(() => readFileSync(at.journal, 'utf8').startsWith('{"type":"checkpoint"'));
+    await restart(at);
+    expect((await query(pending)).body).toMatchObject({ sessionid: pending, state: 'scheduled' });
+  });
+});
