@@ -1,4 +1,6 @@
 import type { Page } from '@playwright/test';
+import { writeRecording } from '../src/connection/recording/write-recording';
+import { type Command, Engine } from '../src/engine';
 import { expect, test as local } from './fixtures';
 import { test as remoteTest } from './remote-fixtures';
 
@@ -174,3 +176,70 @@ local.describe('preferences and the time display', () => {
     },
   );
 });
+
+/** A recording of `commands` run on a fresh engine, gzipped, and the seq after each command. */
+async function recordingOf(commands: readonly Command[]): Promise<{ body: Buffer; seqs: number[] }> {
+  const engine = new Engine({ clock: () => Date.UTC(2026, 11, 6, 2, 0, 0) });
+  const base = engine.snapshot();
+  const seqs = commands.map((command) => {
+    const result = engine.dispatch(command);
+    if (!result.ok) throw new Error(`${command.verb} refused`);
+    return engine.seq;
+  });
+  const file = await writeRecording({
+    epoch: 'e2e-at',
+    source: 'recording',
+    exported: null,
+    traffic: { running: false, rate: 20, seed: 1, sessions: 40 },
+    base,
+    events: engine.eventsSince(0) ?? [],
+    labels: [],
+  });
+  return { body: Buffer.from(await file.arrayBuffer()), seqs };
+}
+
+local(
+  'a link with at= opens the graph, the log and the details at that seq, the Live button on @dev',
+  async ({ page, graph }) => {
+    const { body, seqs } = await recordingOf([
+      { verb: 'arrive', media: 'TMediaVoice', g_uid: 'G-AT', session: 'S-A' },
+      { verb: 'startSession', src: 'http://ors/e2e.scxml', session: 'S-B' },
+      { verb: 'associate', session: 'S-A', interactionid: 'G-AT', sessionid: 'S-B' },
+      { verb: 'arrive', media: 'TMediaChat', g_uid: 'G-LATER', session: 'S-C' },
+    ]);
+    // Before the move: G-AT still in S-A, S-B started, G-LATER not arrived.
+    const at = seqs[1] as number;
+    await page.route(
+      (url) => url.pathname === '/files/at.json.gz',
+      (route) => route.fulfill({ body, contentType: 'application/gzip' }),
+    );
+    await page.goto(`/?recording=/files/at.json.gz&at=${at}&sel=interaction:G-AT`);
+    await expect(page.getByTestId('timeline-position')).toHaveAttribute('data-at', String(at));
+    await expect(page.getByTestId('timeline-position')).toContainText(`Seq ${at} on screen`);
+    await expect(page.getByTestId('timeline-live')).toBeEnabled();
+    await expect(page.getByTestId('timeline-newer')).toHaveText(`${(seqs[3] as number) - at} newer events`);
+
+    await expect(graph.interaction('G-AT')).toHaveAttribute('data-owner', 'S-A');
+    await expect(graph.interaction('G-AT')).toHaveClass(/selected/);
+    await expect(graph.session('S-B')).toBeVisible();
+    await expect(graph.interaction('G-LATER')).toHaveCount(0);
+    await expect(page.getByTestId('details-owner')).toHaveText('S-A');
+    // The log's rows up to that seq, no later one (the selection filters it to G-AT's).
+    const logSeqs = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('[data-testid="log-row"][data-seq]')].map((row) =>
+          Number(row.dataset.seq),
+        ),
+      );
+    await expect.poll(async () => Math.max(...(await logSeqs()))).toBeLessThanOrEqual(at);
+    expect((await logSeqs()).length).toBeGreaterThan(0);
+    // Nothing in the link was refused.
+    await expect(page.getByText('Link', { exact: true })).toHaveCount(0);
+
+    await page.getByTestId('timeline-live').click();
+    await expect(page.getByTestId('timeline-live')).toBeDisabled();
+    await expect(graph.interaction('G-AT')).toHaveAttribute('data-owner', 'S-B');
+    await expect(page.getByTestId('details-owner')).toHaveText('S-B');
+    await expect.poll(async () => Math.max(...(await logSeqs()))).toBeGreaterThan(at);
+  },
+);
