@@ -141,3 +141,48 @@ test('a .scxml dropped on the page opens the Strategies menu with it; another fi
   await page.getByTestId('strategy-load').click();
   await expect(page.getByTestId('strategy-outcome')).toContainText('Queue dropped runs Mover');
 });
+
+test('the Strategies menu lists the mapped queues and the bundled documents, live; a document is mapped or started from there', async ({
+  page,
+  engine,
+}) => {
+  await engine.quiet();
+  await page.getByTestId('strategies-menu').locator('summary').click();
+  // The samples' queues and documents, from the engine.
+  await expect(page.getByTestId('strategy-queue-sales')).toContainText('sales → GreetAndRoute');
+  await expect(page.getByTestId('strategy-queue-support')).toContainText('support → Transfer');
+  await expect(page.getByTestId('strategy-document-desk.scxml')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // Mapped from the list: the document goes in the form, the user names the queue.
+  await page.getByTestId('strategy-document-handoff.scxml').getByTestId('strategy-document-map').click();
+  await expect(page.getByTestId('strategy-bundled')).toHaveValue('handoff.scxml');
+  await expect(page.getByTestId('strategy-queue')).toBeFocused();
+  await page.getByTestId('strategy-queue').fill('vip');
+  await page.getByTestId('strategy-load').click();
+  await expect(page.getByTestId('strategy-queue-vip')).toContainText('vip → Handoff');
+
+  // A mapping made elsewhere (here through the connection, as another page would) shows at once.
+  await page.evaluate(() =>
+    window.__inspector?.connection.provision({ queue: 'later', src: 'fallback.scxml' }),
+  );
+  await expect(page.getByTestId('strategy-queue-later')).toContainText('later → Fallback');
+
+  // An upload joins the documents; its row starts a session running it, and one on its queue gets an arrival.
+  await load(page, 'mover.scxml', MOVER, 'mine');
+  await expect(page.getByTestId('strategy-queue-mine')).toContainText('mine → Mover');
+  const movers = () =>
+    page.evaluate(
+      () =>
+        [...(window.__inspector?.store.getState().strategies.values() ?? [])].filter(
+          (l) => l.strategy === 'Mover',
+        ).length,
+    );
+  await page
+    .getByTestId('strategy-document-uploaded/mover.scxml')
+    .getByTestId('strategy-document-start')
+    .click();
+  await expect.poll(movers).toBe(1);
+  await page.getByTestId('strategy-queue-mine').getByTestId('strategy-queue-arrive').click();
+  await expect.poll(movers).toBe(2);
+});

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyEvent, type EngineEvent, modelFromSnapshot, type Snapshot } from '../engine';
-import type { StrategyLabel } from '../protocol/messages';
+import type { StrategyCatalog, StrategyLabel } from '../protocol/messages';
 import type { Role } from '../protocol/role';
 import type { Connection, ConnectionListener, ConnectionStatus, ResyncInfo, SnapshotMessage } from './types';
 
@@ -35,6 +35,7 @@ export class Recorder implements ConnectionListener {
   readonly statuses: ConnectionStatus[] = [];
   readonly resyncs: ResyncInfo[] = [];
   readonly labels: StrategyLabel[] = [];
+  readonly catalogs: StrategyCatalog[] = [];
   snapshot(message: SnapshotMessage): void {
     this.snapshots.push(message);
   }
@@ -50,6 +51,9 @@ export class Recorder implements ConnectionListener {
   }
   strategies(labels: readonly StrategyLabel[]): void {
     this.labels.push(...labels);
+  }
+  catalog(catalog: StrategyCatalog): void {
+    this.catalogs.push(catalog);
   }
   get events_(): EngineEvent[] {
     return this.batches.flat();

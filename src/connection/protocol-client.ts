@@ -170,6 +170,9 @@ export abstract class ProtocolClient implements Connection {
       case 'strategies':
         this.listener?.strategies(message.labels);
         return;
+      case 'catalog':
+        this.listener?.catalog(message.catalog);
+        return;
     }
   }
 

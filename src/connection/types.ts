@@ -2,6 +2,7 @@ import type { Command, EngineEvent, Snapshot } from '../engine';
 import type {
   History,
   HistoryQuery,
+  StrategyCatalog,
   StrategyInspection,
   StrategyLabel,
   TrafficStatus,
@@ -56,6 +57,8 @@ export interface ConnectionListener {
    * with no states: that session's strategy ended.
    */
   strategies(labels: readonly StrategyLabel[]): void;
+  /** The host's mapped queues and the documents it offers; a host without strategies sends none. */
+  catalog(catalog: StrategyCatalog): void;
 }
 
 /** Arrivals on `queue` run the document `src`; `text` uploads it first (where the host takes uploads). */

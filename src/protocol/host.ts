@@ -15,6 +15,7 @@ import {
   type WireResult,
 } from './messages';
 import type { Role } from './role';
+import { strategyCatalog } from './strategy-catalog';
 import { answerStrategyRequest } from './strategy-requests';
 import { StrategyWatch } from './strategy-watch';
 import { TrafficPump } from './traffic-pump';
@@ -167,7 +168,10 @@ export class EngineHost {
         uploads: this.uploads,
       });
       if ('code' in answer) this.fail(client, request.id, answer);
-      else this.reply(client, request.id, answer);
+      else {
+        this.reply(client, request.id, answer);
+        if (answer.type === 'provision') this.sendCatalog();
+      }
       return;
     }
     this.reply(client, request.id, this.answer(client, request));
@@ -225,12 +229,14 @@ export class EngineHost {
       state.lastSeq = this.engine.seq;
       client.send(this.snapshotMessage());
       this.sendLabels(this.watch?.labels() ?? [], client);
+      this.sendCatalog(client);
       return { type: 'sync', mode: 'snapshot', seq: state.lastSeq, role: client.role };
     }
     state.lastSeq = this.engine.seq;
     sendEvents(client, missed);
     client.send({ v: PROTOCOL_VERSION, kind: 'traffic', traffic: this.traffic });
     this.sendLabels(this.watch?.labels() ?? [], client);
+    this.sendCatalog(client);
     return { type: 'sync', mode: 'resume', seq: state.lastSeq, role: client.role };
   }
 
@@ -272,6 +278,8 @@ export class EngineHost {
       state.lastSeq = 0;
       client.send(message);
     }
+    // The new runtime is provisioned afresh (uploads stay): pages see its mapped queues.
+    this.sendCatalog();
   }
 
   private snapshotMessage(): HostMessage {
@@ -326,6 +334,19 @@ export class EngineHost {
   private sendLabels(labels: readonly StrategyLabel[], to?: HostClient): void {
     if (labels.length === 0) return;
     const message: HostMessage = { v: PROTOCOL_VERSION, kind: 'strategies', labels };
+    if (to !== undefined) to.send(message);
+    else for (const [client, state] of this.clients) if (Number.isFinite(state.lastSeq)) client.send(message);
+  }
+
+  /** The strategy catalog, to one client or to every synced one; nothing where no strategies run. */
+  private sendCatalog(to?: HostClient): void {
+    if (this.runtime === null) return;
+    const named = [...(this.options.strategies?.catalog ?? []), ...(this.uploads?.keys() ?? [])];
+    const message: HostMessage = {
+      v: PROTOCOL_VERSION,
+      kind: 'catalog',
+      catalog: strategyCatalog(this.runtime, named),
+    };
     if (to !== undefined) to.send(message);
     else for (const [client, state] of this.clients) if (Number.isFinite(state.lastSeq)) client.send(message);
   }

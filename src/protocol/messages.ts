@@ -215,6 +215,23 @@ export interface StrategyInspection {
   readonly complete: boolean;
 }
 
+/** A queue and the strategy an arrival there runs (X10). */
+export interface QueueMapping {
+  readonly queue: string;
+  readonly src: string;
+  /** The document's name, or its src when it has none. */
+  readonly strategy: string;
+}
+
+/**
+ * What strategies a host offers, for the page's Strategies menu: each mapped queue, and the
+ * documents a client may name (bundled samples and uploads), both sorted.
+ */
+export interface StrategyCatalog {
+  readonly queues: readonly QueueMapping[];
+  readonly documents: readonly string[];
+}
+
 /** What a session's node shows of its strategy: its name and active states. */
 export interface StrategyLabel {
   readonly session: string;
@@ -272,7 +289,9 @@ export type HostMessage =
    * Strategy sessions whose active states changed since the last message (after a `sync`: all
    * running ones). A label with no states: the session's strategy ended.
    */
-  | { readonly v: 1; readonly kind: 'strategies'; readonly labels: readonly StrategyLabel[] };
+  | { readonly v: 1; readonly kind: 'strategies'; readonly labels: readonly StrategyLabel[] }
+  /** The host's strategy catalog: after a sync, and to everyone after it changes (a provision, a reset). */
+  | { readonly v: 1; readonly kind: 'catalog'; readonly catalog: StrategyCatalog };
 
 export type ParsedRequest =
   | { ok: true; request: Request }
@@ -350,6 +369,14 @@ const hostMessageSchema = z.discriminatedUnion('kind', [
     traffic: trafficStatus,
   }),
   z.looseObject({ v: version, kind: z.literal('strategies'), labels: z.array(strategyLabel) }),
+  z.looseObject({
+    v: version,
+    kind: z.literal('catalog'),
+    catalog: z.object({
+      queues: z.array(z.object({ queue: z.string(), src: z.string(), strategy: z.string() })),
+      documents: z.array(z.string()),
+    }),
+  }),
 ]);
 
 /**

@@ -71,6 +71,7 @@ export function samplesSetup(
     documents,
     dialect: 'ors',
     provisioning: samplesProvisioning(manifest),
+    catalog: sampleSources(manifest),
     register: (actions: ActionRegistry) => registerFakeServices(actions, { seed: SAMPLES_SEED }),
   };
 }

@@ -25,6 +25,7 @@ export function bindConnection(
     events: (events) => batcher.push(events),
     traffic: (status) => actions.setTraffic(status),
     strategies: (labels) => actions.applyStrategies(labels),
+    catalog: (catalog) => actions.setCatalog(catalog),
     status: (status) => {
       // What arrived before a status change is shown before it.
       batcher.flush();

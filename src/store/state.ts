@@ -1,6 +1,6 @@
 import type { ConnectionKind, ConnectionStatus } from '../connection/types';
 import type { Model, Origin, StrategyCause } from '../engine';
-import type { StrategyLabel, TrafficStatus } from '../protocol/messages';
+import type { StrategyCatalog, StrategyLabel, TrafficStatus } from '../protocol/messages';
 import type { Role } from '../protocol/role';
 import type { LogBuffer } from './log-buffer';
 import type { PageRecord } from './page-record';
@@ -103,6 +103,8 @@ export interface InspectorState {
   readonly ended: readonly Ended[];
   /** Sessions running a strategy (or that ran one): its name and active states, by session id. */
   readonly strategies: ReadonlyMap<string, StrategyLabel>;
+  /** The host's mapped queues and offered documents, as it last said; null from a host without strategies. */
+  readonly catalog: StrategyCatalog | null;
   readonly selection: Selection;
   /** The interaction the graph follows (pans to its owner after each move); only the selected one. */
   readonly followed: string | null;

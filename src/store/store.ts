@@ -1,7 +1,12 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ConnectionKind, ConnectionStatus, SnapshotMessage } from '../connection/types';
 import { createModel, type EngineEvent, modelFromSnapshot } from '../engine';
-import { DEFAULT_TRAFFIC, type StrategyLabel, type TrafficStatus } from '../protocol/messages';
+import {
+  DEFAULT_TRAFFIC,
+  type StrategyCatalog,
+  type StrategyLabel,
+  type TrafficStatus,
+} from '../protocol/messages';
 import type { Role } from '../protocol/role';
 import type { StepUnit } from '../timeline/steps';
 import { stepTarget } from '../timeline/steps';
@@ -28,6 +33,8 @@ export interface InspectorActions {
   applyEvents(events: readonly EngineEvent[]): void;
   /** Strategy labels from the host: a session's strategy and its active states. */
   applyStrategies(labels: readonly StrategyLabel[]): void;
+  /** The host's strategy catalog: it replaces the last one (it is the present, whatever seq is on screen). */
+  setCatalog(catalog: StrategyCatalog): void;
   /** A row that is not a journaled event: a refusal, a resync marker. */
   addLogRow(row: LogRow): void;
   setConnection(status: ConnectionStatus): void;
@@ -88,6 +95,7 @@ export function initialState(
     history: new Map(),
     ended: [],
     strategies: new Map(),
+    catalog: null,
     selection: null,
     followed: null,
     filters: NO_FILTERS,
@@ -187,6 +195,10 @@ export function createInspectorStore(
         return;
       }
       set(at === null ? { ...rows, ...head } : { ...rows, seq: head.seq });
+    },
+
+    setCatalog(catalog) {
+      set({ catalog });
     },
 
     applyStrategies(labels) {

@@ -7,6 +7,8 @@ import { StrategyRuntime, type StrategyRuntimeOptions } from './runtime';
 export interface StrategySetup extends Omit<StrategyRuntimeOptions, 'engine' | 'clock'> {
   /** Queue → src of the strategy an arrival there starts (X10). */
   readonly provisioning?: ReadonlyMap<string, string>;
+  /** Documents a client may pick by name (the bundled samples): what a host lists; the runtime reads none. */
+  readonly catalog?: readonly string[];
 }
 
 /** A runtime on `engine`, provisioned as `setup` says; the first queue that cannot be is the error. */
@@ -15,7 +17,7 @@ export function strategyRuntime(
   clock: Clock,
   setup: StrategySetup,
 ): StrategyResult<StrategyRuntime> {
-  const { provisioning, ...options } = setup;
+  const { provisioning, catalog: _listed, ...options } = setup;
   const runtime = new StrategyRuntime({ ...options, engine, clock });
   for (const [queue, src] of provisioning ?? []) {
     const provisioned = runtime.provision(queue, src);

@@ -3,6 +3,7 @@ import { sendCommand } from '../../store/actions/send-command';
 import { type FormError, provisionStrategy } from '../../store/actions/strategy';
 import { useActionContext, useInspector } from '../../store/react';
 import { selectCanWrite } from '../../store/selectors';
+import { StrategyCatalogView } from './StrategyCatalogView';
 import { readStrategyFile, type StrategyFile } from './strategy-file';
 
 type Outcome =
@@ -12,12 +13,14 @@ type Outcome =
 /**
  * Bring your own strategy: pick a `.scxml` file (or drop one anywhere on the page), or name a
  * bundled one (`public/strategies/`), and map it to a queue: arrivals there then run it. A
- * document's errors are shown with their line and column, and nothing changes.
+ * document's errors are shown with their line and column, and nothing changes. Below, the host's
+ * mapped queues and documents, live (StrategyCatalogView).
  */
 export function StrategiesMenu() {
   const ctx = useActionContext();
   const canWrite = useInspector(selectCanWrite);
   const menu = useRef<HTMLDetailsElement>(null);
+  const queueInput = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<StrategyFile | null>(null);
   const [bundled, setBundled] = useState('');
   const [queue, setQueue] = useState('mine');
@@ -68,6 +71,13 @@ export function StrategiesMenu() {
 
   const arrive = (target: string) =>
     void sendCommand(ctx, { verb: 'arrive', media: 'TMediaVoice', queue: target, origin: 'api' });
+  const start = (src: string) => void sendCommand(ctx, { verb: 'startSession', src, origin: 'api' });
+  const pick = (src: string) => {
+    setFile(null);
+    setBundled(src);
+    setOutcome(null);
+    queueInput.current?.focus();
+  };
 
   return (
     <details ref={menu} className="commands strategies" data-testid="strategies-menu">
@@ -103,7 +113,12 @@ export function StrategiesMenu() {
           </label>
           <label>
             Queue (arrivals there run it)
-            <input value={queue} onChange={(e) => setQueue(e.target.value)} data-testid="strategy-queue" />
+            <input
+              ref={queueInput}
+              value={queue}
+              onChange={(e) => setQueue(e.target.value)}
+              data-testid="strategy-queue"
+            />
           </label>
           <button type="submit" data-testid="strategy-load">
             Map to queue
@@ -124,6 +139,7 @@ export function StrategiesMenu() {
               </p>
             )}
           </div>
+          <StrategyCatalogView arrive={arrive} start={start} pick={pick} />
         </fieldset>
       </form>
     </details>
