@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningServer } from './create-server';
 import { StrategyDirectory } from './strategy-directory';
 import { strategySetup } from './strategy-setup';
-import { startServer, until } from './testing';
+import { restPost, restQuery, startServer, until } from './testing';
 
 const scxml = (name: string, body: string) =>
   `<scxml xmlns="http://www.w3.org/2005/07/scxml" version="1.0" datamodel="ecmascript" name="${name}" initial="Up">${body}</scxml>`;
@@ -46,16 +46,8 @@ describe('[isolation] the server runs strategies in realms made ahead (the realm
 
   const health = async (): Promise<{ realms: number | null }> =>
     (await fetch(`${server?.address.url}/health`)).json();
-  const post = async (path: string, body = '') => {
-    const response = await fetch(`${server?.address.url}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body,
-    });
-    return { status: response.status, body: await response.json() };
-  };
-  const query = async (session: string) =>
-    (await fetch(`${server?.address.url}/scxml/session/${session}/query`)).json();
+  const post = (path: string, body = '') => restPost(server?.address.url ?? '', path, body);
+  const query = async (session: string) => (await restQuery(server?.address.url ?? '', session)).body;
   /** Waits until /health says `count` realms wait in the pool. */
   const pooled = async (count: number) => {
     for (let turn = 0; turn < 200 && (await health()).realms !== count; turn++)

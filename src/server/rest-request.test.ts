@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from './create-server';
 import { WS_NAMESPACE } from './session-requests';
-import { startServer } from './testing';
+import { restPost, restQuery, startServer } from './testing';
 
 /**
  * A teller: `balance` answers at once, `withdraw` answers positive or negative, `later` answers
@@ -47,19 +47,10 @@ describe('[X13] request/<name>: the session answers with <ws:response>', () => {
   });
   afterAll(() => server.close());
 
-  const post = async (path: string, body?: unknown) => {
-    const response = await fetch(`${server.address.url}${path}`, {
-      method: 'POST',
-      ...(body === undefined
-        ? {}
-        : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
-    });
-    return { status: response.status, body: await response.json() };
-  };
+  const post = (path: string, body: object = {}) => restPost(server.address.url, path, body);
   const teller = async (): Promise<string> =>
     (await post('/scxml/session/start', { src: 'teller.scxml' })).body.sessionid;
-  const query = async (session: string) =>
-    (await fetch(`${server.address.url}/scxml/session/${session}/query`)).json();
+  const query = async (session: string) => (await restQuery(server.address.url, session)).body;
 
   it('[X13] the session takes the event <name>, its parameters as _event.data; the answer is its response', async () => {
     const session = await teller();

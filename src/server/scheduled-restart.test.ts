@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningServer } from './create-server';
-import { startServer, until } from './testing';
+import { restPost, restQuery, startServer, until } from './testing';
 
 const HOLDER =
   '<scxml xmlns="http://www.w3.org/2005/07/scxml" version="1.0" name="Holder"><state id="holding"/></scxml>';
@@ -29,18 +29,8 @@ describe('[X12] scheduled starts (idealtime) survive a server restart', () => {
     server = await startServer({ ...at, traffic: { running: false }, ...options });
     return server;
   };
-  const post = async (path: string, body = '') => {
-    const response = await fetch(`${server?.address.url}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body,
-    });
-    return { status: response.status, body: await response.json() };
-  };
-  const query = async (session: string) => {
-    const response = await fetch(`${server?.address.url}/scxml/session/${session}/query`);
-    return { status: response.status, body: await response.json() };
-  };
+  const post = (path: string, body = '') => restPost(server?.address.url ?? '', path, body);
+  const query = (session: string) => restQuery(server?.address.url ?? '', session);
   const schedule = async (at: number, extra = '') =>
     (await post('/scxml/session/start', `src=holder.scxml&idealtime=${at}${extra}`)).body.sessionid as string;
   const starts = (session: string) =>

@@ -54,3 +54,20 @@ export function fold(snapshot: Snapshot, events: readonly EngineEvent[]): Model 
   for (const event of events) applyEvent(model, event);
   return model;
 }
+
+/** A POST to a server's REST interface: a form body, or JSON for an object. Its status and JSON answer. */
+export async function restPost(url: string, path: string, body: string | object = '') {
+  const json = typeof body !== 'string';
+  const response = await fetch(`${url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': json ? 'application/json' : 'application/x-www-form-urlencoded' },
+    body: json ? JSON.stringify(body) : body,
+  });
+  return { status: response.status, body: await response.json() };
+}
+
+/** `GET /scxml/session/<id>/query`: its status and JSON answer. */
+export async function restQuery(url: string, session: string) {
+  const response = await fetch(`${url}/scxml/session/${session}/query`);
+  return { status: response.status, body: await response.json() };
+}
