@@ -1,8 +1,8 @@
 /**
  * Realms made ahead of need, when the host is idle. Making a realm (a QuickJS runtime and context,
- * and its helpers compiled) is about 0.6 ms of an arrival's cost; a realm taken from the pool has
- * been made already, so that part leaves the arrival's path whenever the host had idle time
- * before it. A pooled realm is pristine (nothing has run in it) and has the limits any realm of
+ * and its helpers compiled) is about 0.25 ms of an arrival's cost (p50, `npm run bench --
+ * strategies`); a realm taken from the pool has been made already, so that part leaves the
+ * arrival's path whenever the host had idle time before it. A pooled realm is pristine (nothing has run in it) and has the limits any realm of
  * those limits gets, so isolation is the same as a fresh one's.
  *
  * Bounded by `size`: each pooled realm holds its heap (about 55 KB) while it waits. The pool is
