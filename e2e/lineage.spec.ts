@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { Command } from '../src/engine';
 import { expect, type GraphPage, test } from './fixtures';
+import { test as remoteTest } from './remote-fixtures';
 
 /**
  * Lineage and Follow: the selected interaction's path of moves drawn on the graph, close up and
@@ -178,3 +179,24 @@ test('the zoom buttons, Fit view and the overview turn Follow off, as a pan does
   }
   await turnedOffBy(() => page.getByTestId('overview').click());
 });
+
+remoteTest(
+  'a page opened after some moves draws them too, from the journal, and the moves it sees after',
+  async ({ remote }) => {
+    const server = await remote.server();
+    const a = await remote.open(server);
+    await a.engine.quiet();
+    await a.engine.run(ARRIVE('G-EARLY', 'S-1'));
+    await a.engine.run(START('S-2'));
+    await a.engine.run(MOVE('G-EARLY', 'S-1', 'S-2'));
+
+    const b = await remote.open(server);
+    await b.graph.interaction('G-EARLY').click();
+    const arrows = b.page.getByTestId('lineage-arrow');
+    // The arrival and the move, both before b opened.
+    await expect(arrows).toHaveCount(2);
+    await a.engine.run(MOVE('G-EARLY', 'S-2', 'S-1'));
+    await expect(arrows).toHaveCount(3);
+    await expect(arrows.locator('text')).toHaveText(['1', '2', '3']);
+  },
+);

@@ -33,7 +33,7 @@ import { Overview } from './far/Overview';
 import { useFarPane } from './far/use-far-pane';
 import { useFollow } from './follow/use-follow';
 import { LineageOverlay } from './lineage/LineageOverlay';
-import { selectLineage } from './lineage/select-lineage';
+import { useLineage } from './lineage/use-lineage';
 import { LooksProvider, usePublishedLooks } from './looks/use-look';
 import { selectionOfNode } from './scene/scene';
 import './graph.css';
@@ -55,7 +55,7 @@ export function GraphView({ linkView }: { linkView: () => Viewport | null }) {
   const [controller] = useState(() => new GraphController());
   const { model, epoch, at, moves } = useGraphFeed(store);
   const selection = useInspector(selectSelection);
-  const lineage = useInspector(selectLineage);
+  const lineage = useLineage();
   const canDrag = useInspector(selectCanWrite);
   const connected = useInspector(selectConnected);
   const far = useStore(selectFar);
