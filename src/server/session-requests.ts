@@ -26,17 +26,18 @@ export type RequestOutcome =
 
 interface Waiting {
   readonly session: string;
-  readonly settle: (outcome: RequestOutcome) => void;
+  readonly resolve: (outcome: RequestOutcome) => void;
+  timer: NodeJS.Timeout | null;
 }
 
 /** A response's params, as JSON, may be at most this long: what a request body may be. */
 const RESPONSE_CHARS = 64 * 1024;
 
 export class SessionRequests {
+  /** Each session's requests still waiting, oldest first. */
   private readonly waiting = new Map<string, Waiting[]>();
   /** The request whose event is being delivered now (delivery is synchronous). */
   private taking: Waiting | null = null;
-  private readonly timers = new Set<NodeJS.Timeout>();
 
   constructor(private readonly timeoutMs: number) {}
 
@@ -45,14 +46,12 @@ export class SessionRequests {
    * `timeoutMs` pass without one. A refused send is returned as it is, and nothing waits.
    */
   ask(session: string, send: () => StrategyResult<null>): StrategyError | Promise<RequestOutcome> {
-    let settle: (outcome: RequestOutcome) => void = () => undefined;
-    const outcome = new Promise<RequestOutcome>((resolve) => {
-      settle = resolve;
+    let resolve: (outcome: RequestOutcome) => void = () => undefined;
+    const outcome = new Promise<RequestOutcome>((done) => {
+      resolve = done;
     });
-    const request: Waiting = { session, settle: (result) => this.settle(request, result, settle) };
-    const queue = this.waiting.get(session) ?? [];
-    queue.push(request);
-    this.waiting.set(session, queue);
+    const request: Waiting = { session, resolve, timer: null };
+    this.waiting.set(session, [...(this.waiting.get(session) ?? []), request]);
     this.taking = request;
     let sent: StrategyResult<null>;
     try {
@@ -64,33 +63,27 @@ export class SessionRequests {
       this.forget(request);
       return sent.error;
     }
-    if (this.isWaiting(request)) {
-      const timer = setTimeout(() => {
-        this.timers.delete(timer);
-        request.settle({ kind: 'timeout' });
-      }, this.timeoutMs);
-      this.timers.add(timer);
-      void outcome.finally(() => {
-        clearTimeout(timer);
-        this.timers.delete(timer);
-      });
-    }
+    // Answered already, in the macrostep that took the event: no timer.
+    if (this.isWaiting(request))
+      request.timer = setTimeout(() => this.settle(request, { kind: 'timeout' }), this.timeoutMs);
     return outcome;
   }
 
   /** `<ws:response requestid type resultcode><param name expr/>…</ws:response>`: attributes are expressions (X1). */
   readonly respond: ActionHandler = (element, context) => {
+    const evaluate = (expr: string) => context.evaluate(expr);
     // Evaluated for its errors (X1); the request is found as the module comment says.
-    evaluated(element, 'requestid', context.evaluate);
-    const type = evaluated(element, 'type', context.evaluate) ?? 'positive';
+    evaluated(element, 'requestid', evaluate);
+    const type = evaluated(element, 'type', evaluate) ?? 'positive';
     if (type !== 'positive' && type !== 'negative')
       throw new Error(`<ws:response> type must be 'positive' or 'negative', got ${JSON.stringify(type)}`);
-    const resultcode = evaluated(element, 'resultcode', context.evaluate);
-    const params = responseParams(element, context.evaluate);
+    const resultcode = evaluated(element, 'resultcode', evaluate);
+    const params = responseParams(element, evaluate);
     const request =
       this.taking?.session === context.sessionId ? this.taking : this.waiting.get(context.sessionId)?.[0];
-    // None waits (it timed out, or a replay): the caller has had its answer; nothing to do.
-    request?.settle({
+    // None waits (it timed out already): the caller has had its answer; nothing to do.
+    if (request === undefined) return;
+    this.settle(request, {
       kind: 'answered',
       response: { type, ...(resultcode === undefined ? {} : { resultcode: String(resultcode) }), params },
     });
@@ -99,19 +92,14 @@ export class SessionRequests {
   /** Answers every waiting request `stopped` (the server closes). */
   stop(): void {
     for (const queue of [...this.waiting.values()])
-      for (const request of queue) request.settle({ kind: 'stopped' });
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers.clear();
+      for (const request of queue) this.settle(request, { kind: 'stopped' });
   }
 
-  private settle(
-    request: Waiting,
-    outcome: RequestOutcome,
-    resolve: (outcome: RequestOutcome) => void,
-  ): void {
+  private settle(request: Waiting, outcome: RequestOutcome): void {
     if (!this.isWaiting(request)) return;
     this.forget(request);
-    resolve(outcome);
+    if (request.timer !== null) clearTimeout(request.timer);
+    request.resolve(outcome);
   }
 
   private isWaiting(request: Waiting): boolean {
