@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPreferencesStore } from '../../store/preferences';
 import { PreferencesProvider } from '../../store/preferences-react';
@@ -28,7 +28,7 @@ function renderTriage() {
 }
 
 describe('TriagePanel', () => {
-  it('lists a detached interaction left alone under orphans, with its count; a click selects it and travels to the detach', () => {
+  it('lists a detached interaction left alone under orphans, with its count; a click selects it and travels to the detach, where the list is as it was then', async () => {
     const { run, store } = renderTriage();
     let seq: number | undefined;
     act(() => {
@@ -50,6 +50,10 @@ describe('TriagePanel', () => {
     fireEvent.click(entry);
     expect(store.getState().selection).toEqual({ kind: 'interaction', id: 'G-LEFT' });
     expect(store.getState().at).toBe(seq);
+    // At the detach, in its own event time, nothing has waited long enough yet.
+    await waitFor(() => expect(screen.getByTestId('triage-total').textContent).toBe('0 anomalies'));
+    act(() => store.getState().goLive());
+    expect(screen.getByTestId('triage-total').textContent).toBe('3 anomalies');
   });
 
   it('a limit that is not a positive number is named, and nothing changes; a good one is the preference', () => {

@@ -43,8 +43,7 @@ export class TriageFeed {
   sync(record: RecordView, { clock, at }: FeedMoment): boolean {
     const before = this.triage.version;
     const { events } = record;
-    const behind = at !== null && (at < this.triage.seq || (at === this.triage.seq && this.advanced));
-    if (record !== this.record || behind) {
+    if (this.startsOver(record, at)) {
       // The base has no time of its own: its first event's, or now on a live page just opened.
       const time = events[0]?.time ?? clock;
       if (time === null) return false;
@@ -59,6 +58,15 @@ export class TriageFeed {
     }
     if (at === null && clock !== null) this.advance(clock);
     return this.triage.version !== before;
+  }
+
+  /**
+   * Whether a sync to `at` of `record` starts over from the base, a pass over the held events
+   * (another record, or a seq before the one fed), rather than feeding on.
+   */
+  startsOver(record: RecordView, at: number | null): boolean {
+    if (record !== this.record) return true;
+    return at !== null && (at < this.triage.seq || (at === this.triage.seq && this.advanced));
   }
 
   /**
