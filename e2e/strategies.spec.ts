@@ -186,3 +186,40 @@ test('the Strategies menu lists the mapped queues and the bundled documents, liv
   await page.getByTestId('strategy-queue-mine').getByTestId('strategy-queue-arrive').click();
   await expect.poll(movers).toBe(2);
 });
+
+/** On an arrival, invokes an inline child strategy that waits. */
+const PARENT = `<scxml xmlns="http://www.w3.org/2005/07/scxml" version="1.0" datamodel="ecmascript" name="Parent">
+  <state id="waiting"><transition event="interaction.added" target="calling"/></state>
+  <state id="calling">
+    <invoke id="helper"><content>
+      <scxml xmlns="http://www.w3.org/2005/07/scxml" version="1.0" datamodel="ecmascript" name="Helper">
+        <state id="helping"/>
+      </scxml>
+    </content></invoke>
+  </state>
+</scxml>`;
+
+test('[X10] a session started by <invoke> is drawn as a session of its own, its invoker named', async ({
+  page,
+  engine,
+  graph,
+}) => {
+  await engine.quiet();
+  await page.getByTestId('strategies-menu').locator('summary').click();
+  await load(page, 'parent.scxml', PARENT, 'parent');
+  await page.getByTestId('strategy-queue-parent').getByTestId('strategy-queue-arrive').click();
+  const sessionOf = (strategy: string) =>
+    page.evaluate(
+      (name) =>
+        [...(window.__inspector?.store.getState().strategies.values() ?? [])].find((l) => l.strategy === name)
+          ?.session ?? null,
+      strategy,
+    );
+  await expect.poll(() => sessionOf('Helper')).not.toBeNull();
+  const [parent, child] = [await sessionOf('Parent'), await sessionOf('Helper')];
+  if (parent === null || child === null) throw new Error('no Parent or Helper session');
+  const node = graph.session(child);
+  await expect(node.getByTestId('session-invoker')).toHaveText(`↳ ${parent}`);
+  await expect(node.getByTestId('session-strategy')).toHaveText('Helper');
+  await expect(graph.session(parent).getByTestId('session-strategy-states')).toHaveText('calling');
+});

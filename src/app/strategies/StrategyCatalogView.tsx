@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { StrategyCatalog } from '../../protocol/messages';
 import { useInspector } from '../../store/react';
 import type { InspectorState } from '../../store/state';
@@ -30,22 +31,16 @@ export function StrategyCatalogView({ arrive, start, pick }: Props) {
             <span className="strategy-catalog-name mono" title={src}>
               {src}
             </span>
-            <button
-              type="button"
-              onClick={() => pick(src)}
-              aria-label={`Map ${src} to a queue`}
-              data-testid="strategy-document-map"
-            >
+            <RowButton name={`Map ${src} to a queue`} testid="strategy-document-map" run={() => pick(src)}>
               Map…
-            </button>
-            <button
-              type="button"
-              onClick={() => start(src)}
-              aria-label={`Start a session of ${src}`}
-              data-testid="strategy-document-start"
+            </RowButton>
+            <RowButton
+              name={`Start a session of ${src}`}
+              testid="strategy-document-start"
+              run={() => start(src)}
             >
               Start
-            </button>
+            </RowButton>
           </li>
         ))}
       </ul>
@@ -66,18 +61,26 @@ function QueueList({ catalog, arrive }: { catalog: StrategyCatalog; arrive: Prop
               <span className="strategy-catalog-name">
                 <span className="mono">{queue}</span> → <b>{strategy}</b>
               </span>
-              <button
-                type="button"
-                onClick={() => arrive(queue)}
-                aria-label={`Send an arrival on ${queue}`}
-                data-testid="strategy-queue-arrive"
+              <RowButton
+                name={`Send an arrival on ${queue}`}
+                testid="strategy-queue-arrive"
+                run={() => arrive(queue)}
               >
                 Arrival
-              </button>
+              </RowButton>
             </li>
           ))}
         </ul>
       )}
     </>
+  );
+}
+
+/** A row's short button; `name` says in full what it does (its accessible name). */
+function RowButton(props: { name: string; testid: string; run: () => void; children: ReactNode }) {
+  return (
+    <button type="button" onClick={props.run} aria-label={props.name} data-testid={props.testid}>
+      {props.children}
+    </button>
   );
 }
