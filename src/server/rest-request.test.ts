@@ -8,11 +8,11 @@ import { restPost, restQuery, startServer } from './testing';
 
 /**
  * A teller: `balance` answers at once, `withdraw` answers positive or negative, `later` answers
- * after a `<send>` delay (in another macrostep), `ignore` never answers.
+ * after a `<send>` delay (in another macrostep), `ignore` never answers, `broken` answers wrongly.
  */
 const TELLER = `<scxml xmlns="http://www.w3.org/2005/07/scxml" xmlns:ws="${WS_NAMESPACE}" version="1.0"
     datamodel="ecmascript" name="Teller" initial="Open">
-  <datamodel><data id="balance" expr="100"/><data id="heard" expr="0"/></datamodel>
+  <datamodel><data id="balance" expr="100"/><data id="heard" expr="0"/><data id="failed" expr="null"/></datamodel>
   <state id="Open">
     <transition event="balance">
       <ws:response requestid="_event.sendid"><param name="balance" expr="balance"/><param name="asked" expr="_event.data"/></ws:response>
@@ -27,6 +27,8 @@ const TELLER = `<scxml xmlns="http://www.w3.org/2005/07/scxml" xmlns:ws="${WS_NA
     <transition event="later"><send event="'answer.now'" delay="'100ms'"/></transition>
     <transition event="answer.now"><ws:response><param name="late" expr="true"/></ws:response></transition>
     <transition event="ignore"><assign location="heard" expr="heard + 1"/></transition>
+    <transition event="broken"><ws:response type="'maybe'"/></transition>
+    <transition event="error.*"><assign location="failed" expr="_event.name"/></transition>
     <transition event="finish" target="Done"/>
   </state>
   <final id="Done"/>
@@ -112,6 +114,13 @@ describe('[X13] request/<name>: the session answers with <ws:response>', () => {
     expect(await query(session)).toMatchObject({ state: 'running', datamodel: { heard: 1 } });
     const balance = await post(`/scxml/session/${session}/request/balance`);
     expect(balance).toMatchObject({ status: 200, body: { request: 'balance', params: { balance: 100 } } });
+  });
+
+  it('[X13] a <ws:response> of an unknown type is an error event in the session, and the request is not answered', async () => {
+    const session = await teller();
+    const broken = await post(`/scxml/session/${session}/request/broken`);
+    expect(broken).toMatchObject({ status: 504, body: { error: { code: 'timeout' } } });
+    expect((await query(session)).datamodel.failed).toMatch(/^error\./);
   });
 
   it('[X13] a request to a session that ended is 409, to none 404, and nothing is journaled', async () => {
