@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { HEAD_FIRST } from '../src/connection/recording/recording-connection';
 import { writeRecording } from '../src/connection/recording/write-recording';
-import { Engine, type EngineEvent, pump, TrafficGenerator } from '../src/engine';
+import { Engine, type EngineEvent, pump, type Snapshot, TrafficGenerator } from '../src/engine';
 import { expect, test } from './fixtures';
 
 /**
@@ -28,43 +28,40 @@ function seen(page: Page, exporting = false) {
   }, exporting);
 }
 
-/** A small recording made in Node by the engine itself: two arrivals and a move, gzipped. */
-async function smallRecording(): Promise<Buffer> {
-  const engine = new Engine({ clock: () => Date.now() });
-  const base = engine.snapshot();
-  engine.dispatch({ verb: 'arrive', media: 'TMediaVoice', g_uid: 'G-REC', session: 'S-FROM' });
-  engine.dispatch({ verb: 'startSession', src: 'e2e.scxml', session: 'S-TO' });
-  engine.dispatch({ verb: 'associate', session: 'S-FROM', interactionid: 'G-REC', sessionid: 'S-TO' });
+/** The file the page would export of `events` after `base` (an engine's snapshot), gzipped. */
+async function recordingFile(epoch: string, base: Snapshot, events: readonly EngineEvent[]): Promise<Buffer> {
+  const traffic = { running: true, rate: 20, seed: 1, sessions: 40 };
   const file = await writeRecording({
-    epoch: 'e2e-served',
+    epoch,
     source: 'recording',
     exported: null,
-    traffic: { running: true, rate: 20, seed: 1, sessions: 40 },
+    traffic,
     base,
-    events: engine.eventsSince(0) ?? [],
+    events,
     labels: [],
   });
   return Buffer.from(await file.arrayBuffer());
 }
 
+/** A small recording made in Node by the engine itself: two arrivals and a move, gzipped. */
+function smallRecording(): Promise<Buffer> {
+  const engine = new Engine({ clock: () => Date.now() });
+  const base = engine.snapshot();
+  engine.dispatch({ verb: 'arrive', media: 'TMediaVoice', g_uid: 'G-REC', session: 'S-FROM' });
+  engine.dispatch({ verb: 'startSession', src: 'e2e.scxml', session: 'S-TO' });
+  engine.dispatch({ verb: 'associate', session: 'S-FROM', interactionid: 'G-REC', sessionid: 'S-TO' });
+  return recordingFile('e2e-served', base, engine.eventsSince(0) ?? []);
+}
+
 /** A recording long enough to open by its final state first: traffic from an empty engine. */
-async function longRecording(count: number): Promise<Buffer> {
+function longRecording(count: number): Promise<Buffer> {
   let now = Date.UTC(2026, 0, 1);
   const engine = new Engine({ clock: () => (now += 5) });
   const base = engine.snapshot();
   const events: EngineEvent[] = [];
   engine.subscribe((batch) => events.push(...batch));
   pump(engine, new TrafficGenerator({ seed: 13, targetSessions: 30 }), count);
-  const file = await writeRecording({
-    epoch: 'e2e-long',
-    source: 'recording',
-    exported: null,
-    traffic: { running: true, rate: 20, seed: 13, sessions: 30 },
-    base,
-    events: events.slice(0, count),
-    labels: [],
-  });
-  return Buffer.from(await file.arrayBuffer());
+  return recordingFile('e2e-long', base, events.slice(0, count));
 }
 
 test('export what the page holds, reload, open the file: the same sessions, owners and log, read-only', async ({

@@ -1,9 +1,12 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { Engine } from '../../engine';
+import { DEFAULT_TRAFFIC } from '../../protocol/messages';
 import { createPreferencesStore } from '../../store/preferences';
 import { PreferencesProvider } from '../../store/preferences-react';
 import { InspectorProvider } from '../../store/react';
+import { createInspectorStore } from '../../store/store';
 import { engineWithStore } from '../../store/testing';
 import { TriagePanel } from './TriagePanel';
 
@@ -69,5 +72,40 @@ describe('TriagePanel', () => {
     expect(screen.queryByTestId('triage-limits-error')).toBeNull();
     expect(screen.getByTestId('triage-orphan').textContent).toContain('within 5 s');
     expect(preferences.getState().triage.orphan).toBe(5_000);
+  });
+});
+
+describe('TriagePanel over a recording', () => {
+  it('lists what a long recording holds once its events have filled the record in behind its final state', async () => {
+    let now = Date.UTC(2026, 0, 1);
+    const engine = new Engine({ clock: () => (now += 1_000) });
+    const base = engine.snapshot();
+    engine.dispatch({ verb: 'arrive', media: 'TMediaVoice', g_uid: 'G-LEFT', session: 'S-A' });
+    engine.dispatch({ verb: 'detach', session: 'S-A', interactionid: 'G-LEFT' });
+    now += 20_000;
+    engine.dispatch({ verb: 'arrive', media: 'TMediaVoice', g_uid: 'G-LATER', session: 'S-B' });
+    const events = engine.eventsSince(0) ?? [];
+    const store = createInspectorStore('recording', 'viewer');
+    const { connection } = engineWithStore();
+    render(
+      <PreferencesProvider value={createPreferencesStore()}>
+        <InspectorProvider value={{ store, connection }}>
+          <TriagePanel />
+        </InspectorProvider>
+      </PreferencesProvider>,
+    );
+    act(() => {
+      store.getState().loadSnapshot({ epoch: 'r', snapshot: engine.snapshot(), traffic: DEFAULT_TRAFFIC });
+      store
+        .getState()
+        .loadSnapshot({ epoch: 'r', snapshot: base, traffic: DEFAULT_TRAFFIC, fillTo: engine.seq });
+      store.getState().applyEvents(events);
+    });
+    fireEvent.click(screen.getByTestId('triage-toggle'));
+    await waitFor(() =>
+      expect(within(screen.getByTestId('triage-orphan')).getByTestId('triage-entry').dataset.id).toBe(
+        'G-LEFT',
+      ),
+    );
   });
 });

@@ -39,11 +39,14 @@ export function useTriage(limits: TriageLimits): Triage {
     };
     sync();
     let { record, seq, at } = store.getState();
+    // A recording's record fills in while the seq on screen stands still: its growth counts too.
+    let last = record.last;
     let settling: ReturnType<typeof setTimeout> | null = null;
     const stop = store.subscribe((state) => {
-      if (state.record === record && state.seq === seq && state.at === at) return;
+      if (state.record === record && state.seq === seq && state.at === at && record.last === last) return;
       const travelled = state.record === record && state.at !== at;
       ({ record, seq, at } = state);
+      last = record.last;
       // Live batches while it settles wait for it: the sync then takes them too.
       if (settling !== null && !travelled) return;
       if (settling !== null) clearTimeout(settling);
