@@ -449,7 +449,10 @@ export class Session implements MachineState {
     this.status = status;
     for (const handle of this.timers.values()) this.host.clock.cancel(handle);
     this.timers.clear();
-    for (const invoked of this.children.values()) this.stopChild(invoked.session);
+    // A cancelled session (its host stopping) cancels its children: no onexit runs anywhere.
+    for (const invoked of this.children.values())
+      if (status === 'cancelled') invoked.session.cancel();
+      else this.stopChild(invoked.session);
     this.children.clear();
     this.realm.dispose();
     this.emit({

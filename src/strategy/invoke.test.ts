@@ -114,6 +114,14 @@ describe('Sessions started by <invoke> are ORS sessions', () => {
     expect(rig.engine.state.interactions.get('G1')?.owner).toBeNull();
   });
 
+  it('[X11] stopping the runtime cancels invoked sessions without running their onexit or ending their engine sessions', async () => {
+    const rig = await invokedRig();
+    rig.runtime.stop();
+    expect(rig.logs(rig.child)).not.toContain('exit: holding');
+    expect(rig.engine.state.sessions.get(rig.child)?.state).toBe('running');
+    expect(rig.engine.state.interactions.get('G1')?.owner).toBe(rig.child);
+  });
+
   it('[E2] a run with an invoked session replays to the same journal and state', async () => {
     const live = await invokedRig();
     live.runtime.send('S-1', 'leave');
