@@ -40,7 +40,7 @@ export class StrategyWatch {
     private readonly seq: () => number,
   ) {}
 
-  /** A trace record of `runtime`'s; records of sessions that run no strategy (invoked children) are ignored. */
+  /** A trace record of `runtime`'s (invoked sessions included: they are strategy sessions too, X10). */
   record(record: TraceRecord, runtime: StrategyRuntime): void {
     const watched = this.sessions.get(record.session) ?? this.begin(record.session, runtime);
     if (watched === undefined) return;
