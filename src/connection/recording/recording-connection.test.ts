@@ -81,6 +81,19 @@ connectionContract(
   'viewer',
 );
 
+/** A long recording's file: `count` ticks after an empty base. */
+function tickFile(count: number): Promise<Blob> {
+  return writeRecording({
+    epoch: 'e-head',
+    source: 'recording',
+    exported: 1,
+    traffic: { running: false, rate: 20, seed: 1, sessions: 40 },
+    base: { seq: 0, commands: 0, ids: { sessions: 1, interactions: 0 }, sessions: [], interactions: [] },
+    events: ticks(count),
+    labels: [],
+  });
+}
+
 describe('RecordingConnection', () => {
   it('gives a strategy session its recorded label, once connected, and says it holds no statechart', async () => {
     const engine = await watchedEngine();
@@ -164,5 +177,23 @@ describe('RecordingConnection', () => {
     expect(modelFromSnapshot(await connection.snapshot())).toEqual(
       modelFromSnapshot(recorder.snapshots[0]?.snapshot ?? base),
     );
+  });
+
+  it('stopped while a long recording fills in, it stops reading: no more events, and read says why', async () => {
+    const file = await tickFile(HEAD_FIRST + 10_000);
+    const connection = new RecordingConnection(() => openRecording(file));
+    const recorder = new Recorder();
+    const take = recorder.events.bind(recorder);
+    recorder.events = (events) => {
+      take(events);
+      connection.stop();
+    };
+    await connection.start(recorder);
+    await expect(connection.read).rejects.toMatchObject({ code: 'closed' });
+    expect(recorder.batches.length).toBe(1);
+    expect(recorder.snapshots.map((m) => [m.snapshot.seq, m.fillTo])).toEqual([
+      [HEAD_FIRST + 10_000, undefined],
+      [0, HEAD_FIRST + 10_000],
+    ]);
   });
 });

@@ -107,8 +107,11 @@ export class RecordingConnection implements Connection {
       traffic: head.traffic,
       fillTo: head.final.seq,
     });
+    // Stopped while reading: the rest of the file is not read for nobody.
     return opened.rest((events) => {
-      if (this.listener === listener) listener.events(events);
+      if (this.listener !== listener)
+        throw new ConnectionError('closed', 'connection', 'stopped while reading');
+      listener.events(events);
     });
   }
 
