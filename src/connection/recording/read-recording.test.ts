@@ -56,10 +56,16 @@ describe('a recording file', () => {
     expect(JSON.parse(lines[0] ?? '')).toMatchObject({ format: 'ors-recording', version: 1, exported: 1234 });
     expect(lines).toHaveLength(1 + recording.events.length);
     const read = await readRecording(file);
+    const final = Engine.replay(recording.events, {}, recording.base).snapshot();
     expect(read).toEqual({
       ...recording,
       exported: 1234,
       traffic: { ...recording.traffic, running: false },
+      final: {
+        ...final,
+        sessions: final.sessions.filter((session) => session.state !== 'ended'),
+        interactions: final.interactions.filter((interaction) => interaction.state !== 'ended'),
+      },
     });
   });
 

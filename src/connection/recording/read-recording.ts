@@ -136,6 +136,7 @@ async function readEvents(
     exported: header.exported,
     traffic,
     base: header.base,
+    final: header.final,
     events,
     labels: header.labels,
   };

@@ -196,4 +196,20 @@ describe('RecordingConnection', () => {
       [0, HEAD_FIRST + 10_000],
     ]);
   });
+
+  it('a long file read whole (picked) opens by its final state first too, its events then a batch a frame', async () => {
+    const file = await tickFile(HEAD_FIRST + 10_000);
+    const connection = new RecordingConnection(() => readRecording(file));
+    const recorder = new Recorder();
+    await connection.start(recorder);
+    expect(recorder.snapshots.map((m) => m.snapshot.seq)).toEqual([HEAD_FIRST + 10_000]);
+    await connection.read;
+    expect(recorder.snapshots.map((m) => [m.snapshot.seq, m.fillTo])).toEqual([
+      [HEAD_FIRST + 10_000, undefined],
+      [0, HEAD_FIRST + 10_000],
+    ]);
+    expect(recorder.batches.map((batch) => batch.length)).toEqual([
+      10_000, 10_000, 10_000, 10_000, 10_000, 10_000,
+    ]);
+  });
 });

@@ -56,7 +56,7 @@ export class RecordingConnection implements Connection {
     let opened: OpenedRecording;
     try {
       const loaded = await this.load();
-      opened = 'head' in loaded ? loaded : { head: null, rest: async () => loaded };
+      opened = 'head' in loaded ? loaded : openedWhole(loaded);
     } catch (error) {
       throw this.refuse(listener, error);
     }
@@ -199,6 +199,24 @@ export class RecordingConnection implements Connection {
     this.replayed ??= Engine.replay(recording.events, {}, recording.base);
     return { engine: this.replayed, recording };
   }
+}
+
+/**
+ * A recording read whole (a picked file), opened as a streamed one is: by its final state first
+ * when its header gave one, its events then handed over a batch a frame.
+ */
+function openedWhole(recording: Recording): OpenedRecording {
+  const { epoch, traffic, base, final, labels, events } = recording;
+  return {
+    head: final === undefined ? null : { epoch, traffic, base, final, labels, events: events.length },
+    rest: async (take) => {
+      for (let start = 0; take !== undefined && start < events.length; start += BATCH) {
+        if (start > 0) await afterPaint();
+        take(events.slice(start, start + BATCH));
+      }
+      return recording;
+    },
+  };
 }
 
 function readOnly(): Promise<never> {

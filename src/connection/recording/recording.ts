@@ -20,6 +20,11 @@ export interface Recording {
   /** The traffic settings at export; a recording plays nothing, so it is shown paused. */
   readonly traffic: TrafficStatus;
   readonly base: Snapshot;
+  /**
+   * The state after the last event as an exported file's header gives it (what is live in it), for
+   * a long one to be shown before its events are handed over; absent for a journal file.
+   */
+  readonly final?: Snapshot;
   /** From `base.seq + 1`, contiguous, oldest first. */
   readonly events: readonly EngineEvent[];
   /** Strategy sessions' names and active states at the last event. */
