@@ -100,3 +100,38 @@ test('a past query is offered after a reload @dev', async ({ page, engine }) => 
     .evaluateAll((options) => options.map((o) => o.getAttribute('value')));
   expect(offered).toEqual(['name:interaction.added', 'interaction:ERY-A OR origin:keyboard']);
 });
+
+test.describe('a time in a query', () => {
+  // Nine hours ahead of UTC: a time on one clock is never the same hour on the other.
+  test.use({ timezoneId: 'Asia/Tokyo' });
+
+  test('is read on the clock the log shows times on: UTC when Times is UTC, else local @dev', async ({
+    page,
+    engine,
+  }) => {
+    await world(engine);
+    const time = await page.evaluate(() => {
+      const rows = window.__inspector?.store.getState().log.rows ?? [];
+      const moved = rows.findLast((r) => r.kind === 'event' && r.event.cause.origin === 'keyboard');
+      return moved?.kind === 'event' ? moved.event.time : 0;
+    });
+    // HH:MM:SS of the move, on each clock.
+    const utc = new Date(time).toISOString().slice(11, 19);
+    const tokyo = new Date(time + 9 * 3_600_000).toISOString().slice(11, 19);
+    const query = async (text: string) => {
+      await box(page).fill(`${text} origin:keyboard`);
+      await box(page).press('Enter');
+    };
+    const rows = page.locator('[data-testid="log-row"][data-kind="event"]');
+
+    await query(tokyo);
+    await expect(rows.first()).toBeVisible();
+    await query(utc);
+    await expect(page.getByTestId('log-no-match')).toBeVisible();
+
+    await page.getByTestId('time-display').selectOption('utc');
+    await expect(rows.first()).toBeVisible();
+    await query(tokyo);
+    await expect(page.getByTestId('log-no-match')).toBeVisible();
+  });
+});
