@@ -3,6 +3,7 @@ import type { EngineEvent } from '../../engine';
 import { fetchHistory } from '../../store/actions/history';
 import { mergeMoves } from '../../store/moves';
 import { useActionContext, useInspector } from '../../store/react';
+import { selectAt, selectEpoch } from '../../store/selectors';
 import type { InspectorState, Move } from '../../store/state';
 import { selectLineage } from './select-lineage';
 
@@ -35,8 +36,8 @@ export function useLineage(): readonly Move[] {
   const seen = useInspector(selectLineage);
   const g_uid = useInspector(selectInteraction);
   const late = useInspector(selectRecordLate);
-  const epoch = useInspector((state) => state.epoch);
-  const at = useInspector((state) => state.at);
+  const epoch = useInspector(selectEpoch);
+  const at = useInspector(selectAt);
   const [ledger, setLedger] = useState<Ledger | null>(null);
 
   useEffect(() => {

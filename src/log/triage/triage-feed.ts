@@ -9,7 +9,10 @@ export interface RecordView {
   readonly events: readonly EngineEvent[];
 }
 
-/** Where the page is in time: the engine's clock now (null when the page cannot know it), and the seq on screen (null: live). */
+/**
+ * Where the page is in time: the engine's clock now (null when the page cannot know it), and the
+ * seq on screen (null: live).
+ */
 export interface FeedMoment {
   readonly clock: number | null;
   readonly at: number | null;
