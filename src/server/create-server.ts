@@ -81,14 +81,13 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   const strategies =
     directory === null
       ? undefined
-      : {
-          ...(await strategySetup(directory, {
-            seed: options.traffic?.seed ?? DEFAULT_TRAFFIC.seed,
-            pool: options.realmPool ?? DEFAULT_REALM_POOL,
-            requests,
-          })),
+      : await strategySetup(directory, {
+          seed: options.traffic?.seed ?? DEFAULT_TRAFFIC.seed,
+          pool: options.realmPool ?? DEFAULT_REALM_POOL,
+          requests,
           ...(samples === null ? {} : { provisioning: samplesProvisioning(samples) }),
-        };
+          warn: log,
+        });
   const opened =
     options.journal === undefined
       ? null

@@ -97,7 +97,11 @@ describe('[isolation] the server runs strategies in realms made ahead (the realm
   });
 
   it('refills one realm per turn of the event loop: timers and I/O run between the realms it makes', async () => {
-    const { realms } = await strategySetup(await StrategyDirectory.open(directory()), { seed: 1, pool: 16 });
+    const { realms } = await strategySetup(await StrategyDirectory.open(directory()), {
+      seed: 1,
+      pool: 16,
+      warn: () => {},
+    });
     const seen: number[] = [];
     let timerAt: number | null = null;
     setTimeout(() => {

@@ -4,6 +4,7 @@ import type { QuickJSRealmFactory } from '../scxml/script/quickjs-factory';
 import { registerFakeServices, type StrategySetup } from '../strategy';
 import { type SessionRequests, WS_NAMESPACE } from './session-requests';
 import type { StrategyDirectory } from './strategy-directory';
+import { StrategyListing } from './strategy-listing';
 
 /**
  * Realms made ahead of arrivals (`--realm-pool`): each waiting realm holds about 55 KB of heap, so
@@ -18,6 +19,10 @@ export interface ServerStrategyOptions {
   readonly pool?: number;
   /** Where `<ws:response>` answers REST requests; without it the element is unsupported. */
   readonly requests?: SessionRequests;
+  /** Queue → src (the samples manifest's mapping), if any. */
+  readonly provisioning?: ReadonlyMap<string, string>;
+  /** Where a document left out of the catalog is named, with its error. */
+  readonly warn: (line: string) => void;
 }
 
 /**
@@ -27,9 +32,14 @@ export interface ServerStrategyOptions {
  */
 export async function strategySetup(
   directory: StrategyDirectory,
-  { seed, pool = DEFAULT_REALM_POOL, requests }: ServerStrategyOptions,
+  { seed, pool = DEFAULT_REALM_POOL, requests, provisioning, warn }: ServerStrategyOptions,
 ): Promise<StrategySetup & { readonly realms: QuickJSRealmFactory }> {
+  const listing = new StrategyListing(directory, warn);
   return {
+    get catalog() {
+      return listing.list();
+    },
+    ...(provisioning === undefined ? {} : { provisioning }),
     realms: await loadRealmFactory(pool === 0 ? undefined : { size: pool, limits: DEFAULT_LIMITS }),
     documents: directory.read,
     dialect: 'ors',
