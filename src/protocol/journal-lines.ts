@@ -40,6 +40,8 @@ export type JournalMark =
       readonly seq: number;
       readonly snapshot: Snapshot;
       readonly time: number;
+      /** The last id a scheduled start was given before it (the lines naming it are left out), so none is given again. */
+      readonly lastScheduled?: string;
     }
   /**
    * A scheduled start, and its end (it started, failed to, or was cancelled). They belong to the
@@ -86,6 +88,8 @@ export class JournalReader {
   latest: { epoch: string; base: Snapshot | null; events: EngineEvent[]; clean: boolean } | null = null;
   /** The scheduled starts still waiting, by session id. */
   readonly scheduled = new Map<string, ScheduledStart>();
+  /** Every id a scheduled start was given, waiting or ended: a server gives none of them again. */
+  readonly scheduledIds = new Set<string>();
   private number = 0;
 
   line(text: string): void {
@@ -119,6 +123,7 @@ export class JournalReader {
       if (this.number !== 1 || typeof line.epoch !== 'string' || !isSnapshotAt(line.snapshot, line.seq))
         throw this.corrupt('is not a checkpoint that starts the file');
       this.latest = { epoch: line.epoch, base: line.snapshot, events: [], clean: false };
+      if (typeof line.lastScheduled === 'string') this.scheduledIds.add(line.lastScheduled);
       return;
     }
     if (line.type === 'scheduled' || line.type === 'unscheduled') {
@@ -144,6 +149,7 @@ export class JournalReader {
   private schedule(line: Record<string, unknown>): void {
     const { session, src, at, params } = line;
     if (typeof session !== 'string') throw this.corrupt(`is a ${line.type} line without a session`);
+    this.scheduledIds.add(session);
     if (line.type === 'unscheduled') {
       this.scheduled.delete(session);
       return;

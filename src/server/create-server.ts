@@ -135,7 +135,11 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     host,
     directory,
     requests,
-    ...(opened === null ? {} : { schedule: { journal: opened.journal, waiting: opened.scheduled } }),
+    ...(opened === null
+      ? {}
+      : {
+          schedule: { journal: opened.journal, waiting: opened.scheduled, given: opened.scheduledIds },
+        }),
     tokens,
     loopback,
     bodyBytes: limits.messageChars,

@@ -5,6 +5,7 @@ import { Engine, type EngineEvent, type EngineOptions, type Snapshot } from '../
 import type { JournalLine, ScheduledStart } from '../protocol/journal-lines';
 import { newEpoch } from './epoch';
 import { readJournal } from './journal-read';
+import { ScheduledStarts } from './scheduled-starts';
 
 export interface JournalFileOptions {
   /** For the engine rebuilt from the file. */
@@ -29,6 +30,8 @@ export interface Restored {
   readonly engine: Engine;
   readonly epoch: string;
   readonly scheduled: readonly ScheduledStart[];
+  /** Every id a scheduled start was given in the file's life, waiting or ended. */
+  readonly scheduledIds: readonly string[];
 }
 
 /**
@@ -51,6 +54,8 @@ export class JournalFile {
   private holding = false;
   /** Scheduled starts without an end yet: a compacted file writes them again. */
   private readonly waiting = new Map<string, ScheduledStart>();
+  /** The last id a scheduled start was given: a checkpoint names it, as the lines it replaces did. */
+  private lastScheduled: string | null = null;
 
   private constructor(
     private readonly path: string,
@@ -93,6 +98,7 @@ export class JournalFile {
     const epoch = latest?.clean ? latest.epoch : newEpoch();
     const journal = new JournalFile(path, epoch, engine.seq, latest?.events.length ?? 0, options);
     for (const start of contents.scheduled) journal.waiting.set(start.session, start);
+    journal.lastScheduled = ScheduledStarts.highest(contents.scheduledIds);
     if (latest === null) journal.write({ type: 'epoch', epoch, time: Date.now() });
     else if (!latest.clean) {
       options.warn(
@@ -100,7 +106,7 @@ export class JournalFile {
       );
       journal.write({ type: 'recovered', epoch, from: latest.epoch, seq: engine.seq, time: Date.now() });
     }
-    return { journal, engine, epoch, scheduled: contents.scheduled };
+    return { journal, engine, epoch, scheduled: contents.scheduled, scheduledIds: contents.scheduledIds };
   }
 
   /** Why writing failed, or null while the file is being written. */
@@ -127,6 +133,7 @@ export class JournalFile {
   /** A start scheduled for later (X12 `idealtime`): a restart finds it waiting. */
   schedule(start: ScheduledStart): void {
     this.waiting.set(start.session, start);
+    this.lastScheduled = ScheduledStarts.highest([this.lastScheduled, start.session]);
     this.write({ type: 'scheduled', ...start, time: Date.now() });
   }
 
@@ -170,6 +177,7 @@ export class JournalFile {
       seq: snapshot.seq,
       snapshot,
       time: Date.now(),
+      ...(this.lastScheduled === null ? {} : { lastScheduled: this.lastScheduled }),
     };
     // What the checkpoint covers goes to the old file, which is then closed and on disk.
     this.flush();

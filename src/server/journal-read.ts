@@ -12,6 +12,8 @@ export interface JournalContents {
   readonly latest: JournalEpoch | null;
   /** The scheduled starts still waiting (X12 `idealtime`), in the order they were scheduled. */
   readonly scheduled: readonly ScheduledStart[];
+  /** Every id a scheduled start was given, waiting or ended (a compacted file names the last one). */
+  readonly scheduledIds: readonly string[];
   /** Bytes up to the end of the last complete line. */
   readonly validBytes: number;
   /** Bytes after it: a last line without its newline, a write that a crash cut short. */
@@ -40,8 +42,13 @@ export async function readJournal(path: string): Promise<JournalContents> {
       throw new JournalCorrupt(`journal ${path}: ${error.message}; move the file away to start afresh`);
     }
   });
-  if (bytes === null) return { latest: null, scheduled: [], validBytes: 0, tornBytes: 0 };
-  return { latest: reader.latest, scheduled: [...reader.scheduled.values()], ...bytes };
+  if (bytes === null) return { latest: null, scheduled: [], scheduledIds: [], validBytes: 0, tornBytes: 0 };
+  return {
+    latest: reader.latest,
+    scheduled: [...reader.scheduled.values()],
+    scheduledIds: [...reader.scheduledIds],
+    ...bytes,
+  };
 }
 
 /**

@@ -17,8 +17,15 @@ export interface RestOptions {
   readonly directory: StrategyDirectory | null;
   /** Where `request/<name>` waits for the session's `<ws:response>`. */
   readonly requests: SessionRequests;
-  /** Where scheduled starts are kept across restarts, and those it held when the server started. */
-  readonly schedule?: { readonly journal: ScheduleJournal; readonly waiting: readonly ScheduledStart[] };
+  /**
+   * Where scheduled starts are kept across restarts, those it held when the server started, and
+   * every id it ever gave one (none is given again).
+   */
+  readonly schedule?: {
+    readonly journal: ScheduleJournal;
+    readonly waiting: readonly ScheduledStart[];
+    readonly given: readonly string[];
+  };
   readonly tokens: RoleTokens;
   /** The server listens on loopback only: pages it did not serve itself are refused (as for sockets). */
   readonly loopback: boolean;
@@ -49,7 +56,7 @@ interface Refusal {
  * Every refusal is a typed JSON error (rest-error.ts) and changes nothing.
  */
 export function restRoutes(options: RestOptions): RestRoutes {
-  const scheduled = new ScheduledStarts();
+  const scheduled = new ScheduledStarts(options.schedule?.given ?? []);
   const rate = new RestRateLimit(options.rate.perSecond, options.rate.burst);
   const journal = options.schedule?.journal ?? null;
   const sessions: RestSessions | null =
