@@ -174,10 +174,12 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   let closing: Promise<void> | null = null;
   const close = () => {
     closing ??= (async () => {
-      // Clients first, so no message reaches the engine once it stops; the journal last.
+      // REST requests first: one waiting for its session holds its connection open, and io.close()
+      // waits for every connection, so it is answered 503 now rather than at its timeout. Then the
+      // clients, so no message reaches the engine once it stops; the journal last.
+      rest.stop();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       httpServer.closeAllConnections();
-      rest.stop();
       feed?.stop();
       host.stop();
       await journal?.close();

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from './create-server';
 import { WS_NAMESPACE } from './session-requests';
-import { restPost, restQuery, startServer } from './testing';
+import { restPost, restQuery, startServer, until } from './testing';
 
 /**
  * A teller: `balance` answers at once, `withdraw` answers positive or negative, `later` answers
@@ -136,5 +136,28 @@ describe('[X13] request/<name>: the session answers with <ws:response>', () => {
       body: { error: { code: 'unknown', field: 'session' } },
     });
     expect(server.host.seq).toBe(seq);
+  });
+});
+
+describe('[X13] closing the server while a request waits', () => {
+  it('[X13] the waiting request is answered 503 unavailable, not left to time out, and close() completes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'request-close-'));
+    writeFileSync(join(dir, 'teller.scxml'), TELLER);
+    // A timeout far off: a 504 would say the close left the request to time out.
+    const server = await startServer({
+      traffic: { running: false },
+      strategies: dir,
+      requestTimeoutMs: 10_000,
+    });
+    const post = (path: string, body: object = {}) => restPost(server.address.url, path, body);
+    const session = (await post('/scxml/session/start', { src: 'teller.scxml' })).body.sessionid;
+    const ignored = post(`/scxml/session/${session}/request/ignore`);
+    await until(() => (server.host.current.eventsSince(0) ?? []).some((e) => e.name === 'session.event'));
+    const closed = server.close();
+    expect(await ignored).toMatchObject({
+      status: 503,
+      body: { error: { code: 'unavailable', field: 'server' } },
+    });
+    await closed;
   });
 });
