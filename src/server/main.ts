@@ -26,7 +26,7 @@ async function main(): Promise<number> {
   }
   const tokens = options.tokens?.operator !== undefined || options.tokens?.viewer !== undefined;
   process.stdout.write(
-    `ors-inspector engine on ${server.address.url} (seq ${server.host.seq}, ` +
+    `ors-inspector engine on ${server.address.url} (pid ${process.pid}, seq ${server.host.seq}, ` +
       `${options.journal === undefined ? 'no journal' : `journal ${options.journal}`}, ` +
       `${tokens ? 'tokens required' : 'open: every client is an operator'}` +
       `${options.staticDir === undefined ? '' : `, serving ${options.staticDir}`}` +
