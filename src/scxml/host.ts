@@ -29,6 +29,11 @@ export interface ScxmlHostOptions {
    * in the invoker). Without it, children are named like other sessions (`s1`, `s2`...).
    */
   readonly childId?: (child: ChildStart) => string;
+  /**
+   * The child `childId` named could not start (its realm could not be made, its id is taken): the
+   * `<invoke>` fails, and the layer above ends what it made for it.
+   */
+  readonly childFailed?: (id: string, error: unknown) => void;
 }
 
 /** What `childId` is told of a child an `<invoke>` is about to start. */
@@ -126,8 +131,14 @@ export class ScxmlHost implements SessionHost {
   ): Session {
     const { session: invoker, invokeId } = parent;
     const id = this.options.childId?.({ parent: invoker.id, invokeId, document, position });
-    if (id !== undefined && this.sessions.has(id)) throw new Error(`a session ${id} is already running`);
-    const session = this.create(document, parent, data, id);
+    let session: Session;
+    try {
+      if (id !== undefined && this.sessions.has(id)) throw new Error(`a session ${id} is already running`);
+      session = this.create(document, parent, data, id);
+    } catch (error) {
+      if (id !== undefined) this.options.childFailed?.(id, error);
+      throw error;
+    }
     this.wake(session);
     return session;
   }

@@ -122,6 +122,36 @@ describe('Sessions started by <invoke> are ORS sessions', () => {
     expect(rig.engine.state.interactions.get('G1')?.owner).toBe(rig.child);
   });
 
+  it('[X10] an invoked session whose machine cannot be made fails its engine session and leaves the runtime; the <invoke> fails in its invoker', async () => {
+    const base = await testRealms();
+    let made = 0;
+    const realms = {
+      create: (limits: Parameters<typeof base.create>[0]) => {
+        if (++made === 2) throw new Error('the heap is full');
+        return base.create(limits);
+      },
+    };
+    const rig = await strategyRig({ 'invoker.scxml': INVOKER, 'child.scxml': CHILD }, { realms });
+    rig.runtime.provision('q', 'invoker.scxml');
+    rig.engine.execute({ verb: 'arrive', media: 'TMediaVoice', queue: 'q', g_uid: 'G1', session: 'S-1' });
+    const child = rig.journal.find(
+      (e) => e.name === 'session.started' && e.data.trigger === 'invoke',
+    )?.session;
+    if (child == null) throw new Error('no invoked session was started');
+    const ended = rig.journal.find((e) => e.name === 'session.ended' && e.session === child);
+    expect(ended?.data).toEqual({
+      reason: 'failed',
+      detail: 'the invoked strategy could not start: the heap is full',
+    });
+    expect(rig.engine.state.sessions.get(child)?.state).toBe('ended');
+    expect(rig.runtime.sessions).toEqual(['S-1']);
+    const failed = rig.trace.find((r) => r.kind === 'error' && r.session === 'S-1');
+    expect(failed).toMatchObject({
+      error: 'execution',
+      message: expect.stringContaining('the heap is full'),
+    });
+  });
+
   it('[E2] a run with an invoked session replays to the same journal and state', async () => {
     const live = await invokedRig();
     live.runtime.send('S-1', 'leave');

@@ -104,6 +104,7 @@ export class StrategyRuntime {
       onTrace: (record) => this.trace(record),
       prepareRealm: (realm, session) => this.objectModel(realm, session),
       childId: (child) => this.invoked(child),
+      childFailed: (session, error) => this.invokeFailed(session, error),
     });
     this.unsubscribe = this.engine.subscribe((events) => {
       for (const event of events) this.take(event);
@@ -300,6 +301,14 @@ export class StrategyRuntime {
       throw new Error(`the engine refused the session: ${result.ok ? 'none started' : result.error.reason}`);
     this.running.set(session, new Running(session, child.document, src));
     return session;
+  }
+
+  /** The machine of an invoked session could not be made: its engine session, started for it, fails (B6). */
+  private invokeFailed(session: string, error: unknown): void {
+    const running = this.running.get(session) ?? null;
+    this.running.delete(session);
+    const message = error instanceof Error ? error.message : String(error);
+    this.endEngineSession(session, 'failed', `the invoked strategy could not start: ${message}`, running);
   }
 
   // ---- the sessions' trace ----
