@@ -38,14 +38,18 @@ export class SessionRequests {
   private readonly waiting = new Map<string, Waiting[]>();
   /** The request whose event is being delivered now (delivery is synchronous). */
   private taking: Waiting | null = null;
+  private stopped = false;
 
   constructor(private readonly timeoutMs: number) {}
 
   /**
    * Sends a request's event with `send`; settles with the session's response, or `timeout` once
-   * `timeoutMs` pass without one. A refused send is returned as it is, and nothing waits.
+   * `timeoutMs` pass without one. A refused send is returned as it is, and nothing waits; a send
+   * that throws is thrown on, and nothing waits either.
    */
   ask(session: string, send: () => StrategyResult<null>): StrategyError | Promise<RequestOutcome> {
+    // Asked while the server closes: answered at once and not sent, so it cannot hold the close up.
+    if (this.stopped) return Promise.resolve({ kind: 'stopped' });
     let resolve: (outcome: RequestOutcome) => void = () => undefined;
     const outcome = new Promise<RequestOutcome>((done) => {
       resolve = done;
@@ -56,6 +60,10 @@ export class SessionRequests {
     let sent: StrategyResult<null>;
     try {
       sent = send();
+    } catch (error) {
+      // Nothing will answer it, and left waiting it would take the session's next response.
+      this.forget(request);
+      throw error;
     } finally {
       this.taking = null;
     }
@@ -89,8 +97,9 @@ export class SessionRequests {
     });
   };
 
-  /** Answers every waiting request `stopped` (the server closes). */
+  /** Answers every waiting request, and every one asked from now on, `stopped` (the server closes). */
   stop(): void {
+    this.stopped = true;
     for (const queue of [...this.waiting.values()])
       for (const request of queue) this.settle(request, { kind: 'stopped' });
   }
