@@ -60,4 +60,17 @@ describe('XPointer for xi:include', () => {
     );
     expect(ids('xpointer(//a[last()])')).toMatch(/the predicate \[last\(\)\] is not/);
   });
+
+  it('[XPath 2.5] a position in //name[n] counts among the children of each parent, not over every match', () => {
+    const nested = parseXml(
+      `<scxml xmlns="${NS}"><state id="a"><state id="a1"/><state id="a2"/></state><state id="b"/></scxml>`,
+    );
+    const picked = pointTo(nested, `${S} xpointer(//s:state[2])`);
+    expect(typeof picked === 'string' ? picked : picked.map((e) => e.attributes.get('id'))).toEqual([
+      'a2',
+      'b',
+    ]);
+    expect(ids(`${S} xpointer(//s:state[1])`)).toEqual(['a', 'a1', 'b2']);
+    expect(ids(`${S} xpointer(id('b')//s:*[1])`)).toEqual(['b1']);
+  });
 });

@@ -145,11 +145,11 @@ function locationPath(root: XmlElement, expression: string, prefixes: ReadonlyMa
     const [whole, axis = '/', test = '', predicates = ''] = step;
     const matches = nameTest(test, prefixes, refuse);
     const next: XmlElement[] = [];
-    for (const node of context) {
-      const candidates = axis === '//' ? descendants(root, node) : children(root, node);
-      // A predicate's position counts among the candidates of one context node, as XPath's child axis does.
-      next.push(...filter(candidates.filter(matches), predicates, refuse));
-    }
+    // `//x` is `/descendant-or-self::node()/child::x`: a predicate's position counts among the
+    // children of one parent, so `//s:state[2]` is every state that is its parent's second.
+    const parents = axis === '//' ? context.flatMap((node) => [node, ...descendants(root, node)]) : context;
+    for (const parent of parents)
+      next.push(...filter(children(root, parent).filter(matches), predicates, refuse));
     context = inDocumentOrder(root, next);
     rest = rest.slice(whole.length);
   }
