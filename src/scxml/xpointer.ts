@@ -5,7 +5,8 @@ import { childElements, type XmlElement } from './xml';
  * included document. Supported: a shorthand id (`common`), `element()` (`element(common/2)`,
  * `element(/1/3)`), `xmlns(p=uri)` binding a prefix for the parts after it, and `xpointer()` with
  * the location paths written in practice (`id('x')`, `id('x')/*`, `/scxml/state[2]`, `//p:state`,
- * `//p:state[@id='a']`). Parts are tried left to right; the first that picks something wins.
+ * `//p:state[@id='a']`). Parts are tried left to right; the first that picks something wins, and one
+ * that cannot be evaluated is skipped.
  */
 
 /** The document node: the parent of the root element, where `/` and a relative path start. */
@@ -19,12 +20,18 @@ interface Part {
 /** Why a pointer picks nothing, or cannot be read: the include's typed error carries it. */
 class PointerError extends Error {}
 
-/** The elements `pointer` picks under `root`, in document order, or why none (naming the pointer). */
+/**
+ * The elements `pointer` picks under `root`, in document order, or why none (naming the pointer).
+ * A pointer that is not shorthand or scheme parts is refused; a part that cannot be evaluated
+ * (an unknown scheme, data its scheme cannot read) is skipped, as the framework says, and named in
+ * the refusal if no later part picks anything.
+ */
 export function pointTo(root: XmlElement, pointer: string): readonly XmlElement[] | string {
   try {
-    const picked = evaluate(root, pointer.trim());
+    const { picked, skipped } = evaluate(root, pointer.trim());
     if (picked.length > 0) return picked;
-    return `xpointer "${pointer}" points to no element${hint(pointer)}`;
+    const why = skipped.length > 0 ? `; parts skipped: ${skipped.join('; ')}` : '';
+    return `xpointer "${pointer}" points to no element${why}${hint(pointer)}`;
   } catch (error) {
     if (!(error instanceof PointerError)) throw error;
     return `xpointer "${pointer}": ${error.message}`;
@@ -38,29 +45,40 @@ function hint(pointer: string): string {
     : '';
 }
 
-const SUPPORTED = ['element', 'xmlns', 'xpointer'];
+interface Evaluation {
+  readonly picked: readonly XmlElement[];
+  /** Why each part that could not be evaluated was skipped. */
+  readonly skipped: readonly string[];
+}
 
-function evaluate(root: XmlElement, text: string): readonly XmlElement[] {
+function evaluate(root: XmlElement, text: string): Evaluation {
   if (/^[A-Za-z_][\w.-]*$/.test(text)) {
     const found = byId(root, text);
     if (found === null) throw new PointerError(`no element has the id "${text}"`);
-    return [found];
+    return { picked: [found], skipped: [] };
   }
-  const parts = schemeParts(text);
-  if (!parts.some((part) => SUPPORTED.includes(part.scheme)))
-    throw new PointerError(`only shorthand ids, element(), xmlns() and xpointer() are supported`);
+  const skipped: string[] = [];
   const prefixes = new Map<string, string>([['xml', 'http://www.w3.org/XML/1998/namespace']]);
-  for (const { scheme, data } of parts) {
-    if (scheme === 'xmlns') bind(prefixes, data);
-    else if (scheme === 'element') {
-      const found = elementScheme(root, data);
-      if (found !== null) return [found];
-    } else if (scheme === 'xpointer') {
-      const found = locationPath(root, data, prefixes);
-      if (found.length > 0) return found;
+  for (const part of schemeParts(text)) {
+    try {
+      const picked = evaluatePart(root, part, prefixes);
+      if (picked.length > 0) return { picked, skipped };
+    } catch (error) {
+      if (!(error instanceof PointerError)) throw error;
+      skipped.push(error.message);
     }
-    // Any other scheme is skipped, as the framework says of a scheme a processor does not know.
   }
+  return { picked: [], skipped };
+}
+
+/** What one part picks (`xmlns()` picks nothing: it binds a prefix for the parts after it). */
+function evaluatePart(root: XmlElement, { scheme, data }: Part, prefixes: Map<string, string>) {
+  if (scheme === 'xmlns') bind(prefixes, data);
+  else if (scheme === 'element') {
+    const found = elementScheme(root, data);
+    if (found !== null) return [found];
+  } else if (scheme === 'xpointer') return locationPath(root, data, prefixes);
+  else throw new PointerError(`${scheme}() is not a supported scheme (element, xmlns, xpointer)`);
   return [];
 }
 
