@@ -16,9 +16,6 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 15_000 },
   workers: 1,
-  // One retry: 'inspector (3) a refused drop' failed once in a full run on the busy machine and
-  // passed alone (not yet understood); a retry still fails a test that is really broken.
-  retries: 1,
   reporter: [['list']],
   outputDir: 'test-results/e2e',
   use: { trace: 'retain-on-failure', screenshot: 'only-on-failure' },
