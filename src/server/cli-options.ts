@@ -32,7 +32,7 @@ const FLAGS = {
 /** The sample strategies that ship with the repository. */
 export const DEFAULT_STRATEGIES = fileURLToPath(new URL('../../public/strategies', import.meta.url));
 type Flag = keyof typeof FLAGS;
-/** About 55 MB of waiting heap: more would only hold memory, a burst that large queues anyway. */
+/** About 72 MB of waiting realms (RSS, measured): more would only hold memory; a burst that large queues anyway. */
 const MAX_REALM_POOL = 1024;
 
 export type Cli =

@@ -7,8 +7,9 @@ import type { StrategyDirectory } from './strategy-directory';
 import { StrategyListing } from './strategy-listing';
 
 /**
- * Realms made ahead of arrivals (`--realm-pool`): each waiting realm holds about 55 KB of heap, so
- * 64 hold about 3.5 MB, and cover a burst of 64 arrivals after any idle moment.
+ * Realms made ahead of arrivals (`--realm-pool`): each waiting realm holds about 70 KB of memory
+ * (RSS; docs/strategies.md), so 64 hold about 4.5 MB, and cover a burst of 64 arrivals after any
+ * idle moment.
  */
 export const DEFAULT_REALM_POOL = 64;
 

@@ -5,8 +5,8 @@
  * arrival's path whenever the host had idle time before it. A pooled realm is pristine (nothing has run in it) and has the limits any realm of
  * those limits gets, so isolation is the same as a fresh one's.
  *
- * Bounded by `size`: each pooled realm holds its heap (about 55 KB) while it waits. The pool is
- * refilled one realm per idle task, so a host event waits at most one realm's making.
+ * Bounded by `size`: each pooled realm holds about 70 KB of memory (RSS) while it waits. The pool
+ * is refilled one realm per idle task, so a host event waits at most one realm's making.
  */
 import type { ScriptLimits } from './realm';
 
