@@ -106,11 +106,24 @@ describe('an invoked child whose invoker leaves, by dialect', () => {
     expect(records).toContainEqual({ kind: 'session.end', session: 'CHILD-1', reason: 'cancelled' });
   });
 
-  it('[6.4] W3C dialect: the child is cancelled, its onexit not run', async () => {
+  it('[6.4] [D] W3C dialect: a cancelled child runs its onexit (exitInterpreter after the cancel) and ends cancelled', async () => {
     const { host, records } = await testHost();
-    host.start(PARENT).send('go');
-    expect(childExits(records)).toBe(0);
+    host.start(PARENT, { id: 'P' }).send('go');
+    expect(childExits(records)).toBe(1);
+    const ended = records.find((r) => r.kind === 'session.end' && r.session !== 'P');
+    expect(ended).toMatchObject({ reason: 'cancelled' });
   });
+
+  it.each(['w3c', 'ors'] as const)(
+    '[6.4] %s dialect: a host stopping cancels its sessions and their children without running any onexit',
+    async (dialect) => {
+      const { host, records } = await testHost({ dialect });
+      host.start(PARENT);
+      host.stop();
+      expect(childExits(records)).toBe(0);
+      expect(host.size).toBe(0);
+    },
+  );
 
   it('[X10] a childId that throws fails the <invoke>: an error event in the invoker, no child', async () => {
     const { host } = await testHost({

@@ -193,15 +193,18 @@ export class Session implements MachineState {
     this.receive({ name, type: 'external', data });
   }
 
-  /** Ends the session without a done event (its invoking state was exited). */
+  /** Ends the session without a done event or any `onexit`: its host is stopping. */
   cancel(): void {
     if (this.status !== 'running') return;
     this.end('cancelled');
   }
 
   /**
-   * Ends the session from outside (ORS: REST terminate, or its engine session ended): its `onexit`
-   * handlers run, innermost state first, then it ends as `cancelled`, with no done event.
+   * Ends the session from outside: its `onexit` handlers run, innermost state first, then it ends as
+   * `cancelled`, with no done event. This is the Recommendation's cancel of an invoked child whose
+   * invoker leaves its state or ends (Appendix D: the cancel event sets `running` false, then
+   * `exitInterpreter` runs every active state's `onexit`), in both dialects; in ORS also a REST
+   * terminate, an engine session ended, and an invoked session whose invoker left (X11).
    */
   terminate(): void {
     if (this.status !== 'running') return;
@@ -375,7 +378,7 @@ export class Session implements MachineState {
     for (const [invokeId, invoked] of this.children) {
       if (invoked.state !== state) continue;
       if (invoked.session.status === 'running') this.cancelledChildren.add(invokeId);
-      this.stopChild(invoked.session);
+      invoked.session.terminate();
       this.children.delete(invokeId);
     }
     this.configuration.delete(state);
@@ -417,15 +420,6 @@ export class Session implements MachineState {
     }
   }
 
-  /**
-   * A child whose invoker leaves its state, or ends. ORS (X11) ends an invoked session as one
-   * terminated from outside: its `onexit` handlers run. The Recommendation only cancels it.
-   */
-  private stopChild(child: Session): void {
-    if (this.document.dialect === 'ors') child.terminate();
-    else child.cancel();
-  }
-
   private exitInterpreter(): void {
     this.lastConfiguration = this.activeStates();
     let data: ScriptValue;
@@ -449,10 +443,11 @@ export class Session implements MachineState {
     this.status = status;
     for (const handle of this.timers.values()) this.host.clock.cancel(handle);
     this.timers.clear();
-    // A cancelled session (its host stopping) cancels its children: no onexit runs anywhere.
+    // A session cancelled by its host stopping (not by an invoker) cancels its children the same
+    // way: the host is going away, so no onexit runs anywhere (the strategy runtime's stop, 9d92779).
     for (const invoked of this.children.values())
       if (status === 'cancelled') invoked.session.cancel();
-      else this.stopChild(invoked.session);
+      else invoked.session.terminate();
     this.children.clear();
     this.realm.dispose();
     this.emit({
