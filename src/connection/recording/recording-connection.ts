@@ -9,7 +9,7 @@ import type {
 } from '../../protocol/messages';
 import { type Connection, ConnectionError, type ConnectionListener } from '../types';
 import { afterPaint } from './after-paint';
-import type { OpenedRecording, RecordingHead } from './read-recording';
+import type { OpenedRecording } from './read-recording';
 import type { Recording } from './recording';
 import { RecordingError } from './recording-error';
 
@@ -47,8 +47,9 @@ export class RecordingConnection implements Connection {
   /**
    * Reads the recording and gives it to the listener: its base snapshot, its events, then
    * `connected`. A long one (HEAD_FIRST events or more) shows its final state first, from its
-   * first line, and is `connected` at once; once that frame is drawn, its base follows (marked to
-   * fill the record in behind the state on screen) and its events as they are read and checked.
+   * first line, and is `connected` at once, its base following before `start` returns (marked to
+   * fill the record in behind the state on screen); once that frame is drawn, its events follow
+   * as they are read and checked.
    */
   async start(listener: ConnectionListener): Promise<void> {
     this.listener = listener;
@@ -75,7 +76,15 @@ export class RecordingConnection implements Connection {
     listener.snapshot({ epoch: head.epoch, snapshot: head.final, traffic: head.traffic });
     listener.status({ state: 'connected', role: this.role });
     if (head.labels.length > 0) listener.strategies(head.labels);
-    this.whole = this.fill(listener, opened, head);
+    // Before `start` returns, so the page's record already starts at the base: a link's seq
+    // between base and final is then one still to come, waited for, not one from before it.
+    listener.snapshot({
+      epoch: head.epoch,
+      snapshot: head.base,
+      traffic: head.traffic,
+      fillTo: head.final.seq,
+    });
+    this.whole = this.fill(listener, opened);
     this.loaded = this.whole.then(
       (recording) => {
         // The record's present gets the labels too, now that it has reached the final state.
@@ -90,23 +99,13 @@ export class RecordingConnection implements Connection {
   }
 
   /**
-   * A long recording's base and events, behind its final state on screen: read once that state is
-   * drawn, so the first frame does not wait for the reading, then handed on as they are read.
+   * A long recording's events, behind its final state on screen: read once that state is drawn,
+   * so the first frame does not wait for the reading, then handed on as they are read.
    */
-  private async fill(
-    listener: ConnectionListener,
-    opened: OpenedRecording,
-    head: RecordingHead,
-  ): Promise<Recording> {
+  private async fill(listener: ConnectionListener, opened: OpenedRecording): Promise<Recording> {
     await afterPaint();
     if (this.listener !== listener)
       throw new ConnectionError('closed', 'connection', 'stopped while opening');
-    listener.snapshot({
-      epoch: head.epoch,
-      snapshot: head.base,
-      traffic: head.traffic,
-      fillTo: head.final.seq,
-    });
     // Stopped while reading: the rest of the file is not read for nobody.
     return opened.rest((events) => {
       if (this.listener !== listener)
