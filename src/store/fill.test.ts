@@ -67,6 +67,18 @@ describe('a long recording filling the record in behind its final state', () => 
     expect(store.getState().seq).toBe(final.seq);
   });
 
+  it('steps from the final state on screen: back does nothing until the record reaches it, then one event back', () => {
+    const { store, events, final } = filling(3000);
+    store.getState().applyEvents(events.slice(0, 1500));
+    store.getState().step('event', -1);
+    store.getState().step('move', -1);
+    expect(store.getState().at).toBeNull();
+    expect(store.getState().seq).toBe(final.seq);
+    store.getState().applyEvents(events.slice(1500));
+    store.getState().step('event', -1);
+    expect(store.getState().at).toBe(final.seq - 1);
+  });
+
   it('steps back to the first event of a recording once it is in', () => {
     const { store, events } = filling(3000);
     for (let i = 0; i < events.length; i += 700) store.getState().applyEvents(events.slice(i, i + 700));

@@ -61,8 +61,9 @@ export interface InspectorActions {
   goLive(): void;
   /**
    * One step from the seq on screen (timeline/steps.ts says where each unit lands); reaching the
-   * present goes live, and where there is nothing further it does nothing. `selected` needs a
-   * selection (TimelineError `badunit`).
+   * present goes live, and where there is nothing further it does nothing, nor while the state on
+   * screen is a long recording's final state that the record has not reached yet (`filling`).
+   * `selected` needs a selection (TimelineError `badunit`).
    */
   step(unit: StepUnit, direction: 1 | -1): void;
 }
@@ -232,9 +233,13 @@ export function createInspectorStore(
     },
 
     step(unit, direction) {
-      const { record, at, selection } = get();
+      const { record, at, selection, filling } = get();
+      // From what is on screen: while the record fills in, the final state, past what it holds
+      // until the fill reaches it; a step from there would start from the middle of the file.
+      const from = at ?? filling?.to ?? record.last;
+      if (from > record.last) return;
       const query = selection === null ? null : { of: selection.kind, target: selection.id };
-      const to = stepTarget(record, at ?? record.last, unit, direction, query);
+      const to = stepTarget(record, from, unit, direction, query);
       if (to !== null) get().travelTo(to);
     },
 

@@ -59,4 +59,24 @@ describe('TimelineBar', () => {
       true,
     );
   });
+
+  it('while a long recording is read, its back buttons are off and their title says why', () => {
+    const inspector = engineWithStore('viewer');
+    inspector.arrive();
+    inspector.arrive();
+    const { store, engine } = inspector;
+    const final = engine.snapshot();
+    const { epoch, traffic } = store.getState();
+    const base = { ...final, seq: 0, commands: 0, sessions: [], interactions: [] };
+    store.getState().loadSnapshot({ epoch: epoch ?? '', snapshot: base, traffic, fillTo: final.seq });
+    render(
+      <InspectorProvider value={{ store, connection: inspector.connection }}>
+        <TimelineBar />
+      </InspectorProvider>,
+    );
+    const back = screen.getByTestId('timeline-event-back') as HTMLButtonElement;
+    expect(back.disabled).toBe(true);
+    expect(back.title).toContain('the recording is still being read');
+    expect((screen.getByTestId('timeline-move-back') as HTMLButtonElement).disabled).toBe(true);
+  });
 });

@@ -1,7 +1,14 @@
 import { useCallback } from 'react';
 import { TimeText } from '../../display/TimeText';
 import { useActionContext, useInspector } from '../../store/react';
-import { selectAt, selectRecord, selectRecordLast, selectSelection, selectSeq } from '../../store/selectors';
+import {
+  selectAt,
+  selectFilledPercent,
+  selectRecord,
+  selectRecordLast,
+  selectSelection,
+  selectSeq,
+} from '../../store/selectors';
 import { STEP_BUTTONS, type StepButton } from './step-buttons';
 import { useTimelineKeys } from './use-timeline-keys';
 import './timeline.css';
@@ -19,13 +26,21 @@ export function TimelineBar() {
   const live = useInspector(selectSeq);
   const at = useInspector(selectAt);
   const selection = useInspector(selectSelection);
+  // A long recording's final state on screen, before the record holds it: no step back from it yet.
+  const filled = useInspector(selectFilledPercent);
+  const unread = at === null && filled !== null;
   const shown = at ?? last;
   const travel = useCallback((seq: number) => store.getState().travelTo(seq), [store]);
   useTimelineKeys(store, selection !== null);
   const usable = (button: StepButton) => {
     if (button.unit === 'selected' && selection === null) return false;
-    return button.direction === 1 ? at !== null : shown > record.first;
+    if (button.direction === 1) return at !== null;
+    return !unread && shown > record.first;
   };
+  const title = (button: StepButton) =>
+    button.direction === -1 && unread
+      ? `${button.label}: the recording is still being read, back from its final state once it is in`
+      : `${button.label} (key ${button.key})`;
   const newer = last - shown;
   // When the event on screen happened (the base snapshot's seq has no event of its own).
   const shownTime = at === null ? undefined : record.eventAt(at)?.time;
@@ -62,7 +77,7 @@ export function TimelineBar() {
             key={button.label}
             type="button"
             aria-label={`${button.label} (key ${button.key})`}
-            title={`${button.label} (key ${button.key})`}
+            title={title(button)}
             disabled={!usable(button)}
             onClick={() => store.getState().step(button.unit, button.direction)}
             data-testid={`timeline-${button.unit}-${button.direction === 1 ? 'forward' : 'back'}`}
