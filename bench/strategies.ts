@@ -11,12 +11,17 @@
  * code runs, so it would report 0 for any cost. Also reported: the most arrivals per second
  * handled back to back, strategy events (events taken by the state machines) per second, and
  * memory (RSS) per live session. Baseline: the same arrivals on an engine without strategies.
- * Then the realm pool the server runs with, on vs off in the same run (`poolFigures`).
+ * Then the heap the hosts' kept traces take at 10,000 live sessions (`traceFigures`), and the realm
+ * pool the server runs with, on vs off in the same run (`poolFigures`).
  */
 import { readFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { Engine } from '../src/engine';
+import { TRACE_KEPT } from '../src/protocol/messages';
 import { SAMPLES_SEED } from '../src/protocol/samples';
+import { StrategyWatch } from '../src/protocol/strategy-watch';
 import { VirtualClock } from '../src/scxml/clock';
 import { DEFAULT_LIMITS } from '../src/scxml/host';
 import { loadRealmFactory } from '../src/scxml/script/node-realms';
@@ -39,12 +44,16 @@ interface Run {
   readonly live: number;
 }
 
-/** An engine, with the runtime when `realms` is given, and a counter of strategy events taken. */
-function rig(realms: RealmFactory | null) {
+/**
+ * An engine, with the runtime when `realms` is given, and a counter of strategy events taken.
+ * With `watch`, each trace record also goes to it, as a host keeps them for the details panel.
+ */
+function rig(realms: RealmFactory | null, watch: StrategyWatch | null = null) {
   const clock = new VirtualClock();
   const engine = new Engine({ clock: () => clock.now(), retain: 50_000 });
   let strategyEvents = 0;
-  const runtime =
+  let traceRecords = 0;
+  const runtime: StrategyRuntime | null =
     realms === null
       ? null
       : new StrategyRuntime({
@@ -55,10 +64,12 @@ function rig(realms: RealmFactory | null) {
           register: (actions) => registerFakeServices(actions, { seed: SAMPLES_SEED }),
           onTrace: (record) => {
             if (record.kind === 'macrostep.start' && record.event !== null) strategyEvents += 1;
+            traceRecords += 1;
+            if (watch !== null && runtime !== null) watch.record(record, runtime);
           },
         });
   runtime?.provision('sales', 'greet.scxml');
-  return { engine, runtime, events: () => strategyEvents };
+  return { engine, runtime, events: () => strategyEvents, records: () => traceRecords };
 }
 
 /**
@@ -158,7 +169,60 @@ export async function runStrategiesBench(): Promise<string[]> {
       first.rssPerSessionKb / Math.max(firstBase.rssPerSessionKb, 0.001),
       `${fmt((first.rssPerSessionKb * SESSIONS) / 1024)} MB for ${fmt(SESSIONS)} sessions`,
     ),
+    ...traceFigures(realms),
     ...(await poolFigures()),
+  ];
+}
+
+/** The GC, for heap figures of what is live only (the bench runs without --expose-gc). */
+function collector(): () => void {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+}
+
+/**
+ * The trace a host keeps per strategy session (StrategyWatch, TRACE_KEPT records each) at SESSIONS
+ * live sessions: JS heap after a full GC, with the watch against the same arrivals without it.
+ * Heap, not RSS: the realms' WebAssembly memory is outside the heap and, once grown, not given
+ * back, so RSS after the first runs does not move with what a later one holds.
+ */
+function traceFigures(realms: RealmFactory): string[] {
+  const gc = collector();
+  const live = (traced: boolean) => {
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    const watch = traced ? new StrategyWatch(() => engine.seq) : null;
+    const { engine, runtime, records } = rig(realms, watch);
+    if (runtime === null) throw new Error('a rig with realms has a runtime');
+    for (let i = 0; i < SESSIONS; i++)
+      engine.execute({
+        verb: 'arrive',
+        media: 'TMediaVoice',
+        queue: 'sales',
+        session: `S-${i}`,
+        origin: 'traffic',
+      });
+    gc();
+    const kb = (process.memoryUsage().heapUsed - before) / 1024 / SESSIONS;
+    const count = runtime.sessions.length;
+    runtime.stop();
+    return { kb, count, records: records() };
+  };
+  // Alternated, twice each: the second of each is the figure (the first warms up).
+  live(false);
+  live(true);
+  const bare = live(false);
+  const traced = live(true);
+  if (bare.count !== SESSIONS || traced.count !== SESSIONS)
+    throw new Error(`expected ${SESSIONS} live strategy sessions, had ${bare.count} and ${traced.count}`);
+  return [
+    report(
+      'heap per live session, trace kept',
+      `${fmt(traced.kb, 1)} KB`,
+      `${fmt(bare.kb, 1)} KB`,
+      traced.kb / bare.kb,
+      `trace: ${fmt(traced.kb - bare.kb, 2)} KB a session, ${fmt(((traced.kb - bare.kb) * SESSIONS) / 1024, 1)} MB for ${fmt(SESSIONS)}; ${fmt(traced.records / SESSIONS, 1)} records each (at most ${TRACE_KEPT} kept)`,
+    ),
   ];
 }
 
