@@ -265,6 +265,52 @@ describe('FilteredIndex', () => {
     }
   });
 
+  it('a name and session query finds the same rows after the buffer drops its oldest rows (its code columns move with them)', () => {
+    const filters = {
+      ...NO_FILTERS,
+      query: `(name:interaction.added OR name:error OR name:interaction.owner.changed) -session:${someSession}`,
+    };
+    const log = new LogBuffer(100);
+    const index = new FilteredIndex();
+    for (let i = 0; i < ALL.length; i += 25) {
+      for (const row of ALL.slice(i, i + 25)) log.append(row);
+      index.update(log, filters);
+    }
+    expect(log.dropped).toBeGreaterThan(0);
+    const held = ALL.slice(log.dropped);
+    expect(shown(index)).toEqual(held.filter((row) => match(row, filters)));
+    expect(shown(index).some((row) => row.kind === 'event')).toBe(true);
+    const fresh = new FilteredIndex();
+    fresh.update(log, filters);
+    expect(shown(fresh)).toEqual(shown(index));
+  });
+
+  it("a name query reads the log's name column, not each row's event: a name is read once, as the row arrives", () => {
+    let reads = 0;
+    const counted = ALL.map((row): LogRow => {
+      if (row.kind !== 'event') return row;
+      const event = Object.create(row.event, {
+        name: {
+          get: () => {
+            reads++;
+            return row.event.name;
+          },
+          enumerable: true,
+        },
+      }) as EngineEvent;
+      return { kind: 'event', event };
+    });
+    const log = bufferOf(counted);
+    expect(reads).toBe(counted.filter((row) => row.kind === 'event').length);
+    reads = 0;
+    const query = { ...NO_FILTERS, query: 'name:interaction.owner.changed' };
+    const index = new FilteredIndex();
+    index.update(log, query);
+    expect(reads).toBe(0);
+    expect(index.length).toBe(ALL.filter((row) => match(row, query)).length);
+    expect(index.length).toBeGreaterThan(1);
+  });
+
   it('counts the rows older than a pause point, for a paused view', () => {
     const log = bufferOf(ALL);
     const filters = FILTERS[1] as LogFilters;

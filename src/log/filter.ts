@@ -1,13 +1,14 @@
 import { shortGuid } from '../engine';
-import { compileQuery, compileText, parseQuery, type QueryClock } from '../query';
-import type { LogBuffer, LogRow } from '../store/log-buffer';
+import { compileQuery, compileText, parseQuery, type QueryClock, type RowReader } from '../query';
+import { LogBuffer, type LogRow } from '../store/log-buffer';
 import type { LogFilters } from '../store/state';
 import { rowName } from './format';
-import { ERROR_NAME, LOG_ROW_READER } from './query-row';
+import { ERROR_NAME, logPositionReader, rowAt } from './query-row';
 
 export { ERROR_NAME };
 
-type Test = (row: LogRow) => boolean;
+/** A test of the row at a position of the log's rows (its columns are read by position too). */
+type Test = (i: number) => boolean;
 
 export function hasFilters(filters: LogFilters): boolean {
   return (
@@ -41,47 +42,56 @@ export function sameFilters(a: LogFilters, b: LogFilters): boolean {
  * search or the query is read on `clock`, the one the log shows times on.
  */
 export function match(row: LogRow, filters: LogFilters, clock: QueryClock = 'local'): boolean {
-  return compile(filters, clock)(row);
+  const log = new LogBuffer(1);
+  log.append(row);
+  return compile(filters, clock, log)(0);
 }
 
 /**
- * The filters as one predicate, prepared once per pass rather than once per row: only the filters
- * that are set are tested, so a lone query costs a row no more than the query.
+ * The filters as one predicate over the positions of `log.rows`, prepared once per pass rather
+ * than once per row: only the filters that are set are tested, so a lone query costs a row no
+ * more than the query.
  */
-function compile(filters: LogFilters, clock: QueryClock): Test {
+function compile(filters: LogFilters, clock: QueryClock, log: LogBuffer): Test {
+  const reader = logPositionReader(log);
   const tests: Test[] = [];
   if (filters.names.length > 0) {
     const names = new Set(filters.names);
-    tests.push((row) => names.has(row.kind === 'error' ? ERROR_NAME : rowName(row)));
+    tests.push((i) => {
+      const row = rowAt(log, i);
+      return names.has(row.kind === 'error' ? ERROR_NAME : rowName(row));
+    });
   }
   const origin = filters.origin;
-  if (origin !== '') tests.push((row) => LOG_ROW_READER.origin(row) === origin);
+  if (origin !== '') tests.push((i) => reader.origin(i) === origin);
   const strategy = filters.strategy.trim();
-  if (strategy !== '') tests.push((row) => LOG_ROW_READER.strategy(row) === strategy);
+  if (strategy !== '') tests.push((i) => reader.strategy(i) === strategy);
   const session = filters.session.trim();
   if (session !== '') {
     const isSession = (id: string) => id === session;
-    tests.push((row) => LOG_ROW_READER.someSession(row, isSession));
+    tests.push((i) => reader.someSession(i, isSession));
   }
   const interaction = filters.interaction.trim();
-  if (interaction !== '') tests.push((row) => isInteraction(LOG_ROW_READER.interaction(row), interaction));
+  if (interaction !== '') tests.push((i) => isInteraction(reader.interaction(i), interaction));
   const text = filters.text.trim();
-  if (text !== '') tests.push(compileText(text, LOG_ROW_READER, clock));
-  const query = compiledQuery(filters.query, clock);
+  if (text !== '') tests.push(compileText(text, reader, clock));
+  const query = compiledQuery(filters.query, clock, reader);
   if (query !== null) tests.push(query);
+  // Only a row that is not an event (code 0) can be a marker: an event's row is not read for it.
+  const marker = (i: number) => log.names.code(i) === 0 && rowAt(log, i).kind === 'marker';
   const [only] = tests;
-  if (tests.length === 1 && only !== undefined) return (row) => row.kind === 'marker' || only(row);
-  return (row) => row.kind === 'marker' || tests.every((test) => test(row));
+  if (tests.length === 1 && only !== undefined) return (i) => marker(i) || only(i);
+  return (i) => marker(i) || tests.every((test) => test(i));
 }
 
 /**
  * The query's predicate, or null when there is none. One that does not parse (a hand-edited
  * link, say) filters nothing: the query box shows its error and never applies it.
  */
-function compiledQuery(query: string, clock: QueryClock): Test | null {
+function compiledQuery(query: string, clock: QueryClock, reader: RowReader<number>): Test | null {
   if (query.trim() === '') return null;
   const parsed = parseQuery(query);
-  return parsed.ok ? compileQuery(parsed.query, LOG_ROW_READER, clock) : null;
+  return parsed.ok ? compileQuery(parsed.query, reader, clock) : null;
 }
 
 /** The full g_uid or the short one the log shows. */
@@ -161,7 +171,7 @@ export class FilteredIndex {
     this.seenDropped = log.dropped;
     this.scanned = log.dropped;
     this.matches = hasFilters(filters) ? [] : null;
-    if (this.matches !== null) this.test = compile(filters, clock);
+    if (this.matches !== null) this.test = compile(filters, clock, log);
     this.extend(log);
   }
 
@@ -182,12 +192,9 @@ export class FilteredIndex {
     const matches = this.matches;
     if (matches !== null) {
       // Held in locals: a search of a million rows reads them a million times.
-      const { rows, dropped } = log;
+      const { length, dropped } = log;
       const test = this.test;
-      for (let i = from - dropped; i < rows.length; i++) {
-        const row = rows[i];
-        if (row !== undefined && test(row)) matches.push(i + dropped);
-      }
+      for (let i = from - dropped; i < length; i++) if (test(i)) matches.push(i + dropped);
     }
     this.scanned = log.total;
   }

@@ -1,6 +1,6 @@
 import { clockText } from '../display/time-format';
 import type { QueryClock, RowReader, StringTest } from '../query';
-import type { LogRow } from '../store/log-buffer';
+import type { LogBuffer, LogRow } from '../store/log-buffer';
 import { CELL_TEXT, rowInteraction, rowName, rowSession, rowTime } from './format';
 
 /** The name a refusal answers to, beside its ORS error name (the name filter offers it too). */
@@ -55,6 +55,34 @@ export const LOG_ROW_READER: RowReader<LogRow> = {
   },
   someText: searchCells,
 };
+
+/** Row `i` of `log.rows`: the scan reads only positions it holds. */
+export function rowAt(log: LogBuffer, i: number): LogRow {
+  const row = log.rows[i];
+  if (row === undefined) throw new RangeError(`the log holds no row at ${i}`);
+  return row;
+}
+
+/**
+ * The log's rows read by their position in `log.rows`, as LOG_ROW_READER reads them, their names
+ * and sessions from the log's code columns: such a test then reads a column, not each row's event.
+ */
+export function logPositionReader(log: LogBuffer): RowReader<number> {
+  const r = LOG_ROW_READER;
+  return {
+    someName: (i, test) => r.someName(rowAt(log, i), test),
+    nameCodes: log.names,
+    someSession: (i, test) => r.someSession(rowAt(log, i), test),
+    sessionCodes: log.sessions,
+    interaction: (i) => r.interaction(rowAt(log, i)),
+    origin: (i) => r.origin(rowAt(log, i)),
+    someCause: (i, test) => r.someCause(rowAt(log, i), test),
+    strategy: (i) => r.strategy(rowAt(log, i)),
+    seq: (i) => r.seq(rowAt(log, i)),
+    data: (i) => r.data(rowAt(log, i)),
+    someText: (i, test, word, clock) => r.someText(rowAt(log, i), test, word, clock),
+  };
+}
 
 /**
  * Every shown cell, and the full g_uid behind the short one. Cheap cells first and each only until

@@ -1,7 +1,7 @@
 import type { QueryNode, SeqRange, TextField, ValuePattern } from './ast';
 import { endsWithFolded, equalsFolded, startsWithFolded } from './fold';
 import type { Query } from './parser';
-import type { QueryClock, RowReader, StringTest } from './row';
+import type { Codes, QueryClock, RowReader, StringTest } from './row';
 
 export type RowTest<R> = (row: R) => boolean;
 
@@ -129,10 +129,10 @@ function fieldTest<R>(field: TextField, test: StringTest, reader: RowReader<R>):
   switch (field) {
     case 'name': {
       const known = remembered(test);
-      return (row) => reader.someName(row, known);
+      return coded(reader.nameCodes, known, (row) => reader.someName(row, known));
     }
     case 'session':
-      return (row) => reader.someSession(row, test);
+      return coded(reader.sessionCodes, test, (row) => reader.someSession(row, test));
     case 'interaction':
       return single(reader.interaction, test);
     case 'cause': {
@@ -144,6 +144,25 @@ function fieldTest<R>(field: TextField, test: StringTest, reader: RowReader<R>):
     case 'strategy':
       return single(reader.strategy, remembered(test));
   }
+}
+
+/**
+ * A field's test by the row's code where the reader keeps codes of it (`test` answered once per
+ * code, remembered by code), by `read` for a row without one or a reader without codes.
+ */
+function coded<R>(codes: Codes<R> | undefined, test: StringTest, read: RowTest<R>): RowTest<R> {
+  if (codes === undefined) return read;
+  const answers: boolean[] = [];
+  return (row) => {
+    const code = codes.code(row);
+    if (code === 0) return read(row);
+    let answer = answers[code];
+    if (answer === undefined) {
+      answer = test(codes.value(code));
+      answers[code] = answer;
+    }
+    return answer;
+  };
 }
 
 function single<R>(read: (row: R) => string | null, test: StringTest): RowTest<R> {

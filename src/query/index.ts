@@ -4,4 +4,4 @@ export { compileQuery, compileText, type RowTest } from './compile';
 export { QuerySyntaxError } from './errors';
 export { PAST_QUERIES, rememberQuery } from './history';
 export { type ParseResult, parseQuery, type Query } from './parser';
-export type { QueryClock, RowReader, StringTest } from './row';
+export type { Codes, QueryClock, RowReader, StringTest } from './row';

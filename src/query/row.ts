@@ -8,6 +8,16 @@ export type StringTest = (text: string) => boolean;
 export type QueryClock = 'local' | 'utc';
 
 /**
+ * A fact a reader keeps as codes: `code(row)` stands for `value(code)`, and a scan testing the
+ * fact reads the codes, testing each value once; 0 is a row whose fact the reader's own method
+ * must read (none, or several).
+ */
+export interface Codes<R> {
+  code(row: R): number;
+  value(code: number): string;
+}
+
+/**
  * What a query reads of a row, however the caller stores its rows: the log adapts its `LogRow`
  * to it (`src/log/filter.ts`) without copying a row. Facts a row may hold several of (the sessions
  * an owner change touches, the parts of a cause, the cells of its text) are offered to a test,
@@ -16,8 +26,12 @@ export type QueryClock = 'local' | 'utc';
 export interface RowReader<R> {
   /** The row's name as the page shows it, and any other name it answers to (`error` for a refusal). */
   someName(row: R, test: StringTest): boolean;
+  /** Optional: the rows' names as codes, so that a name test is answered once per name. */
+  readonly nameCodes?: Codes<R>;
   /** The session the row is addressed to, and those an owner change takes an interaction from or to. */
   someSession(row: R, test: StringTest): boolean;
+  /** Optional: the rows' one session as codes, so that a session test is answered once per session. */
+  readonly sessionCodes?: Codes<R>;
   /** The interaction's full id (g_uid). */
   interaction(row: R): string | null;
   /** Who made the command: `traffic`, `drag`, `keyboard`, `api`, `strategy`... */

@@ -1,5 +1,6 @@
 import type { CommandError, EngineEvent } from '../engine';
 import { RECORD_CAPACITY } from '../timeline/record';
+import { CodeColumn } from './code-column';
 
 /** One row of the event log: a journaled event, a refusal the user caused, or a marker. */
 export type LogRow =
@@ -31,6 +32,10 @@ export type LogRow =
 export class LogBuffer {
   rows: LogRow[] = [];
   dropped = 0;
+  /** Each row's event name as a code, beside `rows` position for position (the query scans it). */
+  readonly names = new CodeColumn();
+  /** Each event row's one session as a code; 0 for an owner change, which concerns three. */
+  readonly sessions = new CodeColumn();
 
   /** As many rows as the timeline's record holds events: the log reaches back as far as it. */
   constructor(readonly capacity = RECORD_CAPACITY) {}
@@ -46,9 +51,15 @@ export class LogBuffer {
 
   append(row: LogRow): void {
     this.rows.push(row);
+    const event = row.kind === 'event' ? row.event : null;
+    const name = event === null ? null : event.name;
+    this.names.push(name);
+    this.sessions.push(event === null || name === 'interaction.owner.changed' ? null : event.session);
     if (this.rows.length > this.capacity * 1.2) {
       const drop = this.rows.length - this.capacity;
       this.rows = this.rows.slice(drop);
+      this.names.dropFront(drop);
+      this.sessions.dropFront(drop);
       this.dropped += drop;
     }
   }
