@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { openRecording } from '../../connection/recording/read-recording';
 import { HEAD_FIRST, RecordingConnection } from '../../connection/recording/recording-connection';
-import { writeRecording } from '../../connection/recording/write-recording';
+import { tickFile } from '../../connection/recording/testing';
 import { bindConnection } from '../../store/bind-connection';
 import { createInspectorStore } from '../../store/store';
 import { engineWithStore } from '../../store/testing';
@@ -87,23 +87,7 @@ describe('restoring a link on a page that has its first snapshot', () => {
 
 describe('restoring a link into a long recording', () => {
   it('goes to a seq between its base and its final state once the fill reaches it, without a note', async () => {
-    const count = HEAD_FIRST + 10_000;
-    const file = await writeRecording({
-      epoch: 'e-long',
-      source: 'recording',
-      exported: 1,
-      traffic: { running: false, rate: 20, seed: 1, sessions: 40 },
-      base: { seq: 0, commands: 0, ids: { sessions: 1, interactions: 0 }, sessions: [], interactions: [] },
-      events: Array.from({ length: count }, (_, i) => ({
-        seq: i + 1,
-        time: 1000 + i,
-        name: 'session.event' as const,
-        session: 'S-1',
-        data: { event: 'tick' },
-        cause: { command: i + 1, verb: 'sendEvent', origin: 'api' as const },
-      })),
-      labels: [],
-    });
+    const file = await tickFile(HEAD_FIRST + 10_000);
     const connection = new RecordingConnection(() => openRecording(file));
     const store = createInspectorStore('recording', null);
     await bindConnection(store, connection, (frame) => setTimeout(frame, 0));

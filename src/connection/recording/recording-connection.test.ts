@@ -11,19 +11,8 @@ import { openRecording, readRecording } from './read-recording';
 import type { Recording } from './recording';
 import { HEAD_FIRST, RecordingConnection } from './recording-connection';
 import { recordingOf } from './recording-of';
+import { tickFile, ticks } from './testing';
 import { writeRecording } from './write-recording';
-
-/** A recording's events: `count` ticks sent to session S-1, seq 1 to `count`, one command each. */
-function ticks(count: number) {
-  return Array.from({ length: count }, (_, i) => ({
-    seq: i + 1,
-    time: 1000 + i,
-    name: 'session.event' as const,
-    session: 'S-1',
-    data: { event: 'tick' },
-    cause: { command: i + 1, verb: 'sendEvent', origin: 'api' as const },
-  }));
-}
 
 /**
  * A page watching a live engine from its start (the worker adapter over a real MessageChannel),
@@ -80,19 +69,6 @@ connectionContract(
   },
   'viewer',
 );
-
-/** A long recording's file: `count` ticks after an empty base. */
-function tickFile(count: number): Promise<Blob> {
-  return writeRecording({
-    epoch: 'e-head',
-    source: 'recording',
-    exported: 1,
-    traffic: { running: false, rate: 20, seed: 1, sessions: 40 },
-    base: { seq: 0, commands: 0, ids: { sessions: 1, interactions: 0 }, sessions: [], interactions: [] },
-    events: ticks(count),
-    labels: [],
-  });
-}
 
 describe('RecordingConnection', () => {
   it('gives a strategy session its recorded label, once connected, and says it holds no statechart', async () => {
