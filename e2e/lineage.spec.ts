@@ -77,10 +77,11 @@ test('an interaction that moved shows its path, numbered, close up and far out, 
   await page.locator('.fit-view').click();
   // Fit view shows it all far out (painted); close up again, around the middle of the grid.
   await expect(page.getByTestId('far-canvas')).toHaveAttribute('data-lineage', '3');
-  for (let i = 0; i < 10 && (await graph.viewport()).zoom < 0.45; i++) {
-    await page.locator('.react-flow__controls-zoomin').click();
-    await page.waitForTimeout(150);
-  }
+  // One zoom-in step per try while the view is drawn below 0.45: no click once it has got there.
+  await expect(async () => {
+    if ((await graph.viewport()).zoom < 0.45) await page.locator('.react-flow__controls-zoomin').click();
+    expect((await graph.viewport()).zoom).toBeGreaterThanOrEqual(0.45);
+  }).toPass({ intervals: [150] });
   await expect
     .poll(async () => (await page.getByTestId('session-S-3').boundingBox())?.y ?? Number.NEGATIVE_INFINITY)
     .toBeGreaterThan((await page.getByTestId('session-S-2').boundingBox())?.y ?? 0);
