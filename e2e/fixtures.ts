@@ -111,11 +111,14 @@ export class GraphPage {
 
   /** Zooms out with the zoom-out button until the zoom is below `zoom`. */
   async zoomOutBelow(zoom: number): Promise<void> {
-    for (let i = 0; i < 20 && (await this.viewport()).zoom >= zoom; i++) {
-      await this.page.locator('.react-flow__controls-zoomout').click();
-      await this.page.waitForTimeout(100);
-    }
-    expect((await this.viewport()).zoom).toBeLessThan(zoom);
+    // One click per try until the drawn zoom is below: a zoom step animates, so it is read again
+    // after each click rather than counted.
+    await expect(async () => {
+      if ((await this.viewport()).zoom >= zoom) {
+        await this.page.locator('.react-flow__controls-zoomout').click();
+      }
+      expect((await this.viewport()).zoom).toBeLessThan(zoom);
+    }).toPass({ intervals: [100], timeout: 30_000 });
   }
 
   /** Where a point of the graph (flow coordinates) is on the page. */
