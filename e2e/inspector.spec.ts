@@ -160,11 +160,16 @@ test.describe('the inspector on the in-browser engine', () => {
     // engine's last seq, and `run` waits until the page holds it: then it has every event.
     await engine.run({ verb: 'purge', before: 0 });
 
+    // The sample strategies' timers (and housekeeping) go on making events after traffic stops,
+    // so the log is checked to reach the seq read here, not to end at it: contiguous up to it and
+    // past it, no event lost.
     const seq = await page.evaluate(() => window.__inspector?.store.getState().seq ?? 0);
-    await expect(page.getByTestId('log-row').last()).toHaveAttribute('data-seq', String(seq));
+    await expect
+      .poll(async () => Number(await page.getByTestId('log-row').last().getAttribute('data-seq')))
+      .toBeGreaterThanOrEqual(seq);
     const seqs = (await engine.events()).map((e) => e.seq);
     expect(seqs).toEqual(seqs.map((_, i) => (seqs[0] ?? 0) + i));
-    expect(seqs.at(-1)).toBe(seq);
+    expect(seqs.at(-1)).toBeGreaterThanOrEqual(seq);
     await page.screenshot({ path: `${SHOTS}/log-after-resume.png` });
   });
 
